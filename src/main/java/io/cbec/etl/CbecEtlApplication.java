@@ -1,11 +1,87 @@
 package io.cbec.etl;
 
+import io.cbec.etl.cli.ExitCode;
+import io.cbec.etl.cli.ReportRun;
+import io.cbec.etl.cli.RunLock;
+import io.cbec.etl.cli.RunOptions;
+import io.cbec.etl.cli.UsageException;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Entry point: options, then the state-folder lock, then the Spring context and the job, then the exit
+ * code. The lock is taken before Spring starts so that a second run never even opens the database.
+ */
 @SpringBootApplication
 public class CbecEtlApplication {
+
     public static void main(String[] args) {
-        System.exit(SpringApplication.exit(SpringApplication.run(CbecEtlApplication.class, args)));
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and answers the process exit code; never calls System.exit (tests call it). */
+    public static int run(String... args) {
+        RunOptions options;
+        try {
+            options = RunOptions.parse(args, LocalDate.now());
+        } catch (UsageException e) {
+            System.err.println("cbec-etl: " + e.getMessage());
+            System.err.println(RunOptions.USAGE);
+            return ExitCode.USAGE.code();
+        }
+        if (options.help()) {
+            System.out.println(RunOptions.USAGE);
+            return ExitCode.OK.code();
+        }
+        try {
+            Files.createDirectories(options.stateDir());
+        } catch (IOException e) {
+            System.err.println("cbec-etl: cannot create the state folder " + options.stateDir() + ": " + e
+                    + ". Check the path and its permissions, or pass --state-dir.");
+            return ExitCode.CANT_CREATE.code();
+        }
+        Optional<RunLock> lock;
+        try {
+            lock = RunLock.tryAcquire(options.stateDir());
+        } catch (IOException e) {
+            System.err.println("cbec-etl: cannot lock the state folder " + options.stateDir() + ": " + e);
+            return ExitCode.CANT_CREATE.code();
+        }
+        if (lock.isEmpty()) {
+            System.err.println("cbec-etl: another run holds the lock on " + options.stateDir() + " ("
+                    + RunLock.holder(options.stateDir()) + "); try again later.");
+            return ExitCode.LOCKED.code();
+        }
+        try (RunLock held = lock.get(); ConfigurableApplicationContext context = start(options.stateDir())) {
+            return context.getBean(ReportRun.class).run(options).code();
+        } catch (Exception e) {
+            System.err.println("cbec-etl: internal error: " + e);
+            e.printStackTrace();
+            return ExitCode.INTERNAL.code();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path stateDir) {
+        SpringApplication app = new SpringApplication(CbecEtlApplication.class);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        // The job repository and staging share one H2 file database in the state folder. H2 commits to disk
+        // on every transaction commit here (WRITE_DELAY=0), so a killed run loses nothing it had committed.
+        String url = "jdbc:h2:file:" + stateDir.resolve("cbec-etl").toAbsolutePath()
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        app.setDefaultProperties(Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", "sa",
+                "spring.datasource.password", ""));
+        return app.run();
     }
 }

@@ -1,0 +1,98 @@
+package io.cbec.etl.check;
+
+import io.cbec.etl.job.RunContext;
+import io.cbec.etl.kind.RecordKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Step 3: the checks that concern the inputs as a whole (files readable, no file twice, no row rejected),
+ * then every kind's own checks, all stored in check_result in the order they ran.
+ */
+@Component
+public class ValidateTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ValidateTasklet.class);
+
+    private final RunContext run;
+    private final CheckStore store;
+    private final List<RecordKind> kinds;
+    private final JdbcClient jdbc;
+
+    ValidateTasklet(RunContext run, CheckStore store, List<RecordKind> kinds, JdbcClient jdbc) {
+        this.run = run;
+        this.store = store;
+        this.kinds = kinds;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long id = run.instanceId();
+        store.clear(id);
+        CheckRecorder recorder = store.recorder(id);
+        inputChecks(id, recorder);
+        for (RecordKind kind : kinds) {
+            kind.validate(jdbc, id, recorder);
+        }
+        List<CheckResult> results = store.results(id);
+        long failed = results.stream().filter(r -> r.status() == CheckStatus.FAIL).count();
+        results.stream().filter(r -> r.status() != CheckStatus.PASS).forEach(r -> log.warn("{} {}: {} (expected {},"
+                + " actual {}) {}", r.status(), r.check(), r.detail(), r.expected(), r.actual(), r.source()));
+        log.info("validate: {} check(s), {} failed", results.size(), failed);
+        return RepeatStatus.FINISHED;
+    }
+
+    private void inputChecks(long id, CheckRecorder recorder) {
+        var inputs = run.inputs();
+        if (!inputs.folderExists()) {
+            recorder.record(new CheckResult("Input files present", inputs.folder().toString(), "a folder", "missing",
+                    CheckStatus.FAIL, "The input folder does not exist: create it or pass --input=DIR", ""));
+            return;
+        }
+        recorder.record(new CheckResult("Input files present", inputs.folder().toString(), "at least 1",
+                Integer.toString(inputs.files().size()), inputs.files().isEmpty() ? CheckStatus.FAIL : CheckStatus.PASS,
+                inputs.files().isEmpty() ? "No .xlsx, .xlsm, .xls or .csv file to read" : "Files to read", ""));
+
+        record Refused(String file, String error) { }
+        List<Refused> unreadable = jdbc.sql("""
+                        SELECT file_name, error FROM source_file WHERE instance_id = :id AND unreadable ORDER BY file_no""")
+                .param("id", id).query((rs, n) -> new Refused(rs.getString(1), rs.getString(2))).list();
+        for (Refused r : unreadable) {
+            recorder.record(new CheckResult("File readable", r.file(), "readable", "unreadable", CheckStatus.FAIL,
+                    r.error(), r.file()));
+        }
+        List<Refused> duplicates = jdbc.sql("""
+                        SELECT file_name, error FROM source_file
+                        WHERE instance_id = :id AND status = 'REJECTED' AND NOT unreadable ORDER BY file_no""")
+                .param("id", id).query((rs, n) -> new Refused(rs.getString(1), rs.getString(2))).list();
+        for (Refused d : duplicates) {
+            recorder.record(new CheckResult("File read once", d.file(), "distinct content", "duplicate",
+                    CheckStatus.FAIL, d.file() + ": " + d.error() + "; remove one copy", d.file()));
+        }
+        long unrecognised = jdbc.sql("""
+                        SELECT COUNT(*) FROM source_sheet WHERE instance_id = :id AND status = 'UNRECOGNISED'""")
+                .param("id", id).query(Long.class).single();
+        if (unrecognised > 0) {
+            recorder.record(new CheckResult("Sheets recognised", "all sheets", "0 unrecognised",
+                    unrecognised + " unrecognised", CheckStatus.WARN,
+                    "Sheets whose header matches no record kind are listed in Files and not read", ""));
+        }
+        long rejected = jdbc.sql("SELECT COUNT(*) FROM rejected_row WHERE instance_id = :id").param("id", id)
+                .query(Long.class).single();
+        boolean allow = run.options().allowRejects();
+        recorder.record(new CheckResult("No rejected rows", "all sheets", "0", Long.toString(rejected),
+                rejected == 0 ? CheckStatus.PASS : allow ? CheckStatus.WARN : CheckStatus.FAIL,
+                rejected == 0 ? "Every data row was read" : rejected + " row(s) rejected, listed in Rejected Rows"
+                        + (allow ? "; published anyway (--allow-rejects)" : "; fix them or run with --allow-rejects"),
+                ""));
+    }
+}

@@ -1,0 +1,31 @@
+package io.cbec.etl.cli;
+
+/**
+ * The process exit codes (sysexits.h), the interface cron relies on. See docs/operations.md.
+ */
+public enum ExitCode {
+    OK(0, "completed, or nothing to do"),
+    USAGE(64, "usage error"),
+    DATA_ERROR(65, "data error: a check failed or rows were rejected"),
+    NO_INPUT(66, "input missing or unreadable"),
+    INTERNAL(70, "unexpected internal error"),
+    CANT_CREATE(73, "cannot create output"),
+    IO_ERROR(74, "I/O error while writing"),
+    LOCKED(75, "another run holds the lock; try later");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

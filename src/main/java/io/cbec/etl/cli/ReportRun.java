@@ -1,0 +1,123 @@
+package io.cbec.etl.cli;
+
+import io.cbec.etl.job.CbecProperties;
+import io.cbec.etl.job.RunContext;
+import io.cbec.etl.job.RunOutcome;
+import io.cbec.etl.job.StateDatabase;
+import io.cbec.etl.report.AtomicPublisher;
+import io.cbec.etl.report.ReportFiles;
+import io.cbec.etl.source.InputFolder;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One invocation: scan the inputs, work out the job instance (report date + inputs fingerprint), then do
+ * nothing (already published), recover a stale execution, restart a failed one, or start a new one; and
+ * map how it ended to an exit code.
+ */
+@Component
+public class ReportRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportRun.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final RunContext run;
+    private final StateDatabase stateDatabase;
+    private final CbecProperties properties;
+
+    ReportRun(JobOperator jobOperator, JobRepository jobRepository, Job job, RunContext run,
+              StateDatabase stateDatabase, CbecProperties properties) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = job;
+        this.run = run;
+        this.stateDatabase = stateDatabase;
+        this.properties = properties;
+    }
+
+    public ExitCode run(RunOptions options) throws Exception {
+        Instant started = Instant.now();
+        stateDatabase.ensureSchema();
+        Path temp = options.stateDir().resolve("tmp");
+        Files.createDirectories(temp);
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temp.toFile()));
+        if (Files.isDirectory(options.output())) {
+            int swept = AtomicPublisher.sweepStaleTemps(options.output());
+            if (swept > 0) {
+                log.warn("Removed {} temp file(s) left in {} by an earlier run that did not finish", swept,
+                        options.output());
+            }
+        }
+
+        InputFolder.Snapshot inputs = InputFolder.scan(options.input(), properties.input().settleTime(), started);
+        run.begin(options, inputs);
+        log.info("cbec-etl: report date {}, {} input file(s) in {}, state in {}", options.reportDate(),
+                inputs.files().size(), options.input(), options.stateDir());
+        inputs.passedOver().forEach(p -> log.warn("{}: {}", p.name(), p.reason()));
+
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("reportDate", options.reportDate().toString())
+                .addString("inputs", inputs.fingerprint())
+                .addString("allowRejects", Boolean.toString(options.allowRejects()))
+                .toJobParameters();
+
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            Path report = ReportFiles.report(options.output(), options.reportDate());
+            if (Files.exists(report)) {
+                log.info("Nothing to do: these inputs were already reported for {} (execution {} ended {}): {}",
+                        options.reportDate(), last.getId(), last.getEndTime(), report);
+                return ExitCode.OK;
+            }
+            log.warn("These inputs were reported for {} but {} is gone: building it again", options.reportDate(),
+                    report);
+            jobRepository.deleteJobInstance(last.getJobInstance());
+        } else if (last != null && last.isRunning()) {
+            // We hold the state lock, so no live process owns this execution: its process died.
+            log.warn("STALE RUN: execution {} (started {}) is still marked {} but its process is gone; marking it"
+                    + " failed and resuming it", last.getId(), last.getStartTime(), last.getStatus());
+            jobOperator.recover(last);
+        } else if (last != null) {
+            log.info("Resuming execution {} of these inputs, which ended {}", last.getId(), last.getStatus());
+        }
+
+        JobExecution execution = jobOperator.start(job, parameters);
+        ExitCode code = exitCode(execution);
+        log.info("cbec-etl: finished in {} s with exit code {} ({})",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0, code.code(), code.meaning());
+        return code;
+    }
+
+    private ExitCode exitCode(JobExecution execution) {
+        RunOutcome outcome = RunOutcome.fromExitStatus(execution.getExitStatus().getExitCode());
+        if (outcome != null) {
+            return outcome.exitCode();
+        }
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            if (failure instanceof IOException) {
+                log.error("I/O error: {}", failure.toString());
+                return ExitCode.IO_ERROR;
+            }
+            log.error("Internal error in the job", failure);
+        }
+        return ExitCode.INTERNAL;
+    }
+}

@@ -1,0 +1,154 @@
+package io.cbec.etl.ingest;
+
+import io.cbec.etl.job.CbecProperties;
+import io.cbec.etl.kind.Field;
+import io.cbec.etl.kind.RecordKind;
+import io.cbec.etl.kind.SheetContext;
+import io.cbec.etl.normalise.BatchParser;
+import io.cbec.etl.normalise.DateParser;
+import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.source.CellValue;
+import io.cbec.etl.source.SourceRow;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a sheet's header row and its record kind (docs/input-formats.md, "Classification by header"):
+ * the first of the first 30 rows whose cells, normalised, name all required fields of a kind. The rows
+ * above it are its title context.
+ */
+@Component
+public class HeaderClassifier {
+
+    public static final int HEADER_SEARCH_ROWS = 30;
+
+    private static final Pattern REVOCATION_WORDS =
+            Pattern.compile("撤销|取消|撤回|revok|revocation|withdraw", Pattern.CASE_INSENSITIVE);
+
+    private final List<RecordKind> kinds;
+    /** kind id -> normalised header text -> field name; built once. */
+    private final Map<String, Map<String, String>> aliases = new HashMap<>();
+
+    HeaderClassifier(List<RecordKind> kinds, CbecProperties properties) {
+        this.kinds = kinds;
+        for (RecordKind kind : kinds) {
+            Map<String, String> byKey = new HashMap<>();
+            Map<String, List<String>> extra = properties.headerAliases().getOrDefault(kind.id(), Map.of());
+            for (Field field : kind.fields()) {
+                List<String> names = new ArrayList<>(field.aliases());
+                names.add(field.name());
+                names.addAll(extra.getOrDefault(field.name(), List.of()));
+                for (String alias : names) {
+                    byKey.putIfAbsent(TextNormaliser.headerKey(alias), field.name());
+                }
+            }
+            aliases.put(kind.id(), byKey);
+        }
+    }
+
+    /** The verdict on one sheet. {@code kind} is null when unrecognised; {@code problem} says why. */
+    public record Classification(RecordKind kind, int headerRow, Map<String, Integer> columns,
+                                 Map<Integer, String> headers, SheetContext context, String problem) {
+        public boolean recognised() {
+            return kind != null;
+        }
+    }
+
+    /** @param firstRows the sheet's first rows (at most {@link #HEADER_SEARCH_ROWS}), blank rows absent */
+    public Classification classify(String sheetName, List<SourceRow> firstRows) {
+        String closest = null;
+        int closestMatched = 1;
+        List<String> titleLines = new ArrayList<>();
+        for (SourceRow row : firstRows) {
+            SheetContext context = context(sheetName, titleLines);
+            List<Candidate> candidates = new ArrayList<>();
+            for (RecordKind kind : kinds) {
+                Map<String, Integer> columns = match(kind, row);
+                if (kind.accepts(columns.keySet(), context)) {
+                    candidates.add(new Candidate(kind, columns));
+                } else if (columns.size() > closestMatched) {
+                    closestMatched = columns.size();
+                    closest = "row " + row.rowNumber() + " looks like a " + kind.label().toLowerCase()
+                            + " header but lacks " + missing(kind, columns);
+                }
+            }
+            if (!candidates.isEmpty()) {
+                candidates.sort((a, b) -> b.columns.size() - a.columns.size());
+                if (candidates.size() > 1 && candidates.get(0).columns.size() == candidates.get(1).columns.size()) {
+                    return new Classification(null, row.rowNumber(), Map.of(), Map.of(), context,
+                            "header row " + row.rowNumber() + " fits both " + candidates.get(0).kind.label()
+                                    + " and " + candidates.get(1).kind.label()
+                                    + ": rename a column so that it fits one");
+                }
+                Candidate best = candidates.get(0);
+                return new Classification(best.kind, row.rowNumber(), best.columns, headerTexts(row), context, null);
+            }
+            titleLines.add(rowText(row));
+        }
+        return new Classification(null, 0, Map.of(), Map.of(), SheetContext.NONE,
+                closest != null ? closest : "no header row of a known kind in the first " + HEADER_SEARCH_ROWS
+                        + " rows");
+    }
+
+    private record Candidate(RecordKind kind, Map<String, Integer> columns) { }
+
+    private Map<String, Integer> match(RecordKind kind, SourceRow row) {
+        Map<String, String> byKey = aliases.get(kind.id());
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int c = 0; c < row.cells().size(); c++) {
+            if (row.cell(c) instanceof CellValue.Text text) {
+                String field = byKey.get(TextNormaliser.headerKey(text.text()));
+                if (field != null) {
+                    columns.putIfAbsent(field, c); // the first column naming a field wins
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static String missing(RecordKind kind, Map<String, Integer> columns) {
+        List<String> missing = kind.fields().stream().filter(Field::required)
+                .map(Field::name).filter(f -> !columns.containsKey(f)).toList();
+        return missing.isEmpty() ? "the context it needs (e.g. a batch in the sheet name or title)"
+                : "the required column(s) " + String.join(", ", missing);
+    }
+
+    private static Map<Integer, String> headerTexts(SourceRow row) {
+        Map<Integer, String> headers = new TreeMap<>();
+        for (int c = 0; c < row.cells().size(); c++) {
+            CellValue cell = row.cell(c);
+            if (cell != null) {
+                headers.put(c, TextNormaliser.clean(cell.raw()));
+            }
+        }
+        return headers;
+    }
+
+    private static String rowText(SourceRow row) {
+        StringBuilder sb = new StringBuilder();
+        for (CellValue cell : row.cells()) {
+            if (cell instanceof CellValue.Text t) {
+                sb.append(sb.isEmpty() ? "" : " ").append(TextNormaliser.clean(t.text()));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** What the sheet name and the title lines above the header say about every row below. */
+    static SheetContext context(String sheetName, List<String> titleLines) {
+        String title = String.join(" ", titleLines).trim();
+        Integer batch = BatchParser.findInTitle(title)
+                .or(() -> BatchParser.findInTitle(sheetName)).orElse(null);
+        String document = BatchParser.findDocument(title).or(() -> BatchParser.findDocument(sheetName)).orElse(null);
+        var date = DateParser.findInTitle(title).orElse(null);
+        boolean revocation = REVOCATION_WORDS.matcher(title).find() || REVOCATION_WORDS.matcher(sheetName).find();
+        return new SheetContext(batch, document, date, revocation, title.isEmpty() ? null : title);
+    }
+}

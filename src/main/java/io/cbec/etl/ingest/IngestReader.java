@@ -1,0 +1,144 @@
+package io.cbec.etl.ingest;
+
+import io.cbec.etl.job.RunContext;
+import io.cbec.etl.kind.SheetPlan;
+import io.cbec.etl.source.InputFolder;
+import io.cbec.etl.source.RowStream;
+import io.cbec.etl.source.SheetInfo;
+import io.cbec.etl.source.SourceException;
+import io.cbec.etl.source.SourceRow;
+import io.cbec.etl.source.SpreadsheetFile;
+import io.cbec.etl.source.SpreadsheetFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.stereotype.Component;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Streams the data rows of every planned sheet, one file open at a time. Its position (rows handed on)
+ * is saved with every committed chunk, so a restarted ingest skips what was already staged and goes on
+ * from the next row: nothing is staged twice.
+ */
+@Component
+public class IngestReader extends AbstractItemCountingItemStreamItemReader<IngestItem> {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestReader.class);
+    private static final long PROGRESS_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final RunContext run;
+    private final SheetPlanStore store;
+
+    private Iterator<SheetPlan> plans;
+    private SheetPlan plan;
+    private SpreadsheetFile file;
+    private int fileNo = -1;
+    private RowStream rows;
+    private long rowsInSheet;
+    private long started;
+    private long lastProgress;
+    private long total;
+
+    IngestReader(RunContext run, SheetPlanStore store) {
+        this.run = run;
+        this.store = store;
+        setName("ingest");
+    }
+
+    @Override
+    protected void doOpen() {
+        Map<Integer, java.nio.file.Path> paths = run.inputs().files().stream()
+                .collect(Collectors.toMap(InputFolder.InputFile::fileNo, InputFolder.InputFile::path));
+        List<SheetPlan> all = store.plans(run.instanceId(), paths);
+        plans = all.iterator();
+        started = lastProgress = System.nanoTime();
+        total = 0;
+    }
+
+    @Override
+    protected IngestItem doRead() throws Exception {
+        while (true) {
+            if (rows == null) {
+                if (!plans.hasNext()) {
+                    return null;
+                }
+                plan = plans.next();
+                try {
+                    openSheet();
+                } catch (SourceException e) {
+                    closeFile();
+                    log.error("{}!{}: {}", plan.fileName(), plan.sheetName(), e.getMessage());
+                    return IngestItem.failed(plan, e.getMessage());
+                }
+            }
+            SourceRow row;
+            try {
+                row = rows.next();
+            } catch (SourceException e) {
+                closeSheet();
+                log.error("{}!{}: {}", plan.fileName(), plan.sheetName(), e.getMessage());
+                return IngestItem.failed(plan, e.getMessage());
+            }
+            if (row == null) {
+                log.info("{}!{}: {} data row(s) read", plan.fileName(), plan.sheetName(), rowsInSheet);
+                closeSheet();
+                continue;
+            }
+            if (row.rowNumber() <= plan.headerRow()) {
+                continue;
+            }
+            rowsInSheet++;
+            progress();
+            return IngestItem.row(plan, row);
+        }
+    }
+
+    private void openSheet() throws SourceException {
+        if (plan.fileNo() != fileNo) {
+            closeFile();
+            file = SpreadsheetFiles.open(plan.path(), plan.fileType());
+            fileNo = plan.fileNo();
+        }
+        SheetInfo sheet = file.sheets().stream().filter(s -> s.index() == plan.sheetNo()).findFirst()
+                .orElseThrow(() -> new SourceException("sheet " + plan.sheetName() + " is no longer in the file"));
+        rows = file.rows(sheet);
+        rowsInSheet = 0;
+    }
+
+    private void progress() {
+        total++;
+        long now = System.nanoTime();
+        if (now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
+            lastProgress = now;
+            double seconds = (now - started) / 1e9;
+            log.info("ingest: {} rows ({} rows/s), now at {}!{} row {}", total, Math.round(total / seconds),
+                    plan.fileName(), plan.sheetName(), rowsInSheet);
+        }
+    }
+
+    private void closeSheet() throws SourceException {
+        if (rows != null) {
+            rows.close();
+            rows = null;
+        }
+    }
+
+    private void closeFile() throws SourceException {
+        closeSheet();
+        if (file != null) {
+            file.close();
+            file = null;
+            fileNo = -1;
+        }
+    }
+
+    @Override
+    protected void doClose() throws Exception {
+        closeFile();
+        plans = null;
+    }
+}

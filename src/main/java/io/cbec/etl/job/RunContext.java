@@ -1,0 +1,47 @@
+package io.cbec.etl.job;
+
+import io.cbec.etl.cli.RunOptions;
+import io.cbec.etl.source.InputFolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What this process was asked to do: the options and the input snapshot the command line computed, and
+ * the job instance being run. One job runs per process (the CLI holds the state-folder lock), so a
+ * single holder is enough and spares every step from re-deriving them.
+ */
+@Component
+public class RunContext {
+
+    private RunOptions options;
+    private InputFolder.Snapshot inputs;
+    private long instanceId = -1;
+
+    public void begin(RunOptions options, InputFolder.Snapshot inputs) {
+        this.options = options;
+        this.inputs = inputs;
+    }
+
+    void instance(long instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public RunOptions options() {
+        return options;
+    }
+
+    public InputFolder.Snapshot inputs() {
+        return inputs;
+    }
+
+    public long instanceId() {
+        if (instanceId < 0) {
+            throw new IllegalStateException("no job instance is running");
+        }
+        return instanceId;
+    }
+
+    /** Stable across reruns of the same inputs and date, so identical runs give identical cells. */
+    public String runId() {
+        return options.reportDate() + "-" + inputs.fingerprint().substring(0, 12);
+    }
+}

@@ -1,0 +1,62 @@
+package io.cbec.etl.kind;
+
+import io.cbec.etl.check.CheckRecorder;
+import io.cbec.etl.report.ReportWorkbook;
+import io.cbec.etl.source.SourceRow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One kind of record the job understands (zone registry, zone indicators, platform metrics...). A kind
+ * is a Spring bean in its own package; the inventory, ingest, validate and report steps iterate over all
+ * registered kinds, so adding a kind touches no other kind. Beans are ordered with {@code @Order}: that
+ * order is the order of their sheets in the report.
+ */
+public interface RecordKind {
+
+    /** Stable id stored with each classified sheet and used in configuration keys, e.g. "zone-registry". */
+    String id();
+
+    /** Shown in the Files and Summary sheets, e.g. "Zone registry". */
+    String label();
+
+    /** The columns with their built-in aliases; configuration may add aliases. */
+    List<Field> fields();
+
+    /**
+     * Whether a header with these matched fields can be read as this kind, given what the title rows
+     * and the sheet name say. The default: every required field is present.
+     */
+    default boolean accepts(Set<String> matchedFields, SheetContext context) {
+        return fields().stream().filter(Field::required).allMatch(f -> matchedFields.contains(f.name()));
+    }
+
+    /** Turns one row below the header into a record, a stated total, a rejection or nothing. */
+    RowOutcome normalise(SheetPlan plan, SourceRow row);
+
+    /** Stages accepted records (of this kind only) with batched inserts. */
+    void stage(JdbcClient jdbc, long instanceId, List<StagedRecord> records);
+
+    /** The number of records staged from one sheet, for the Files sheet. */
+    long stagedRows(JdbcClient jdbc, long instanceId, int fileNo, int sheetNo);
+
+    /** Runs this kind's checks over its staged data and records each result. */
+    void validate(JdbcClient jdbc, long instanceId, CheckRecorder checks);
+
+    /** Adds this kind's Summary items (label, value) in contract order. */
+    List<SummaryItem> summaryItems(JdbcClient jdbc, long instanceId);
+
+    /** Writes this kind's report sheets. */
+    void writeReportSheets(JdbcClient jdbc, long instanceId, ReportWorkbook workbook);
+
+    /** Deletes everything this kind staged for an instance (housekeeping and clean restarts). */
+    void purge(JdbcClient jdbc, long instanceId);
+
+    /** A record with the place it came from. */
+    record StagedRecord(SheetPlan plan, int row, Object record) { }
+
+    /** One Summary row; value is a String, Number or LocalDate/Formatted as the report writer takes. */
+    record SummaryItem(String item, Object value) { }
+}

@@ -1,0 +1,43 @@
+package io.cbec.etl.kind;
+
+import io.cbec.etl.source.FileType;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one classified sheet is read: which kind, where its header is, which column holds which field,
+ * and the context its title rows give. Built by the inventory step and stored, so a restarted ingest
+ * reads the sheet exactly as planned.
+ *
+ * @param columns field name to 0-based column index
+ * @param headers 0-based column index to the header text as written (for messages)
+ */
+public record SheetPlan(int fileNo, String fileName, Path path, FileType fileType, int sheetNo, String sheetName,
+                        String kindId, int headerRow, Map<String, Integer> columns, Map<Integer, String> headers,
+                        SheetContext context) {
+
+    public Integer column(String field) {
+        return columns.get(field);
+    }
+
+    public boolean has(String field) {
+        return columns.containsKey(field);
+    }
+
+    /** "C (批次)": the column's letter and its header, as a person finds it in the sheet. */
+    public String describeColumn(int column) {
+        String header = headers.get(column);
+        String letters = io.cbec.etl.source.SourceRow.columnLetters(column);
+        return header == null || header.isBlank() ? letters : letters + " (" + header + ")";
+    }
+
+    public String place(int row) {
+        return fileName + "!" + sheetName + "!" + row;
+    }
+
+    public List<String> fieldsInOrder() {
+        return columns.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+    }
+}

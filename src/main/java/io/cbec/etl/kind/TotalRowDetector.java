@@ -1,0 +1,79 @@
+package io.cbec.etl.kind;
+
+import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.source.CellValue;
+import io.cbec.etl.source.SourceRow;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises stated total and subtotal rows (docs/input-formats.md, "Total rows"): a row whose first
+ * text cell is a total marker such as 合计, 总计, 小计, 共计, Total, Subtotal, Grand total, Sum, All,
+ * Worldwide, All countries, 全球, or "浙江省小计". Such a row is a figure to check, never a record.
+ */
+public final class TotalRowDetector {
+
+    private static final Pattern SUBTOTAL = Pattern.compile("^(.{0,20}?小计|sub[- ]?total\\b.*)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TOTAL = Pattern.compile(
+            "^(合计|总计|共计|总数|总量|全部|全球|grand\\s+total|total|sum|all countries|all|worldwide)(\\b|[\\s:：(（]|\\d|$).*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)");
+
+    private TotalRowDetector() {
+    }
+
+    /** A detected total row: its marker text, whether it is a subtotal, and the figure it states if any. */
+    public record TotalRow(String label, boolean subtotal, BigDecimal value, int valueColumn, String raw) { }
+
+    /**
+     * @param skipColumn a column whose numbers are not the total (for example a batch column), or -1
+     */
+    public static Optional<TotalRow> detect(SourceRow row, int skipColumn) {
+        int markerColumn = -1;
+        String marker = null;
+        for (int c = 0; c < row.cells().size(); c++) {
+            if (row.cell(c) instanceof CellValue.Text t && !t.text().isBlank()) {
+                markerColumn = c;
+                marker = TextNormaliser.clean(t.text());
+                break;
+            }
+        }
+        if (marker == null) {
+            return Optional.empty();
+        }
+        boolean subtotal = SUBTOTAL.matcher(marker).matches();
+        if (!subtotal && !TOTAL.matcher(marker).matches()) {
+            return Optional.empty();
+        }
+        // "合计：33个" carries its figure in the marker cell; otherwise the first number after it.
+        Matcher inMarker = FIRST_NUMBER.matcher(marker);
+        if (inMarker.find()) {
+            return Optional.of(new TotalRow(marker, subtotal, number(inMarker.group(1)), markerColumn, marker));
+        }
+        for (int c = markerColumn + 1; c < row.cells().size(); c++) {
+            if (c == skipColumn) {
+                continue;
+            }
+            CellValue cell = row.cell(c);
+            if (cell instanceof CellValue.Numeric n) {
+                return Optional.of(new TotalRow(marker, subtotal, BigDecimal.valueOf(n.value()).stripTrailingZeros(),
+                        c, n.raw()));
+            }
+            if (cell instanceof CellValue.Text t) {
+                Matcher m = FIRST_NUMBER.matcher(t.text());
+                if (m.find()) {
+                    return Optional.of(new TotalRow(marker, subtotal, number(m.group(1)), c, t.text()));
+                }
+            }
+        }
+        return Optional.of(new TotalRow(marker, subtotal, null, markerColumn, marker));
+    }
+
+    private static BigDecimal number(String digits) {
+        return new BigDecimal(digits.replace(",", ""));
+    }
+}

@@ -1,0 +1,224 @@
+package io.cbec.etl.report;
+
+import io.cbec.etl.check.CheckResult;
+import io.cbec.etl.check.CheckStatus;
+import io.cbec.etl.check.CheckStore;
+import io.cbec.etl.job.RunContext;
+import io.cbec.etl.job.RunOutcome;
+import io.cbec.etl.kind.RecordKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Step 4: decides the run's outcome from the checks, writes the data-quality workbook (always), and the
+ * report only when nothing failed. Both are written to a temp file and moved into place atomically, so a
+ * reader of output/ never sees half a workbook and a failed run leaves the previous report untouched.
+ */
+@Component
+public class ReportTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+
+    private final RunContext run;
+    private final CheckStore checks;
+    private final List<RecordKind> kinds;
+    private final JdbcClient jdbc;
+
+    ReportTasklet(RunContext run, CheckStore checks, List<RecordKind> kinds, JdbcClient jdbc) {
+        this.run = run;
+        this.checks = checks;
+        this.kinds = kinds;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long id = run.instanceId();
+        List<CheckResult> results = checks.results(id);
+        List<FileRow> files = files(id);
+        boolean unreadable = !run.inputs().folderExists() || run.inputs().files().isEmpty()
+                || jdbc.sql("SELECT COUNT(*) FROM source_file WHERE instance_id = :id AND unreadable")
+                .param("id", id).query(Long.class).single() > 0;
+        boolean failed = results.stream().anyMatch(r -> r.status() == CheckStatus.FAIL);
+        RunOutcome outcome = unreadable ? RunOutcome.INPUT_ERROR : failed ? RunOutcome.DATA_ERROR : RunOutcome.PUBLISHED;
+
+        Path output = run.options().output();
+        Path temp = run.options().stateDir().resolve("tmp");
+        String published = "nothing";
+        try {
+            Files.createDirectories(output);
+            Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
+            AtomicPublisher.writeAtomically(dataQuality, target -> writeDataQuality(id, files, results, temp, target));
+            published = dataQuality.getFileName().toString();
+            if (outcome == RunOutcome.PUBLISHED) {
+                Path report = ReportFiles.report(output, run.options().reportDate());
+                AtomicPublisher.writeAtomically(report, target -> writeReport(id, files, results, temp, target));
+                published = report.getFileName() + " and " + published;
+            }
+        } catch (AccessDeniedException | NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            log.error("Cannot create output in {}: {}. Check that the folder exists and is writable.", output, e.toString());
+            outcome = RunOutcome.CANT_CREATE;
+            published = "nothing";
+        } catch (FileSystemException e) {
+            log.error("Cannot write to {}: {}", output, e.toString());
+            outcome = e.getMessage() != null && e.getMessage().contains("Read-only") ? RunOutcome.CANT_CREATE
+                    : RunOutcome.IO_ERROR;
+            published = "nothing";
+        } catch (IOException e) {
+            log.error("I/O error writing to {}: {} (disk full?). The previous report is untouched.", output, e.toString());
+            outcome = RunOutcome.IO_ERROR;
+            published = "nothing";
+        }
+        logSummary(files, results, outcome, published);
+        contribution.setExitStatus(new ExitStatus(outcome.name(), "published " + published));
+        return RepeatStatus.FINISHED;
+    }
+
+    /** One row of the Files sheet: a sheet, or a file that has no readable sheet. */
+    record FileRow(int fileNo, String file, String kind, String sheet, String status, long rowsRead, long accepted,
+                   long rejected, long totals, String sha256, String error, boolean hidden) { }
+
+    private List<FileRow> files(long id) {
+        Map<String, RecordKind> byId = kinds.stream().collect(Collectors.toMap(RecordKind::id, Function.identity()));
+        return jdbc.sql("""
+                        SELECT f.file_no, f.file_name, s.kind, s.sheet_name, COALESCE(s.status, f.status),
+                               COALESCE(s.rows_read, 0),
+                               (SELECT COUNT(*) FROM rejected_row r WHERE r.instance_id = f.instance_id
+                                    AND r.file_no = f.file_no AND r.sheet_no = s.sheet_no),
+                               (SELECT COUNT(*) FROM stated_total t WHERE t.instance_id = f.instance_id
+                                    AND t.file_no = f.file_no AND t.sheet_no = s.sheet_no),
+                               f.sha256, COALESCE(s.error, f.error), COALESCE(s.hidden, FALSE), s.sheet_no
+                        FROM source_file f
+                        LEFT JOIN source_sheet s ON s.instance_id = f.instance_id AND s.file_no = f.file_no
+                        WHERE f.instance_id = :id
+                        ORDER BY f.file_no, s.sheet_no""")
+                .param("id", id)
+                .query((rs, n) -> {
+                    String kindId = rs.getString(3);
+                    RecordKind kind = kindId == null ? null : byId.get(kindId);
+                    long accepted = kind == null ? 0 : kind.stagedRows(jdbc, id, rs.getInt(1), rs.getInt(12));
+                    return new FileRow(rs.getInt(1), rs.getString(2), kind == null ? "" : kind.label(),
+                            rs.getString(4), rs.getString(5), rs.getLong(6), accepted, rs.getLong(7), rs.getLong(8),
+                            rs.getString(9), rs.getString(10), rs.getBoolean(11));
+                })
+                .list();
+    }
+
+    private void writeDataQuality(long id, List<FileRow> files, List<CheckResult> results, Path temp, Path target)
+            throws IOException {
+        try (ReportWorkbook workbook = new ReportWorkbook(temp)) {
+            workbook.setProperties("cbec-etl data quality " + run.options().reportDate(), run.runId());
+            ListSheet sheet = workbook.listSheet("Files", List.of(Column.text("File"), Column.text("Kind"),
+                    Column.text("Sheet"), Column.text("Status"), Column.integer("Rows read"),
+                    Column.integer("Rows accepted"), Column.integer("Rows rejected"), Column.integer("Total rows"),
+                    Column.code("SHA-256"), Column.text("Error"), Column.text("Hidden")));
+            for (FileRow f : files) {
+                sheet.row(f.file(), f.kind(), f.sheet(), f.status(), f.rowsRead(), f.accepted(), f.rejected(),
+                        f.totals(), f.sha256(), f.error(), f.hidden() ? "hidden" : "");
+            }
+            sheet.finish();
+            ListSheet rejected = workbook.listSheet("Rejected Rows", List.of(Column.text("File"), Column.text("Sheet"),
+                    Column.integer("Row"), Column.text("Column"), Column.text("Value"), Column.text("Reason")));
+            jdbc.sql("""
+                            SELECT f.file_name, s.sheet_name, r.row_no, r.column_name, r.raw_value, r.reason
+                            FROM rejected_row r
+                            JOIN source_file f ON f.instance_id = r.instance_id AND f.file_no = r.file_no
+                            JOIN source_sheet s ON s.instance_id = r.instance_id AND s.file_no = r.file_no
+                                               AND s.sheet_no = r.sheet_no
+                            WHERE r.instance_id = :id
+                            ORDER BY r.file_no, r.sheet_no, r.row_no""")
+                    .param("id", id)
+                    .query(rs -> {
+                        rejected.row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6));
+                    });
+            rejected.finish();
+            writeChecks(workbook, results);
+            workbook.write(target);
+        }
+    }
+
+    private void writeReport(long id, List<FileRow> files, List<CheckResult> results, Path temp, Path target)
+            throws IOException {
+        try (ReportWorkbook workbook = new ReportWorkbook(temp)) {
+            workbook.setProperties("cbec-etl report " + run.options().reportDate(), run.runId());
+            boolean rejects = results.stream().anyMatch(r -> r.status() == CheckStatus.WARN
+                    && "No rejected rows".equals(r.check()));
+            ListSheet summary = workbook.listSheet("Summary", List.of(Column.text("Item"), Column.text("Value")));
+            summary.row("Report date", run.options().reportDate());
+            summary.row("Run id", run.runId());
+            summary.row("Generated at", LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+            summary.row("Validation", rejects ? "PASSED WITH REJECTS" : "PASSED");
+            for (RecordKind kind : kinds) {
+                for (RecordKind.SummaryItem item : kind.summaryItems(jdbc, id)) {
+                    summary.row(item.item(), item.value());
+                }
+            }
+            ListSheet sources = summary.blockBelow(List.of(Column.text("File"), Column.text("Kind"),
+                    Column.integer("Sheets"), Column.integer("Rows"), Column.code("SHA-256")));
+            Map<Integer, List<FileRow>> byFile = files.stream()
+                    .collect(Collectors.groupingBy(FileRow::fileNo, java.util.TreeMap::new, Collectors.toList()));
+            byFile.values().forEach(rows -> {
+                FileRow first = rows.get(0);
+                List<String> fileKinds = rows.stream().map(FileRow::kind).filter(k -> !k.isEmpty()).distinct().toList();
+                long sheets = rows.stream().filter(r -> r.sheet() != null).count();
+                long rowCount = rows.stream().mapToLong(FileRow::rowsRead).sum();
+                sources.row(first.file(), String.join(", ", fileKinds), sheets, rowCount, first.sha256());
+            });
+            summary.finish();
+            for (RecordKind kind : kinds) {
+                kind.writeReportSheets(jdbc, id, workbook);
+            }
+            writeChecks(workbook, results);
+            workbook.write(target);
+        }
+    }
+
+    private static void writeChecks(ReportWorkbook workbook, List<CheckResult> results) {
+        ListSheet sheet = workbook.listSheet("Checks", List.of(Column.text("Check"), Column.text("Scope"),
+                Column.text("Expected"), Column.text("Actual"), Column.text("Status"), Column.text("Detail"),
+                Column.text("Source")));
+        for (CheckResult r : results) {
+            sheet.row(r.check(), r.scope(), r.expected(), r.actual(), r.status().name(), r.detail(), r.source());
+        }
+        sheet.finish();
+    }
+
+    private void logSummary(List<FileRow> files, List<CheckResult> results, RunOutcome outcome, String published) {
+        long fileCount = files.stream().map(FileRow::fileNo).distinct().count();
+        long read = files.stream().mapToLong(FileRow::rowsRead).sum();
+        long accepted = files.stream().mapToLong(FileRow::accepted).sum();
+        long rejected = files.stream().mapToLong(FileRow::rejected).sum();
+        long passed = results.stream().filter(r -> r.status() == CheckStatus.PASS).count();
+        long failedChecks = results.stream().filter(r -> r.status() == CheckStatus.FAIL).count();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-18s %s", "files", fileCount));
+        lines.add(String.format("%-18s %d read, %d accepted, %d rejected", "rows", read, accepted, rejected));
+        lines.add(String.format("%-18s %d passed, %d failed, %d warnings", "checks", passed, failedChecks,
+                results.size() - passed - failedChecks));
+        lines.add(String.format("%-18s %s", "published", published));
+        lines.add(String.format("%-18s %s", "outcome", outcome));
+        log.info("Run summary:\n  {}", String.join("\n  ", lines));
+    }
+}

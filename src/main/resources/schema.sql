@@ -1,0 +1,97 @@
+-- Staging for cbec-etl. Every table is keyed by the Spring Batch job instance, so a restarted execution
+-- finds what earlier executions of the same instance staged, and old instances can be purged whole.
+
+CREATE TABLE IF NOT EXISTS source_file (
+    instance_id  BIGINT        NOT NULL,
+    file_no      INT           NOT NULL,
+    file_name    VARCHAR(1000) NOT NULL,
+    file_type    VARCHAR(20),
+    size_bytes   BIGINT,
+    sha256       CHAR(64),
+    status       VARCHAR(20)   NOT NULL,  -- READ, REJECTED, UNRECOGNISED
+    unreadable   BOOLEAN       NOT NULL,  -- the file itself could not be read: the run ends with 66
+    error        VARCHAR(4000),
+    PRIMARY KEY (instance_id, file_no)
+);
+
+CREATE TABLE IF NOT EXISTS source_sheet (
+    instance_id   BIGINT        NOT NULL,
+    file_no       INT           NOT NULL,
+    sheet_no      INT           NOT NULL,
+    sheet_name    VARCHAR(1000) NOT NULL,
+    hidden        BOOLEAN       NOT NULL,
+    kind          VARCHAR(40),             -- null when unrecognised
+    status        VARCHAR(20)   NOT NULL,  -- READ, REJECTED, UNRECOGNISED
+    header_row    INT,
+    column_map    VARCHAR(4000),
+    header_texts  VARCHAR(20000),
+    ctx_batch     INT,
+    ctx_document  VARCHAR(200),
+    ctx_date      VARCHAR(20),
+    ctx_revoked   BOOLEAN,
+    ctx_title     VARCHAR(2000),
+    rows_read     BIGINT,
+    error         VARCHAR(4000),
+    PRIMARY KEY (instance_id, file_no, sheet_no)
+);
+
+CREATE TABLE IF NOT EXISTS rejected_row (
+    instance_id  BIGINT        NOT NULL,
+    file_no      INT           NOT NULL,
+    sheet_no     INT           NOT NULL,
+    row_no       INT           NOT NULL,
+    column_name  VARCHAR(1000),
+    raw_value    VARCHAR(2000),
+    reason       VARCHAR(4000) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rejected_row_sheet ON rejected_row (instance_id, file_no, sheet_no, row_no);
+
+CREATE TABLE IF NOT EXISTS stated_total (
+    instance_id  BIGINT         NOT NULL,
+    kind         VARCHAR(40)    NOT NULL,
+    file_no      INT            NOT NULL,
+    sheet_no     INT            NOT NULL,
+    row_no       INT            NOT NULL,
+    label        VARCHAR(1000),
+    subtotal     BOOLEAN        NOT NULL,
+    measure      VARCHAR(200)   NOT NULL,
+    stated_value DECIMAL(38, 10),
+    column_name  VARCHAR(1000),
+    raw_value    VARCHAR(2000)
+);
+CREATE INDEX IF NOT EXISTS stated_total_sheet ON stated_total (instance_id, kind, file_no, sheet_no, row_no);
+
+CREATE TABLE IF NOT EXISTS zone_entry (
+    instance_id     BIGINT        NOT NULL,
+    file_no         INT           NOT NULL,
+    sheet_no        INT           NOT NULL,
+    row_no          INT           NOT NULL,
+    zone_key        VARCHAR(100)  NOT NULL,  -- the GB/T 2260 code, or NEW:<name> for an area with none
+    zone_code       CHAR(6),
+    zone_zh         VARCHAR(200)  NOT NULL,
+    zone_en         VARCHAR(200)  NOT NULL,
+    province_code   CHAR(6)       NOT NULL,
+    raw_zone        VARCHAR(1000),
+    batch           INT,                     -- null on a pure revocation row
+    approved_on     DATE,
+    approved_prec   VARCHAR(10),
+    document        VARCHAR(200),
+    revoked         BOOLEAN       NOT NULL,
+    revoked_on      DATE,
+    revoked_prec    VARCHAR(10)
+);
+CREATE INDEX IF NOT EXISTS zone_entry_key ON zone_entry (instance_id, zone_key);
+CREATE INDEX IF NOT EXISTS zone_entry_sheet ON zone_entry (instance_id, file_no, sheet_no, row_no);
+
+CREATE TABLE IF NOT EXISTS check_result (
+    instance_id  BIGINT        NOT NULL,
+    seq          INT           NOT NULL,
+    check_name   VARCHAR(200)  NOT NULL,
+    scope        VARCHAR(1000),
+    expected     VARCHAR(1000),
+    actual       VARCHAR(1000),
+    status       VARCHAR(10)   NOT NULL,
+    detail       VARCHAR(4000),
+    source       VARCHAR(4000),
+    PRIMARY KEY (instance_id, seq)
+);

@@ -1,0 +1,193 @@
+package io.cbec.etl.job;
+
+import io.cbec.etl.CbecEtlApplication;
+import io.cbec.etl.fixtures.PublishedWorkbook;
+import io.cbec.etl.fixtures.RegistryWorkbook;
+import io.cbec.etl.fixtures.SampleInputGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job on the pilot-zone registry, run through the real entry point on a real H2 file database
+ * and real workbooks; each test asserts what a user sees: the exit code and the published cells.
+ */
+class RegistryReportJobTest {
+
+    private static final String DATE = "2024-01-31";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void noSettleTime() {
+        // Fixtures are written just before the run; in production fresh files are skipped as still being copied.
+        System.setProperty("cbec.input.settle-time", "0s");
+    }
+
+    private int run(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--input=" + dir.resolve("input"), "--output=" + dir.resolve("output"),
+                "--report-date=" + DATE));
+        args.addAll(List.of(extra));
+        return CbecEtlApplication.run(args.toArray(String[]::new));
+    }
+
+    private Path report() {
+        return dir.resolve("output/cbec-report-" + DATE + ".xlsx");
+    }
+
+    private Path dataQuality() {
+        return dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx");
+    }
+
+    @Test
+    void cleanRegistryPublishesAReportOf165ZonesIn7Batches() throws Exception {
+        RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
+        SampleInputGenerator.writeEnglishCsv(dir.resolve("input/export-en.csv"));
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.sheetNames()).containsExactly("Summary", "Zones by Batch", "Zones by Province", "Pilot Zones",
+                "Checks");
+        assertThat(report.summary("Validation")).isEqualTo("PASSED");
+        assertThat(report.summary("Active pilot zones")).isEqualTo("165");
+        assertThat(report.summary("Approved pilot zones")).isEqualTo("165");
+        assertThat(report.summary("Revoked pilot zones")).isEqualTo("0");
+        assertThat(report.summary("Batches")).isEqualTo("7");
+        assertThat(report.summary("Latest batch")).isEqualTo("7");
+        assertThat(report.summary("Latest batch zones")).isEqualTo("33");
+        assertThat(report.summary("Latest batch approved")).isEqualTo("2022-11-14");
+        assertThat(report.summary("Provinces covered")).isEqualTo("31");
+
+        List<List<String>> byBatch = report.rows("Zones by Batch");
+        assertThat(byBatch.get(0)).containsExactly("Batch", "Approved", "Document", "Zones approved", "Revoked",
+                "Active", "Cumulative active");
+        assertThat(byBatch.get(1)).containsExactly("1", "2015-03-07", "国函〔2015〕44号", "1", "0", "1", "1");
+        assertThat(byBatch.get(6)).containsExactly("6", "2022-01", "国函〔2022〕8号", "27", "0", "27", "132");
+        assertThat(byBatch.get(7)).containsExactly("7", "2022-11-14", "国函〔2022〕126号", "33", "0", "33", "165");
+        assertThat(byBatch.get(8).subList(0, 6)).containsExactly("Total", "", "", "165", "0", "165");
+
+        List<String> guangdong = report.rowWhere("Zones by Province", 0, "Guangdong").orElseThrow();
+        assertThat(guangdong.subList(0, 6)).containsExactly("Guangdong", "广东省", "440000", "East", "21", "12.7%");
+        assertThat(report.rows("Zones by Province").get(1).get(0)).isEqualTo("Guangdong"); // most zones first
+
+        List<List<String>> zones = report.rows("Pilot Zones");
+        assertThat(zones).hasSize(166);
+        assertThat(zones.get(0)).containsExactly("Code", "Zone", "Zone (zh)", "Province", "Province (zh)", "Region",
+                "Batch", "Approved", "Document", "Status", "Revoked", "Source");
+        assertThat(zones.get(1).subList(0, 10)).containsExactly("330100", "Hangzhou", "杭州市", "Zhejiang", "浙江省",
+                "East", "1", "2015-03-07", "国函〔2015〕44号", "Active");
+        assertThat(zones.get(1).get(11)).isEqualTo("export-en.csv!export-en!2; 名单.xlsx!第一批!4");
+        List<String> xiongan = report.rowWhere("Pilot Zones", 2, "雄安新区").orElseThrow();
+        assertThat(xiongan.get(0)).isEmpty();
+        assertThat(xiongan.get(3)).isEqualTo("Hebei");
+        assertThat(report.rowWhere("Pilot Zones", 2, "台州市").orElseThrow().get(0)).isEqualTo("331000");
+        assertThat(report.rowWhere("Pilot Zones", 2, "泰州市").orElseThrow().get(0)).isEqualTo("321200");
+        assertThat(report.rowWhere("Pilot Zones", 2, "哈尔滨市").orElseThrow().get(1)).isEqualTo("Harbin");
+
+        assertThat(report.rows("Checks").stream().skip(1).map(r -> r.get(4))).containsOnly("PASS");
+        assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated total"))).hasSize(8);
+        assertThat(new PublishedWorkbook(dataQuality()).rows("Rejected Rows")).hasSize(1);
+    }
+
+    @Test
+    void aWrongStatedTotalFailsWithItsPlaceAndPublishesNoReport() throws Exception {
+        RegistryWorkbook.allBatches().statedTotal(7, 34).writeTo(dir.resolve("input/名单.xlsx"));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        PublishedWorkbook dq = new PublishedWorkbook(dataQuality());
+        List<String> failed = dq.rowWhere("Checks", 4, "FAIL").orElseThrow();
+        assertThat(failed.get(0)).isEqualTo("Stated total");
+        assertThat(failed.get(2)).isEqualTo("34");
+        assertThat(failed.get(3)).isEqualTo("33");
+        assertThat(failed.get(6)).startsWith("名单.xlsx!第七批!37");
+    }
+
+    @Test
+    void anUnknownZoneIsRejectedWithItsPlaceAndFailsUnlessRejectsAreAllowed() throws Exception {
+        RegistryWorkbook.allBatches().batches(7).editRows(rows -> {
+            rows.set(4, new String[] {"火星市", "吉林省"});
+            return rows;
+        }).writeTo(dir.resolve("input/名单.xlsx"));
+
+        assertThat(run()).isEqualTo(65);
+        assertThat(report()).doesNotExist();
+        List<List<String>> rejected = new PublishedWorkbook(dataQuality()).rows("Rejected Rows");
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(1).subList(0, 5)).containsExactly("名单.xlsx", "第七批", "8", "B (城市)", "火星市");
+        assertThat(rejected.get(1).get(5)).contains("unknown zone '火星市'");
+
+        assertThat(run("--allow-rejects")).isZero();
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.summary("Validation")).isEqualTo("PASSED WITH REJECTS");
+        assertThat(report.summary("Active pilot zones")).isEqualTo("32");
+    }
+
+    @Test
+    void aSecondRunWithTheSameInputsDoesNothing() throws Exception {
+        RegistryWorkbook.allBatches().batches(1, 2).writeTo(dir.resolve("input/名单.xlsx"));
+        assertThat(run()).isZero();
+        byte[] first = Files.readAllBytes(report());
+        Files.setLastModifiedTime(report(), FileTime.fromMillis(0));
+
+        assertThat(run()).isZero();
+
+        assertThat(Files.getLastModifiedTime(report())).isEqualTo(FileTime.fromMillis(0));
+        assertThat(Files.readAllBytes(report())).isEqualTo(first);
+    }
+
+    @Test
+    void aRevocationSheetLowersTheActiveCount() throws Exception {
+        RegistryWorkbook.allBatches().revocations(List.of(new String[] {"义乌", "浙江", "2024-01-15"}))
+                .writeTo(dir.resolve("input/名单.xlsx"));
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.summary("Active pilot zones")).isEqualTo("164");
+        assertThat(report.summary("Revoked pilot zones")).isEqualTo("1");
+        List<String> yiwu = report.rowWhere("Pilot Zones", 0, "330782").orElseThrow();
+        assertThat(yiwu.subList(9, 11)).containsExactly("Revoked", "2024-01-15");
+        assertThat(report.rows("Zones by Batch").get(3)).containsExactly("3", "2018-07-24", "国函〔2018〕93号", "22",
+                "1", "21", "34");
+    }
+
+    @Test
+    void aMissingInputFolderExits66() {
+        assertThat(run()).isEqualTo(66);
+        assertThat(report()).doesNotExist();
+    }
+
+    @Test
+    void aFileThatIsNotASpreadsheetExits66AndIsListedWithTheGoodOnes() throws Exception {
+        RegistryWorkbook.allBatches().batches(1).writeTo(dir.resolve("input/名单.xlsx"));
+        Files.writeString(dir.resolve("input/report.xlsx"), "%PDF-1.4 not really a workbook");
+
+        assertThat(run()).isEqualTo(66);
+
+        assertThat(report()).doesNotExist();
+        PublishedWorkbook dq = new PublishedWorkbook(dataQuality());
+        assertThat(dq.rowWhere("Files", 0, "名单.xlsx").orElseThrow().get(3)).isEqualTo("READ");
+        List<String> pdf = dq.rowWhere("Files", 0, "report.xlsx").orElseThrow();
+        assertThat(pdf.get(3)).isEqualTo("REJECTED");
+        assertThat(pdf.get(9)).contains("PDF");
+    }
+
+    @Test
+    void commandLineErrorsAndHelp() {
+        assertThat(CbecEtlApplication.run("--help")).isZero();
+        assertThat(CbecEtlApplication.run("--frobnicate")).isEqualTo(64);
+        assertThat(CbecEtlApplication.run("--report-date=31/01/2024")).isEqualTo(64);
+    }
+}
