@@ -109,7 +109,7 @@ final class ColumnLineChart {
         lineSeries.setTitle(spec.lineTitle(), null);
         lineSeries.setSmooth(false);
         lineSeries.setMarkerStyle(MarkerStyle.CIRCLE);
-        lineSeries.setMarkerSize((short) 6);
+        // No setMarkerSize: its schema type is missing from poi-ooxml-lite and fails at runtime.
         XDDFLineProperties stroke = new XDDFLineProperties(solid(LINE_COLOUR));
         stroke.setWidth(2.25);
         XDDFShapeProperties lineShape = lineSeries.getShapeProperties() != null

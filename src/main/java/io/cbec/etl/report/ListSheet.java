@@ -185,7 +185,7 @@ public final class ListSheet {
      * {@code blockColumns}. Rows written to the answer go below that header; this list takes no more.
      */
     public ListSheet blockBelow(List<Column> blockColumns) {
-        canvas.claimRow(this); // the blank separating row; also checks the sheet is still open
+        canvas.startBlockBelow(this);
         return new ListSheet(canvas, styles, blockColumns);
     }
 

@@ -69,8 +69,10 @@ final class SheetCanvas {
         }
     }
 
-    void skipRow() {
-        nextRowIndex++;
+    /** Leaves the blank row between {@code above} and a new block; the next claim opens that block. */
+    void startBlockBelow(ListSheet above) {
+        claimRow(above);
+        currentBlock = null;
     }
 
     void keepForCharts(int rowIndex, Object[] values) {
