@@ -89,6 +89,9 @@ final class CellValueWriter {
 
     private Written text(Row row, int column, String raw, ColumnFormat format, boolean bold) {
         CellTextSanitiser.SafeText safe = CellTextSanitiser.sanitise(raw);
+        if (safe.text().isEmpty()) {
+            return null; // a blank cell, as for null: COUNTA and Power Query treat "" cells as values
+        }
         WorkbookStyles.Key key = new WorkbookStyles.Key(format, bold, safe.quotePrefixed());
         Cell cell = row.createCell(column);
         cell.setCellValue(safe.text()); // a string cell: never setCellFormula, whatever the text says

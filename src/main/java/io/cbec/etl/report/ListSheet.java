@@ -34,7 +34,7 @@ import org.apache.poi.xssf.usermodel.XSSFTableStyleInfo;
  * everything written, and print set-up. {@link ReportWorkbook#write(java.nio.file.Path)} finishes any
  * sheet left unfinished with {@link #finish()}.
  *
- * <p>Values: null (empty cell), {@code String} and other {@code CharSequence}s, any {@code Number},
+ * <p>Values: null or "" (empty cell), {@code String} and other {@code CharSequence}s, any {@code Number},
  * {@code LocalDate}, {@code LocalDateTime}, {@code YearMonth} (a month-precision date cell),
  * {@code Boolean}, enums (their name) and {@link Formatted}. Numbers are numeric cells except in
  * {@link ColumnFormat#CODE} columns; a NaN or infinite double leaves the cell empty. Text is cleaned of

@@ -53,7 +53,7 @@ class ReportWorkbookTest {
             list.row("=HYPERLINK(\"x\")", 7L, 2.5d, new BigDecimal("0.5"),
                     new Formatted(LocalDate.of(2018, 7, 1), ColumnFormat.MONTH), null, 330100, null);
             list.row("x".repeat(40_000), null, null, null, null, null, "-1");
-            list.row("bell\u0007 and\u0000 nul", Double.NaN);
+            list.row("bell\u0007 and\u0000 nul", Double.NaN, null, null, null, null, "");
             list.finishAsTable("PilotZones");
             workbook.write(target);
         }
@@ -175,6 +175,7 @@ class ReportWorkbookTest {
             assertThat(truncated.substring(kept)).isEqualTo("…[truncated " + (40_000 - kept) + " chars]");
             assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("bell and nul");
             assertThat(sheet.getRow(4).getCell(1)).as("NaN leaves the cell empty").isNull();
+            assertThat(sheet.getRow(4).getCell(6)).as("an empty string is a blank cell").isNull();
         }
     }
 
