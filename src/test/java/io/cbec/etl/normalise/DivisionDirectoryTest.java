@@ -130,6 +130,9 @@ class DivisionDirectoryTest {
             Dali Bai Autonomous Prefecture         |          | 532900
             Dali Prefecture                        | Yunnan   | 532900
             Dali                                   | Yunnan   | 532900
+            Dali Prefecture                        |          | 532900
+            Kashi                                  |          | 653100
+            Yanbian                                | Jilin    | 222400
             喀什                                   | 新疆     | 653100
             喀什地区                               |          | 653100
             Kashi                                  | Xinjiang | 653100
@@ -221,6 +224,7 @@ class DivisionDirectoryTest {
             Suzhou       |          | 320500 341300 620902
             Xian         |          | 220403 231005 610100
             Dali         |          | 532900 532901 610523 710432
+            Yanbian      |          | 222400 510422
             新竹         |          | 710800 711300
             """)
     void reportsNamesThatTheProvinceDoesNotSettleAsAmbiguous(String name, String province, String codes) {
@@ -265,6 +269,10 @@ class DivisionDirectoryTest {
             330100 | Hangzhou
             141100 | Lüliang
             150700 | Hulunbuir
+            220200 | Jilin
+            320803 | Huai'an
+            532900 | Dali
+
             """)
     void namesDivisionsInConventionalEnglish(String code, String nameEn) {
         assertThat(directory.divisionByCode(code)).map(Division::nameEn).contains(nameEn);
