@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -65,6 +66,7 @@ final class XlsxFile implements SpreadsheetFile {
     }
 
     static XlsxFile open(Path file) throws SourceException {
+        requireIntactZip(file);
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -76,6 +78,21 @@ final class XlsxFile implements SpreadsheetFile {
         } catch (Exception | OutOfMemoryError e) {
             pkg.revert();
             throw PoiFailures.translate("workbook", e);
+        }
+    }
+
+    /**
+     * POI falls back to reading a zip without its central directory entry by entry, which can read part
+     * of a truncated file as if it were whole; a file whose directory is damaged is refused instead.
+     */
+    private static void requireIntactZip(Path file) throws SourceException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.size() > PoiLimits.MAX_FILE_COUNT) {
+                throw new SourceException("zip has more than " + PoiLimits.MAX_FILE_COUNT
+                        + " entries (limit against hostile files, MAX_FILE_COUNT); not read");
+            }
+        } catch (IOException e) {
+            throw new SourceException("damaged or incomplete file (broken zip); save or copy it again", e);
         }
     }
 
