@@ -31,19 +31,26 @@ record CsvDialect(Charset charset, int bomLength, char delimiter) {
     /** In order of preference when the evidence is even. */
     private static final char[] DELIMITERS = {',', ';', '\t'};
 
-    static CsvDialect sniff(Path file) throws IOException {
+    static CsvDialect sniff(Path file) throws IOException, SourceException {
         byte[] sample;
         try (InputStream in = Files.newInputStream(file)) {
             sample = in.readNBytes(ENCODING_SAMPLE_BYTES);
         }
         boolean bom = sample.length >= 3 && sample[0] == (byte) 0xEF && sample[1] == (byte) 0xBB && sample[2] == (byte) 0xBF;
         int bomLength = bom ? 3 : 0;
-        Charset charset = bom || isStrictUtf8(sample, bomLength) ? StandardCharsets.UTF_8 : GB18030;
+        int firstBadByte = bom ? -1 : firstInvalidUtf8(sample, bomLength);
+        if (firstBadByte > 0 && countUtf8MultiByte(sample, bomLength, firstBadByte) >= 2) {
+            // UTF-8 Chinese first, then bytes that are not UTF-8: a file pasted together from two encodings.
+            throw new SourceException("CSV line " + lineOf(sample, firstBadByte) + ": bytes that are not UTF-8 text "
+                    + "(mixed encodings?); save the whole file as CSV UTF-8");
+        }
+        Charset charset = firstBadByte < 0 ? StandardCharsets.UTF_8 : GB18030;
         String text = new String(sample, bomLength, Math.min(sample.length - bomLength, DELIMITER_SAMPLE_CHARS * 4), charset);
         return new CsvDialect(charset, bomLength, delimiterOf(text));
     }
 
-    private static boolean isStrictUtf8(byte[] sample, int offset) {
+    /** The offset of the first byte that is not valid UTF-8, or -1 when the sample is valid. */
+    private static int firstInvalidUtf8(byte[] sample, int offset) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -53,13 +60,34 @@ record CsvDialect(Charset charset, int bomLength, char delimiter) {
             // endOfInput=false: the sample may end inside a multi-byte character, which is not an error.
             CoderResult result = decoder.decode(in, out, false);
             if (result.isError()) {
-                return false;
+                return in.position();
             }
             if (result.isUnderflow()) {
-                return true;
+                return -1;
             }
             out.clear();
         }
+    }
+
+    /** Non-ASCII UTF-8 characters (lead bytes) before {@code end}; the sample is valid UTF-8 up to there. */
+    private static int countUtf8MultiByte(byte[] sample, int from, int end) {
+        int count = 0;
+        for (int i = from; i < end; i++) {
+            if ((sample[i] & 0xC0) == 0xC0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static int lineOf(byte[] sample, int end) {
+        int line = 1;
+        for (int i = 0; i < end; i++) {
+            if (sample[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /**
