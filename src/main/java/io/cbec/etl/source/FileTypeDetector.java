@@ -172,7 +172,7 @@ public final class FileTypeDetector {
             if (b == 0) {
                 return Detection.of(FileType.UNKNOWN);
             }
-            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+            if ((b & 0xFF) < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
                 controls++;
             }
         }
