@@ -103,7 +103,11 @@ public final class FileTypeDetector {
         Set<String> names = new HashSet<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                names.add(e.nextElement().getName());
+                String name = e.nextElement().getName();
+                if (!names.add(name)) {
+                    return new Detection(FileType.UNKNOWN, "zip with two entries named " + name
+                            + " (different programs would read different content); not read");
+                }
                 if (names.size() > PoiLimits.MAX_FILE_COUNT) {
                     return new Detection(FileType.UNKNOWN,
                             "zip with more than " + PoiLimits.MAX_FILE_COUNT + " entries (limit against hostile files)");

@@ -83,13 +83,22 @@ final class XlsxFile implements SpreadsheetFile {
 
     /**
      * POI falls back to reading a zip without its central directory entry by entry, which can read part
-     * of a truncated file as if it were whole; a file whose directory is damaged is refused instead.
+     * of a truncated file as if it were whole; a file whose directory is damaged is refused instead, and
+     * so is one with too many or duplicate entries.
      */
     private static void requireIntactZip(Path file) throws SourceException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > PoiLimits.MAX_FILE_COUNT) {
                 throw new SourceException("zip has more than " + PoiLimits.MAX_FILE_COUNT
                         + " entries (limit against hostile files, MAX_FILE_COUNT); not read");
+            }
+            // Two entries with one name let different programs see different content; refuse the file.
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                String name = entries.nextElement().getName();
+                if (!names.add(name)) {
+                    throw new SourceException("zip with two entries named " + name + "; not read");
+                }
             }
         } catch (IOException e) {
             throw new SourceException("damaged or incomplete file (broken zip); save or copy it again", e);

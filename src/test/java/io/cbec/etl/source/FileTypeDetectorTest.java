@@ -199,4 +199,27 @@ class FileTypeDetectorTest {
                 .isInstanceOf(SourceException.class).hasMessageContaining("zip bomb");
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
     }
+
+    @Test
+    void refusesAZipWithDuplicateEntryNames() throws Exception {
+        Path source = Fixtures.write(sheetWith(new XSSFWorkbook()), dir.resolve("source.xlsx"));
+        Path file = dir.resolve("twice.xlsx");
+        try (var in = new java.util.zip.ZipFile(source.toFile());
+             var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(file.toFile())) {
+            for (var entry : java.util.Collections.list(in.entries())) {
+                byte[] data = in.getInputStream(entry).readAllBytes();
+                int copies = entry.getName().equals("xl/worksheets/sheet1.xml") ? 2 : 1;
+                for (int i = 0; i < copies; i++) {
+                    out.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(entry.getName()));
+                    out.write(data);
+                    out.closeArchiveEntry();
+                }
+            }
+        }
+        FileTypeDetector.Detection detection = FileTypeDetector.detect(file);
+        assertThat(detection.type()).isEqualTo(FileType.UNKNOWN);
+        assertThat(detection.problem()).contains("two entries named xl/worksheets/sheet1.xml");
+        assertThatThrownBy(() -> SpreadsheetFiles.open(file, FileType.XLSX))
+                .isInstanceOf(SourceException.class).hasMessageContaining("two entries named");
+    }
 }
