@@ -7,6 +7,13 @@ import java.util.List;
  * Opens source files read-only for streaming, whatever their format. Detect the type first with
  * {@link FileTypeDetector#detect}; the extension is never trusted.
  *
+ * <h2>Rows</h2>
+ * Every reader returns only rows with at least one non-empty cell (an empty string is an empty cell),
+ * numbered as the user sees them: the sheet's 1-based row number, or for CSV the physical line on which
+ * the record starts (they differ from Excel's row only after a quoted field with a line break). Text is
+ * returned exactly as stored. Formula cells give their cached result; an error result is
+ * {@link CellValue.Error} and a formula without a cached result is {@link CellValue.Uncalculated}.
+ *
  * <h2>Merged cells</h2>
  * Row streams return cells as stored: only the top-left cell of a merged region holds a value. The
  * job's rule is: <em>the value of a merged region applies to every row it spans</em>, in the region's

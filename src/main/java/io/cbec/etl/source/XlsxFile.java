@@ -213,10 +213,15 @@ final class XlsxFile implements SpreadsheetFile {
     }
 
     String sharedString(int index) throws SourceException {
-        if (sharedStrings == null || index < 0 || index >= sharedStrings.getCount()) {
-            throw new SourceException("shared string " + index + " is missing; open the file in Excel and save it again");
+        // The sst count attributes are optional and often wrong, so the list itself is the authority.
+        try {
+            if (sharedStrings != null && index >= 0) {
+                return sharedStrings.getItemAt(index).getString();
+            }
+        } catch (IndexOutOfBoundsException e) {
+            // reported below
         }
-        return sharedStrings.getItemAt(index).getString();
+        throw new SourceException("shared string " + index + " is missing; open the file in Excel and save it again");
     }
 
     NumberStyle numberStyle(int styleIndex) {

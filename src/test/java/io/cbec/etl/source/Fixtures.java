@@ -1,6 +1,5 @@
 package io.cbec.etl.source;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,17 +92,5 @@ final class Fixtures {
             text.append(i == 0 ? " " : "|").append(cell == null ? "" : cell.raw());
         }
         return text.toString();
-    }
-
-    static byte[] zeros(int size) {
-        return new byte[size];
-    }
-
-    static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static ByteArrayOutputStream buffer() {
-        return new ByteArrayOutputStream();
     }
 }
