@@ -102,7 +102,7 @@ final class XlsxRowStream implements RowStream {
                 break;
             }
         }
-        String place = "sheet " + sheetName + " cell " + SourceRow.columnLetters(column) + rowNumber;
+        CellPlace place = new CellPlace(sheetName, column, rowNumber);
         if (inline != null && value == null) {
             return textOrNull(inline.toString());
         }
@@ -120,7 +120,7 @@ final class XlsxRowStream implements RowStream {
         };
     }
 
-    private CellValue number(String value, int style, String place) throws SourceException {
+    private CellValue number(String value, int style, CellPlace place) throws SourceException {
         if (value.isBlank()) {
             return null;
         }
@@ -137,7 +137,7 @@ final class XlsxRowStream implements RowStream {
         return new CellValue.Numeric(number, numberStyle.format());
     }
 
-    private CellValue isoDate(String value, int style, String place) throws SourceException {
+    private CellValue isoDate(String value, int style, CellPlace place) throws SourceException {
         if (value.isBlank()) {
             return null;
         }
@@ -182,11 +182,19 @@ final class XlsxRowStream implements RowStream {
         }
     }
 
+    /** Where a cell is, for messages; text is only built when a message is. */
+    private record CellPlace(String sheet, int column, int row) {
+        @Override
+        public String toString() {
+            return "sheet " + sheet + " cell " + SourceRow.columnLetters(column) + row;
+        }
+    }
+
     private static CellValue textOrNull(String text) {
         return text == null || text.isEmpty() ? null : new CellValue.Text(text);
     }
 
-    private static int parseIndex(String value, String place) throws SourceException {
+    private static int parseIndex(String value, CellPlace place) throws SourceException {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
