@@ -54,22 +54,24 @@ public class IngestWriter implements ItemWriter<StagedRow> {
                 continue;
             }
             rowsRead.merge(plan, 1L, Long::sum);
-            switch (staged.outcome()) {
-                case RowOutcome.Accepted a -> records.computeIfAbsent(plan.kindId(), k -> new ArrayList<>())
+            RowOutcome outcome = staged.outcome();
+            if (outcome instanceof RowOutcome.Accepted a) {
+                records.computeIfAbsent(plan.kindId(), k -> new ArrayList<>())
                         .add(new RecordKind.StagedRecord(plan, staged.row(), a.record()));
-                case RowOutcome.StatedTotal t -> totals.add(new MapSqlParameterSource()
+            } else if (outcome instanceof RowOutcome.StatedTotal t) {
+                totals.add(new MapSqlParameterSource()
                         .addValue("id", id).addValue("kind", plan.kindId()).addValue("file", plan.fileNo())
                         .addValue("sheet", plan.sheetNo()).addValue("row", t.row())
                         .addValue("label", SheetPlanStore.truncate(t.label(), 1000)).addValue("subtotal", t.subtotal())
                         .addValue("measure", t.measure()).addValue("value", t.value())
                         .addValue("column", t.column()).addValue("raw", SheetPlanStore.truncate(t.raw(), 2000)));
-                case RowOutcome.Rejected r -> rejects.add(new MapSqlParameterSource()
+            } else if (outcome instanceof RowOutcome.Rejected r) {
+                rejects.add(new MapSqlParameterSource()
                         .addValue("id", id).addValue("file", plan.fileNo()).addValue("sheet", plan.sheetNo())
                         .addValue("row", staged.row()).addValue("column", SheetPlanStore.truncate(r.column(), 1000))
                         .addValue("raw", SheetPlanStore.truncate(r.raw(), 2000))
                         .addValue("reason", SheetPlanStore.truncate(r.reason(), 4000)));
-                case RowOutcome.Ignored ignored -> { }
-            }
+            } // Ignored rows are counted as read and nothing more
         }
         records.forEach((kind, list) -> kinds.get(kind).stage(jdbc, id, list));
         if (!totals.isEmpty()) {

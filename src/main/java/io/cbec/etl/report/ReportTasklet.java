@@ -166,13 +166,14 @@ public class ReportTasklet implements Tasklet {
             boolean rejects = results.stream().anyMatch(r -> r.status() == CheckStatus.WARN
                     && "No rejected rows".equals(r.check()));
             ListSheet summary = workbook.listSheet("Summary", List.of(Column.text("Item"), Column.text("Value")));
-            summary.row("Report date", run.options().reportDate());
+            summary.row("Report date", new Formatted(run.options().reportDate(), ColumnFormat.DATE));
             summary.row("Run id", run.runId());
-            summary.row("Generated at", LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+            summary.row("Generated at", new Formatted(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS),
+                    ColumnFormat.DATE_TIME));
             summary.row("Validation", rejects ? "PASSED WITH REJECTS" : "PASSED");
             for (RecordKind kind : kinds) {
                 for (RecordKind.SummaryItem item : kind.summaryItems(jdbc, id)) {
-                    summary.row(item.item(), item.value());
+                    summary.row(item.item(), summaryValue(item.value()));
                 }
             }
             ListSheet sources = summary.blockBelow(List.of(Column.text("File"), Column.text("Kind"),
@@ -193,6 +194,14 @@ public class ReportTasklet implements Tasklet {
             writeChecks(workbook, results);
             workbook.write(target);
         }
+    }
+
+    /** Counts in the one Value column still get thousands separators; dates stay real dates. */
+    private static Object summaryValue(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return new Formatted(value, ColumnFormat.INTEGER);
+        }
+        return value instanceof java.time.LocalDate ? new Formatted(value, ColumnFormat.DATE) : value;
     }
 
     private static void writeChecks(ReportWorkbook workbook, List<CheckResult> results) {

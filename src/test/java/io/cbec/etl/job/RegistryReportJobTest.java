@@ -149,7 +149,7 @@ class RegistryReportJobTest {
 
     @Test
     void aRevocationSheetLowersTheActiveCount() throws Exception {
-        RegistryWorkbook.allBatches().revocations(List.of(new String[] {"义乌", "浙江", "2024-01-15"}))
+        RegistryWorkbook.allBatches().revocations(List.<String[]>of(new String[] {"义乌", "浙江", "2024-01-15"}))
                 .writeTo(dir.resolve("input/名单.xlsx"));
 
         assertThat(run()).isZero();

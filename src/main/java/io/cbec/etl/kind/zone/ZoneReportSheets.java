@@ -43,7 +43,7 @@ final class ZoneReportSheets {
         items.add(new SummaryItem("Batches", (long) batches.size()));
         items.add(new SummaryItem("Latest batch", latest == null ? null : (long) latest.batch()));
         items.add(new SummaryItem("Latest batch approved", latest == null ? null : dateCell(latest.approved())));
-        items.add(new SummaryItem("Latest batch zones", latest == null ? null : (long) latest.approved));
+        items.add(new SummaryItem("Latest batch zones", latest == null ? null : (long) latest.approvedZones()));
         items.add(new SummaryItem("Provinces covered", provinces));
         return items;
     }

@@ -77,22 +77,20 @@ final class ZoneRowNormaliser {
             }
         }
 
-        Division division;
-        switch (directory.resolveZone(zoneText, province)) {
-            case ZoneMatch.Found found -> division = found.division();
-            case ZoneMatch.Ambiguous ambiguous -> {
-                String candidates = ambiguous.candidates().stream()
-                        .map(d -> d.nameZh() + " (" + d.province().nameEn() + ", " + d.code() + ")")
-                        .collect(Collectors.joining(", "));
-                return reject(plan, zoneColumn, row.cell(zoneColumn), "ambiguous zone name '" + zoneText
-                        + "': could be " + candidates + "; add or correct the province column");
-            }
-            case ZoneMatch.Unknown unknown -> {
-                return reject(plan, zoneColumn, row.cell(zoneColumn), "unknown zone '" + zoneText
-                        + "': not a city, prefecture or county in GB/T 2260 nor a known new area"
-                        + (province == null ? "" : " in " + province.nameEn()) + "; check the spelling");
-            }
+        ZoneMatch match = directory.resolveZone(zoneText, province);
+        if (match instanceof ZoneMatch.Ambiguous ambiguous) {
+            String candidates = ambiguous.candidates().stream()
+                    .map(d -> d.nameZh() + " (" + d.province().nameEn() + ", " + d.code() + ")")
+                    .collect(Collectors.joining(", "));
+            return reject(plan, zoneColumn, row.cell(zoneColumn), "ambiguous zone name '" + zoneText
+                    + "': could be " + candidates + "; add or correct the province column");
         }
+        if (!(match instanceof ZoneMatch.Found found)) {
+            return reject(plan, zoneColumn, row.cell(zoneColumn), "unknown zone '" + zoneText
+                    + "': not a city, prefecture or county in GB/T 2260 nor a known new area"
+                    + (province == null ? "" : " in " + province.nameEn()) + "; check the spelling");
+        }
+        Division division = found.division();
         if (province != null && !province.code().equals(division.province().code())) {
             return reject(plan, zoneColumn, row.cell(zoneColumn), zoneText + " is in " + division.province().nameEn()
                     + ", not " + province.nameEn() + ": correct the zone or the province");
@@ -166,10 +164,8 @@ final class ZoneRowNormaliser {
     }
 
     private static Parsed<PartialDate> date(CellValue cell) {
-        return switch (cell) {
-            case CellValue.DateTime d -> Parsed.ok(DateParser.fromDateTime(d.value()));
-            default -> DateParser.parse(cell.raw());
-        };
+        return cell instanceof CellValue.DateTime d ? Parsed.ok(DateParser.fromDateTime(d.value()))
+                : DateParser.parse(cell.raw());
     }
 
     private static String text(SourceRow row, int column) {
