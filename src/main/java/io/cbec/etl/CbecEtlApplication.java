@@ -5,6 +5,7 @@ import io.cbec.etl.cli.ReportRun;
 import io.cbec.etl.cli.RunLock;
 import io.cbec.etl.cli.RunOptions;
 import io.cbec.etl.cli.UsageException;
+import io.cbec.etl.source.PoiLimits;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -42,6 +43,8 @@ public class CbecEtlApplication {
             System.out.println(RunOptions.USAGE);
             return ExitCode.OK.code();
         }
+        // POI's zip-bomb, entry-count and size limits are JVM-global: set them once, before any input is opened.
+        PoiLimits.apply();
         try {
             Files.createDirectories(options.stateDir());
         } catch (IOException e) {

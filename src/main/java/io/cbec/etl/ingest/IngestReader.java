@@ -1,5 +1,6 @@
 package io.cbec.etl.ingest;
 
+import io.cbec.etl.job.CbecProperties;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.source.InputFolder;
@@ -23,6 +24,10 @@ import java.util.stream.Collectors;
  * Streams the data rows of every planned sheet, one file open at a time. Its position (rows handed on)
  * is saved with every committed chunk, so a restarted ingest skips what was already staged and goes on
  * from the next row: nothing is staged twice.
+ *
+ * <p>Merged cells follow the one rule of {@link SpreadsheetFiles#rowsWithMergedValues}: the value of a
+ * merged region applies to every row it spans, in its first column. A sheet with more data rows than
+ * {@code cbec.input.max-rows-per-sheet} is refused at that row (REJECTED, the run exits 66).
  */
 @Component
 public class IngestReader extends AbstractItemCountingItemStreamItemReader<IngestItem> {
@@ -32,6 +37,7 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
 
     private final RunContext run;
     private final SheetPlanStore store;
+    private final long maxRowsPerSheet;
 
     private Iterator<SheetPlan> plans;
     private SheetPlan plan;
@@ -43,9 +49,10 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
     private long lastProgress;
     private long total;
 
-    IngestReader(RunContext run, SheetPlanStore store) {
+    IngestReader(RunContext run, SheetPlanStore store, CbecProperties properties) {
         this.run = run;
         this.store = store;
+        this.maxRowsPerSheet = properties.input().maxRowsPerSheet();
         setName("ingest");
     }
 
@@ -91,6 +98,13 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
             if (row.rowNumber() <= plan.headerRow()) {
                 continue;
             }
+            if (rowsInSheet >= maxRowsPerSheet) {
+                String failure = "more than " + maxRowsPerSheet + " data rows (row " + row.rowNumber()
+                        + " is over the cbec.input.max-rows-per-sheet limit); split the sheet or raise the limit";
+                closeSheet();
+                log.error("{}!{}: {}", plan.fileName(), plan.sheetName(), failure);
+                return IngestItem.failed(plan, failure);
+            }
             rowsInSheet++;
             progress();
             return IngestItem.row(plan, row);
@@ -105,7 +119,7 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
         }
         SheetInfo sheet = file.sheets().stream().filter(s -> s.index() == plan.sheetNo()).findFirst()
                 .orElseThrow(() -> new SourceException("sheet " + plan.sheetName() + " is no longer in the file"));
-        rows = file.rows(sheet);
+        rows = SpreadsheetFiles.rowsWithMergedValues(file, sheet);
         rowsInSheet = 0;
     }
 

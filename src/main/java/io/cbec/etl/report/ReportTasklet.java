@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -68,31 +67,67 @@ public class ReportTasklet implements Tasklet {
         String published = "nothing";
         try {
             Files.createDirectories(output);
-            Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
-            AtomicPublisher.writeAtomically(dataQuality, target -> writeDataQuality(id, files, results, temp, target));
-            published = dataQuality.getFileName().toString();
-            if (outcome == RunOutcome.PUBLISHED) {
-                Path report = ReportFiles.report(output, run.options().reportDate());
-                AtomicPublisher.writeAtomically(report, target -> writeReport(id, files, results, temp, target));
-                published = report.getFileName() + " and " + published;
-            }
-        } catch (AccessDeniedException | NoSuchFileException | java.nio.file.NotDirectoryException e) {
-            log.error("Cannot create output in {}: {}. Check that the folder exists and is writable.", output, e.toString());
-            outcome = RunOutcome.CANT_CREATE;
-            published = "nothing";
-        } catch (FileSystemException e) {
-            log.error("Cannot write to {}: {}", output, e.toString());
-            outcome = e.getMessage() != null && e.getMessage().contains("Read-only") ? RunOutcome.CANT_CREATE
-                    : RunOutcome.IO_ERROR;
-            published = "nothing";
         } catch (IOException e) {
-            log.error("I/O error writing to {}: {} (disk full?). The previous report is untouched.", output, e.toString());
-            outcome = RunOutcome.IO_ERROR;
-            published = "nothing";
+            // Whatever the reason (a file in the way, no permission, read-only disk), there is no folder to write to.
+            log.error("Cannot create output folder {}: {}. Check that it is a folder and writable, or pass --output.",
+                    output, e.toString());
+            outcome = RunOutcome.CANT_CREATE;
+        }
+        if (outcome != RunOutcome.CANT_CREATE) {
+            try {
+                Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
+                AtomicPublisher.writeAtomically(dataQuality, target -> writeDataQuality(id, files, results, temp, target));
+                published = dataQuality.getFileName().toString();
+                if (outcome == RunOutcome.PUBLISHED) {
+                    Path report = ReportFiles.report(output, run.options().reportDate());
+                    AtomicPublisher.writeAtomically(report, target -> writeReport(id, files, results, temp, target));
+                    published = report.getFileName() + " and " + published;
+                }
+            } catch (IOException e) {
+                outcome = writeFailed(e, output);
+            } catch (RuntimeException e) {
+                // POI's streaming writer wraps the IOException of its own temp files (disk full) in a RuntimeException.
+                IOException io = ioCause(e);
+                if (io == null) {
+                    throw e;
+                }
+                outcome = writeFailed(io, output);
+            }
         }
         logSummary(files, results, outcome, published);
         contribution.setExitStatus(new ExitStatus(outcome.name(), "published " + published));
         return RepeatStatus.FINISHED;
+    }
+
+    private static RunOutcome writeFailed(IOException e, Path output) {
+        RunOutcome outcome = writeFailure(e);
+        log.error("{} writing to {}: {}. Nothing half-written was published; the previous report is untouched.",
+                outcome == RunOutcome.CANT_CREATE ? "Cannot create output" : "I/O error (disk full?)", output,
+                e.toString());
+        return outcome;
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a failed write means for the exit code: no permission or a read-only file system is 73 (the
+     * output cannot be created there at all); anything else (disk full, a failed rename, ...) is 74.
+     */
+    static RunOutcome writeFailure(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return RunOutcome.CANT_CREATE;
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null && fs.getReason().contains("Read-only")) {
+            return RunOutcome.CANT_CREATE;
+        }
+        return RunOutcome.IO_ERROR;
     }
 
     /** One row of the Files sheet: a sheet, or a file that has no readable sheet. */

@@ -19,7 +19,13 @@ import org.apache.poi.util.IOUtils;
  *   <li>{@value #MAX_BYTE_ARRAY} bytes (100 MB) for any one array POI allocates (it replaces POI's
  *       per-record maximums): readers here never need a whole part in memory, so anything bigger is a
  *       corrupt or hostile length field, and refusing it keeps a 1-2 GB heap safe.</li>
+ *   <li>{@value #MAX_TEXT_SIZE} characters (10 million) of text that POI extracts from one part: POI's
+ *       default, set explicitly so it is a decision, not an accident of the version.</li>
  * </ul>
+ *
+ * {@link #apply()} is called once at start-up by the entry point, before any file is opened; the
+ * readers also make sure of it when used on their own (tests, tools). The values are in README.md,
+ * "Limits on untrusted input".
  */
 public final class PoiLimits {
 
@@ -27,6 +33,7 @@ public final class PoiLimits {
     public static final long MAX_ENTRY_SIZE = 2L * 1024 * 1024 * 1024;
     public static final long MAX_FILE_COUNT = 1000;
     public static final int MAX_BYTE_ARRAY = 100 * 1024 * 1024;
+    public static final long MAX_TEXT_SIZE = 10_000_000;
 
     private PoiLimits() {
     }
@@ -36,6 +43,7 @@ public final class PoiLimits {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_SIZE);
         ZipSecureFile.setMaxFileCount(MAX_FILE_COUNT);
+        ZipSecureFile.setMaxTextSize(MAX_TEXT_SIZE);
         IOUtils.setByteArrayMaxOverride(MAX_BYTE_ARRAY);
     }
 }

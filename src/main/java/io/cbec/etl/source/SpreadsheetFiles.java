@@ -23,6 +23,11 @@ import java.util.List;
  */
 public final class SpreadsheetFiles {
 
+    static {
+        // The entry point applies the limits at start-up; this covers readers used on their own.
+        PoiLimits.apply();
+    }
+
     private SpreadsheetFiles() {
     }
 
@@ -31,7 +36,6 @@ public final class SpreadsheetFiles {
      * rows a sheet), CSV streamed. Refused types throw with their {@link FileType#problem()}.
      */
     public static SpreadsheetFile open(Path file, FileType type) throws SourceException {
-        PoiLimits.apply();
         return switch (type) {
             case XLSX -> XlsxFile.open(file);
             case XLS -> XlsFile.open(file);
