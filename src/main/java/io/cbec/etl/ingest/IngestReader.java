@@ -95,8 +95,8 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
                 closeSheet();
                 continue;
             }
-            if (row.rowNumber() <= plan.headerRow()) {
-                continue;
+            if (row.rowNumber() <= plan.headerRow() || row.isBlank()) {
+                continue; // a row of spaces is as blank as an empty one: not a record, and the sheet goes on
             }
             if (rowsInSheet >= maxRowsPerSheet) {
                 String failure = "more than " + maxRowsPerSheet + " data rows (row " + row.rowNumber()

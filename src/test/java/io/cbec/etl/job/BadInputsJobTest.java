@@ -1,0 +1,1065 @@
+package io.cbec.etl.job;
+
+import io.cbec.etl.CbecEtlApplication;
+import io.cbec.etl.fixtures.PublishedWorkbook;
+import io.cbec.etl.fixtures.ReferenceZones;
+import io.cbec.etl.fixtures.RegistryWorkbook;
+import io.cbec.etl.fixtures.SampleInputGenerator;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One test per row of docs/bad-inputs.md, each through the real entry point on a real H2 database and
+ * fixtures built here in code. Every run asserts what the user sees: the exit code, a console line naming
+ * the file and the reason, the Files and Rejected Rows sheets of the data-quality workbook, that no report
+ * was published when the run failed, and (always, in {@link #run}) that no input file changed a byte.
+ */
+class BadInputsJobTest {
+
+    private static final String DATE = "2024-01-31";
+    /** Files sheet columns. */
+    private static final int FILE = 0, SHEET = 2, STATUS = 3, ROWS_READ = 4, ACCEPTED = 5, REJECTED = 6, ERROR = 9,
+            HIDDEN = 10;
+    /** Rejected Rows columns. */
+    private static final int R_ROW = 2, R_COLUMN = 3, R_VALUE = 4, R_REASON = 5;
+
+    @TempDir
+    Path dir;
+    private Path input;
+    private String console = "";
+
+    @BeforeAll
+    static void noSettleTime() {
+        System.setProperty("cbec.input.settle-time", "0s");
+    }
+
+    @BeforeEach
+    void folders() throws IOException {
+        input = Files.createDirectories(dir.resolve("input"));
+    }
+
+    @AfterEach
+    void restoreProperties() {
+        System.setProperty("cbec.input.settle-time", "0s");
+        System.clearProperty("cbec.input.max-rows-per-sheet");
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // The run, and what every run must leave true
+
+    /** Runs the job, captures the console, and checks that no input file (links included) changed. */
+    private int run(String... extra) throws Exception {
+        Map<String, String> before = inputHashes();
+        List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + dir.resolve("output"),
+                "--report-date=" + DATE));
+        args.addAll(List.of(extra));
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(new Tee(out, captured), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new Tee(err, captured), true, StandardCharsets.UTF_8));
+            code = CbecEtlApplication.run(args.toArray(String[]::new));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        console = captured.toString(StandardCharsets.UTF_8);
+        assertThat(inputHashes()).as("input files are never modified").isEqualTo(before);
+        return code;
+    }
+
+    private Map<String, String> inputHashes() throws IOException {
+        Map<String, String> hashes = new TreeMap<>();
+        if (Files.isDirectory(input)) {
+            try (Stream<Path> files = Files.list(input)) {
+                for (Path f : files.toList()) {
+                    if (Files.isRegularFile(f)) { // follows links: their targets must not change either
+                        hashes.put(f.getFileName().toString(), sha256(f) + " " + Files.getLastModifiedTime(f));
+                    }
+                }
+            }
+        }
+        return hashes;
+    }
+
+    private Path report() {
+        return dir.resolve("output/cbec-report-" + DATE + ".xlsx");
+    }
+
+    private PublishedWorkbook dataQuality() throws Exception {
+        return new PublishedWorkbook(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"));
+    }
+
+    private List<String> filesRow(String file) throws Exception {
+        return dataQuality().rowWhere("Files", FILE, file)
+                .orElseThrow(() -> new AssertionError("no Files row for " + file));
+    }
+
+    private List<List<String>> rejectedRows() throws Exception {
+        List<List<String>> rows = dataQuality().rows("Rejected Rows");
+        return rows.subList(1, rows.size());
+    }
+
+    /** A failed run: the exit code, no report, the file refused in Files with the reason, said on the console. */
+    private void assertRefused(String file, String reason) throws Exception {
+        assertThat(report()).as("no report is published").doesNotExist();
+        List<String> row = filesRow(file);
+        assertThat(row.get(STATUS)).isEqualTo("REJECTED");
+        assertThat(row.get(ERROR)).contains(reason);
+        assertThat(console).as("one console line names the file and the reason")
+                .containsPattern("(?m)^.*" + java.util.regex.Pattern.quote(file) + ".*"
+                        + java.util.regex.Pattern.quote(reason) + ".*$");
+        assertNoTempFiles();
+    }
+
+    private void assertNoTempFiles() throws IOException {
+        Path output = dir.resolve("output");
+        if (Files.isDirectory(output)) {
+            try (Stream<Path> files = Files.list(output)) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+            }
+        }
+        Path tmp = dir.resolve("output/.state/tmp");
+        if (Files.isDirectory(tmp)) {
+            try (Stream<Path> files = Files.list(tmp)) {
+                assertThat(files).as("POI temp files removed").isEmpty();
+            }
+        }
+    }
+
+    /** A good registry file (batch 2: 12 zones) to sit beside the bad one. */
+    private Path goodRegistry() throws IOException {
+        return RegistryWorkbook.allBatches().batches(2).writeTo(input.resolve("名单.xlsx"));
+    }
+
+    private void assertGoodRegistryListed() throws Exception {
+        List<String> good = filesRow("名单.xlsx");
+        assertThat(good.get(STATUS)).isEqualTo("READ");
+        assertThat(good.get(ACCEPTED)).isEqualTo("12");
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 1-3: what the bytes are
+
+    @Test
+    void case01_anEmptyFileIsUnreadable() throws Exception {
+        goodRegistry();
+        Files.write(input.resolve("empty.xlsx"), new byte[0]);
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("empty.xlsx", "empty file");
+        assertGoodRegistryListed();
+    }
+
+    @Test
+    void case02_aCsvNamedXlsxIsReadAsCsv() throws Exception {
+        SampleInputGenerator.writeEnglishCsv(input.resolve("export.xlsx"));
+
+        assertThat(run()).isZero();
+
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("165");
+        List<String> row = filesRow("export.xlsx");
+        assertThat(row.get(STATUS)).isEqualTo("READ");
+        assertThat(row.get(ACCEPTED)).isEqualTo("165");
+    }
+
+    @Test
+    void case02_pdfHtmlTextAndImagesNamedAsSpreadsheetsAreRefusedNamingWhatTheyLookLike() throws Exception {
+        goodRegistry();
+        Files.writeString(input.resolve("report.xlsx"), "%PDF-1.4\n1 0 obj\n");
+        Files.writeString(input.resolve("page.xls"), "<!DOCTYPE html>\n<html><body><table><tr><td>杭州</td></tr></table></body></html>");
+        Files.write(input.resolve("chart.xlsx"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("report.xlsx", "not a spreadsheet (looks like PDF)");
+        assertRefused("page.xls", "not a spreadsheet (looks like HTML");
+        assertRefused("chart.xlsx", "not a spreadsheet (looks like an image)");
+        // One unreadable file fails the run, but every file is listed with its status, the good one too.
+        assertGoodRegistryListed();
+        List<String> readable = dataQuality().rowWhere("Checks", 0, "File readable").orElseThrow();
+        assertThat(readable.get(4)).isEqualTo("FAIL");
+    }
+
+    @Test
+    void case03_aTruncatedXlsxIsUnreadableAndNothingOfItIsCounted() throws Exception {
+        Path whole = RegistryWorkbook.allBatches().batches(2, 3).writeTo(dir.resolve("whole.xlsx"));
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(input.resolve("cut.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("cut.xlsx", "broken zip");
+        assertThat(filesRow("cut.xlsx").get(ROWS_READ)).isEqualTo("0");
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 4-8: hostile and unsupported containers
+
+    @Test
+    void case04_aZipBombIsRefusedQuickly() throws Exception {
+        goodRegistry();
+        Path bomb = RegistryWorkbook.allBatches().batches(3).writeTo(dir.resolve("bomb.xlsx"));
+        // 30 MB of spaces inside the sheet XML compress about 1000:1; only the inflate-ratio limit stops it.
+        rewriteEntry(bomb, input.resolve("bomb.xlsx"), "xl/worksheets/sheet1.xml",
+                xml -> xml.replace("<sheetData>", " ".repeat(30 * 1024 * 1024) + "<sheetData>"));
+        assertThat(Files.size(input.resolve("bomb.xlsx"))).isLessThan(1024 * 1024);
+
+        long start = System.nanoTime();
+        assertThat(run()).isEqualTo(66);
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+        assertRefused("bomb.xlsx", "zip bomb");
+        assertThat(seconds).as("refused quickly").isLessThan(20);
+        assertGoodRegistryListed();
+    }
+
+    @Test
+    void case05_anExternalEntityInASheetIsRefusedAndNeverRead() throws Exception {
+        String secret = "TOP-SECRET-" + System.nanoTime();
+        Path secretFile = Files.writeString(dir.resolve("secret.txt"), secret);
+        Path source = RegistryWorkbook.allBatches().batches(2).writeTo(dir.resolve("source.xlsx"));
+        String sheet = """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "%s"><!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+                <row r="1"><c r="A1" t="inlineStr"><is><t>城市</t></is></c><c r="B1" t="inlineStr"><is><t>省份</t></is></c></row>\
+                <row r="2"><c r="A2" t="inlineStr"><is><t>&xxe;</t></is></c><c r="B2" t="inlineStr"><is><t>&lol2;</t></is></c></row>\
+                </sheetData></worksheet>""".formatted(secretFile.toUri());
+        rewriteEntry(source, input.resolve("xxe.xlsx"), "xl/worksheets/sheet1.xml", xml -> sheet);
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("xxe.xlsx", "XML with a DTD or entities, refused for safety");
+        assertThat(console).doesNotContain(secret);
+        assertThat(allText(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"))).doesNotContain(secret)
+                .doesNotContain("lollol");
+    }
+
+    @Test
+    void case06_aZipWithDuplicateEntryNamesIsUnreadable() throws Exception {
+        Path source = RegistryWorkbook.allBatches().batches(2).writeTo(dir.resolve("source.xlsx"));
+        try (ZipFile in = new ZipFile(source.toFile());
+             ZipArchiveOutputStream out = new ZipArchiveOutputStream(input.resolve("twice.xlsx").toFile())) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                byte[] data = in.getInputStream(entry).readAllBytes();
+                int copies = entry.getName().equals("xl/worksheets/sheet1.xml") ? 2 : 1;
+                for (int i = 0; i < copies; i++) {
+                    out.putArchiveEntry(new ZipArchiveEntry(entry.getName()));
+                    out.write(i == 0 ? data : "<worksheet/>".getBytes(StandardCharsets.UTF_8));
+                    out.closeArchiveEntry();
+                }
+            }
+        }
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("twice.xlsx", "two entries named xl/worksheets/sheet1.xml");
+    }
+
+    @Test
+    void case06_aZipWithMoreThan1000EntriesIsUnreadable() throws Exception {
+        Path source = RegistryWorkbook.allBatches().batches(2).writeTo(dir.resolve("source.xlsx"));
+        Map<String, byte[]> entries = readZip(source);
+        for (int i = 0; i < 1001; i++) {
+            entries.put("xl/media/image" + i + ".png", new byte[] {1});
+        }
+        writeZip(input.resolve("many.xlsx"), entries);
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("many.xlsx", "more than 1000 entries");
+    }
+
+    @Test
+    void case07_aPasswordProtectedWorkbookIsUnreadable() throws Exception {
+        Path plain = RegistryWorkbook.allBatches().batches(2).writeTo(dir.resolve("plain.xlsx"));
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("secret");
+            try (OutputStream data = encryptor.getDataStream(fs)) {
+                Files.copy(plain, data);
+            }
+            try (OutputStream out = Files.newOutputStream(input.resolve("locked.xlsx"))) {
+                fs.writeFilesystem(out);
+            }
+        }
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("locked.xlsx", "encrypted workbook");
+    }
+
+    @Test
+    void case08_excel95XlsbOdsAndStrictOoxmlAreUnreadableNamingTheFormat() throws Exception {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.createDocument(new ByteArrayInputStream(new byte[] {0x09, 0x08, 8, 0, 0, 5, 5, 0, 0, 0, 0, 0}), "Book");
+            try (OutputStream out = Files.newOutputStream(input.resolve("old95.xls"))) {
+                fs.writeFilesystem(out);
+            }
+        }
+        Map<String, byte[]> xlsb = new LinkedHashMap<>();
+        xlsb.put("_rels/.rels", utf8(rels("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+                "xl/workbook.bin")));
+        xlsb.put("xl/workbook.bin", new byte[] {1, 2, 3});
+        writeZip(input.resolve("binary.xlsb"), xlsb);
+        Map<String, byte[]> ods = new LinkedHashMap<>();
+        ods.put("mimetype", utf8("application/vnd.oasis.opendocument.spreadsheet"));
+        ods.put("content.xml", utf8("<office:document-content/>"));
+        writeZip(input.resolve("calc.ods"), ods);
+        Map<String, byte[]> strict = new LinkedHashMap<>();
+        strict.put("_rels/.rels", utf8(rels("http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+                "xl/workbook.xml")));
+        strict.put("xl/workbook.xml", utf8("<workbook xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml/main\"/>"));
+        writeZip(input.resolve("strict.xlsx"), strict);
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("old95.xls", "Excel 95 or older");
+        assertRefused("binary.xlsb", "xlsb binary workbook");
+        assertRefused("calc.ods", "OpenDocument spreadsheet");
+        assertRefused("strict.xlsx", "Strict Open XML workbook");
+    }
+
+    @Test
+    void case09_anXlsmWithMacrosIsReadForItsValuesAndTheMacrosGoNowhere() throws Exception {
+        Path plain = RegistryWorkbook.allBatches().batches(2).writeTo(dir.resolve("plain.xlsx"));
+        Map<String, byte[]> entries = readZip(plain);
+        entries.put("[Content_Types].xml", utf8(new String(entries.get("[Content_Types].xml"), StandardCharsets.UTF_8)
+                .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                        "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+                .replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>"
+                        + "</Types>")));
+        entries.put("xl/vbaProject.bin", utf8("VBA-MACRO-PAYLOAD Sub Auto_Open() Shell(\"calc\") End Sub"));
+        writeZip(input.resolve("macros.xlsm"), entries);
+
+        assertThat(run()).isZero();
+
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("12");
+        assertThat(filesRow("macros.xlsm").get(ACCEPTED)).isEqualTo("12");
+        for (Path published : List.of(report(), dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"))) {
+            assertThat(readZip(published).keySet()).noneMatch(name -> name.contains("vba"));
+            assertThat(allText(published)).doesNotContain("VBA-MACRO-PAYLOAD");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 10-11: size
+
+    @Test
+    void case10_aSheetOverTheRowCapIsRefusedCleanly() throws Exception {
+        System.setProperty("cbec.input.max-rows-per-sheet", "5");
+        RegistryWorkbook.allBatches().batches(2).writeTo(input.resolve("big.xlsx"));
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("big.xlsx", "more than 5 data rows");
+        List<String> row = filesRow("big.xlsx");
+        assertThat(row.get(ERROR)).contains("row 9").contains("cbec.input.max-rows-per-sheet");
+        assertThat(row.get(ROWS_READ)).isEqualTo("5");
+    }
+
+    @Test
+    void case11_overLongTextAndControlCharactersRejectTheRowAndNeverBreakTheOutput() throws Exception {
+        Path source = RegistryWorkbook.allBatches().batches(2).editRows(rows -> {
+            rows.set(0, new String[] {"PLACEHOLDER", rows.get(0)[1]});
+            return rows;
+        }).writeTo(dir.resolve("source.xlsx"));
+        // POI refuses to write over 32,767 characters or a NUL, so the shared string is edited in the XML.
+        String huge = "杭州_x0000_" + "x".repeat(40_000) + "_x0001_end";
+        rewriteEntry(source, input.resolve("long.xlsx"), "xl/sharedStrings.xml", xml -> xml.replace("PLACEHOLDER", huge));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        List<List<String>> rejected = rejectedRows();
+        assertThat(rejected).hasSize(1);
+        List<String> row = rejected.get(0);
+        assertThat(row.subList(0, 4)).containsExactly("long.xlsx", "第二批", "4", "B (城市)");
+        assertThat(row.get(R_VALUE)).startsWith("杭州").hasSizeLessThan(CELL_LIMIT).doesNotContain("\u0000", "\u0001");
+        assertThat(row.get(R_REASON)).startsWith("unknown zone").hasSizeLessThan(CELL_LIMIT).doesNotContain("\u0000");
+        assertThat(console).contains("long.xlsx");
+        assertThat(filesRow("long.xlsx").get(ACCEPTED)).isEqualTo("11");
+    }
+
+    private static final int CELL_LIMIT = 32_767;
+
+    // ---------------------------------------------------------------------------------------------------
+    // 12-15: headers, titles, merged cells, hidden sheets
+
+    @Test
+    void case12_renamedReorderedAndOddlySpacedHeadersAreClassifiedAndAMissingColumnIsNamed() throws Exception {
+        xlsx(input.resolve("odd-headers.xlsx"), wb -> {
+            Sheet sheet = wb.createSheet("Batch 2");
+            rows(sheet, 0,
+                    new Object[] {"\uFEFF PROVINCE\u00A0", "Approval  Date", "pilot   ZONE "},
+                    new Object[] {"天津", "2016-01-12", "天津市"},
+                    new Object[] {"Shanghai", "2016-01-12", "Shanghai"});
+            Sheet noZone = wb.createSheet("Batch 3");
+            rows(noZone, 0, new Object[] {"Province", "Batch", "Approval date"}, new Object[] {"浙江", "3", "2018-07-24"});
+        });
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook dq = dataQuality();
+        List<String> read = dq.rowWhere("Files", SHEET, "Batch 2").orElseThrow();
+        assertThat(read.get(STATUS)).isEqualTo("READ");
+        assertThat(read.get(ACCEPTED)).isEqualTo("2");
+        List<String> missing = dq.rowWhere("Files", SHEET, "Batch 3").orElseThrow();
+        assertThat(missing.get(STATUS)).isEqualTo("UNRECOGNISED");
+        assertThat(missing.get(ERROR)).contains("lacks the required column(s) zone");
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("2");
+    }
+
+    @Test
+    void case13_aHeaderBelowTitleRowsIsFoundAndTheTitleGivesTheBatch() throws Exception {
+        // RegistryWorkbook puts a merged title and a date line above the header on row 3; no batch column.
+        RegistryWorkbook.allBatches().batches(2, 3).writeTo(input.resolve("名单.xlsx"));
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.rows("Zones by Batch").get(1).subList(0, 4))
+                .containsExactly("2", "2016-01-12", "国函〔2016〕17号", "12");
+        assertThat(rejectedRows()).isEmpty();
+    }
+
+    @Test
+    void case14_aMergedProvinceCellAppliesToEveryRowItSpans() throws Exception {
+        xlsx(input.resolve("merged.xlsx"), wb -> {
+            Sheet sheet = wb.createSheet("第二批");
+            rows(sheet, 0,
+                    new Object[] {"城市", "省份"},
+                    new Object[] {"Nanjing", "江苏"},
+                    new Object[] {"Taizhou", null},   // Taizhou and Suzhou are ambiguous without their province
+                    new Object[] {"Suzhou", null},
+                    new Object[] {"Hangzhou", "浙江"});
+            sheet.addMergedRegion(new CellRangeAddress(1, 3, 1, 1));
+        });
+
+        assertThat(run()).isZero();
+
+        assertThat(rejectedRows()).isEmpty();
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.rowWhere("Pilot Zones", 0, "321200").orElseThrow().get(2)).isEqualTo("泰州市");
+        assertThat(report.rowWhere("Pilot Zones", 0, "320500").orElseThrow().get(2)).isEqualTo("苏州市");
+        assertThat(report.summary("Active pilot zones")).isEqualTo("4");
+    }
+
+    @Test
+    void case15_hiddenAndVeryHiddenSheetsAreReadAndFlagged() throws Exception {
+        Path file = RegistryWorkbook.allBatches().batches(2, 3, 4).writeTo(input.resolve("名单.xlsx"));
+        Files.write(file, rewrite(file, wb -> {
+            wb.setSheetVisibility(1, SheetVisibility.HIDDEN);
+            wb.setSheetVisibility(2, SheetVisibility.VERY_HIDDEN);
+        }));
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook dq = dataQuality();
+        assertThat(hiddenFlag(dq.rowWhere("Files", SHEET, "第二批").orElseThrow())).isEmpty();
+        List<String> hidden = dq.rowWhere("Files", SHEET, "第三批").orElseThrow();
+        assertThat(hiddenFlag(hidden)).isEqualTo("hidden");
+        assertThat(hidden.get(ACCEPTED)).isEqualTo(Integer.toString(ReferenceZones.batch(3).size()));
+        assertThat(hiddenFlag(dq.rowWhere("Files", SHEET, "第四批").orElseThrow())).isEqualTo("hidden");
+        int zones = 12 + ReferenceZones.batch(3).size() + ReferenceZones.batch(4).size();
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo(Integer.toString(zones));
+    }
+
+    /** The Hidden column; a row read back ends at its last non-empty cell. */
+    private static String hiddenFlag(List<String> filesRow) {
+        return filesRow.size() > HIDDEN ? filesRow.get(HIDDEN) : "";
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 16-20: cell values
+
+    @Test
+    void case16_formulaErrorsRejectTheRowWithTheError() throws Exception {
+        Path file = RegistryWorkbook.allBatches().batches(2).writeTo(input.resolve("errors.xlsx"));
+        Files.write(file, rewrite(file, wb -> {
+            Sheet sheet = wb.getSheetAt(0);
+            sheet.getRow(4).getCell(2).setCellErrorValue(FormulaError.REF.getCode());
+            sheet.getRow(5).getCell(3).setCellErrorValue(FormulaError.DIV0.getCode());
+            sheet.getRow(6).getCell(1).setCellErrorValue(FormulaError.NA.getCode());
+        }));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        List<List<String>> rejected = rejectedRows();
+        assertThat(rejected).extracting(r -> r.get(R_ROW) + " " + r.get(R_COLUMN) + " " + r.get(R_REASON))
+                .containsExactly("5 C (省份) formula error #REF! in the cell: fix the formula",
+                        "6 D (批复日期) formula error #DIV/0! in the cell: fix the formula",
+                        "7 B (城市) formula error #N/A in the cell: fix the formula");
+        assertThat(filesRow("errors.xlsx").get(ACCEPTED)).isEqualTo("9");
+    }
+
+    @Test
+    void case17_aFormulaWithoutACachedValueRejectsTheRow() throws Exception {
+        Path file = RegistryWorkbook.allBatches().batches(2).writeTo(dir.resolve("source.xlsx"));
+        // A formula as a program that never calculates writes it: <f> and no <v>.
+        rewriteEntry(file, input.resolve("uncalculated.xlsx"), "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst(
+                "<c r=\"C5\"([^>]*)>.*?</c>", "<c r=\"C5\"><f>CONCATENATE(\"天\",\"津\")</f></c>"));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        List<List<String>> rejected = rejectedRows();
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0).get(R_ROW)).isEqualTo("5");
+        assertThat(rejected.get(0).get(R_REASON)).isEqualTo("formula not calculated; open and save the file in Excel");
+    }
+
+    @Test
+    void case18_numbersAsTextAreParsedWhenUnambiguousAndRejectedWhenNot() throws Exception {
+        xlsx(input.resolve("batches.xlsx"), wb -> rows(wb.createSheet("Zones"), 0,
+                new Object[] {"Zone", "Province", "Batch"},
+                new Object[] {"Tianjin", "Tianjin", "第二批"},
+                new Object[] {"Shanghai", "Shanghai", "II"},
+                new Object[] {"Chongqing", "Chongqing", "2nd"},
+                new Object[] {"Hefei", "Anhui", "２"},
+                new Object[] {"Zhengzhou", "Henan", "2.5"},
+                new Object[] {"Guangzhou", "Guangdong", "2 or 3"},
+                new Object[] {"合计：６个", null, null}));
+
+        assertThat(run()).isEqualTo(65);
+
+        List<List<String>> rejected = rejectedRows();
+        assertThat(rejected).extracting(r -> r.get(R_ROW) + " " + r.get(R_VALUE) + " " + r.get(R_REASON))
+                .containsExactly("6 2.5 batch must be a whole number: 2.5",
+                        "7 2 or 3 not a batch: 2 or 3 (write e.g. 7 or 第七批)");
+        assertThat(filesRow("batches.xlsx").get(ACCEPTED)).isEqualTo("4");
+        // The stated total "６" (full-width) is read as 6 and compared with the 6 rows above it.
+        assertThat(dataQuality().rowWhere("Checks", 0, "Stated total").orElseThrow().subList(2, 5))
+                .containsExactly("6", "6", "PASS");
+    }
+
+    @Test
+    void case19_a1904DatedWorkbookGivesTheRightDates() throws Exception {
+        Path file = RegistryWorkbook.allBatches().batches(2).writeTo(input.resolve("mac.xlsx"));
+        Files.write(file, rewrite(file, wb -> {
+            wb.getCTWorkbook().getWorkbookPr().setDate1904(true);
+            Sheet sheet = wb.getSheetAt(0);
+            for (int r = 3; r < 3 + 12; r++) {
+                sheet.getRow(r).getCell(3).setCellValue(LocalDate.of(2016, 1, 12)); // stored as a 1904 serial
+            }
+        }));
+        assertThat(workbookXml(file)).contains("date1904=\"true\"");
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.rowWhere("Pilot Zones", 2, "天津市").orElseThrow().get(7)).isEqualTo("2016-01-12");
+        assertThat(report.rows("Zones by Batch").get(1).get(1)).isEqualTo("2016-01-12");
+    }
+
+    @Test
+    void case19_ambiguousDayMonthAndTwoDigitYearsAreRejectedNotGuessed() throws Exception {
+        Path file = RegistryWorkbook.allBatches().batches(2).writeTo(input.resolve("dates.xlsx"));
+        Files.write(file, rewrite(file, wb -> {
+            Sheet sheet = wb.getSheetAt(0);
+            replaceCell(sheet.getRow(4), 3, "01/12/2016");
+            replaceCell(sheet.getRow(5), 3, "16-1-12");
+            replaceCell(sheet.getRow(6), 3, "12 Jan 2016");
+        }));
+
+        assertThat(run()).isEqualTo(65);
+
+        List<List<String>> rejected = rejectedRows();
+        assertThat(rejected).extracting(r -> r.get(R_ROW)).containsExactly("5", "6");
+        assertThat(rejected.get(0).get(R_REASON)).contains("ambiguous day/month order");
+        assertThat(rejected.get(1).get(R_REASON)).contains("two-digit year");
+        assertThat(filesRow("dates.xlsx").get(ACCEPTED)).isEqualTo("10");
+    }
+
+    @Test
+    void case20_blankAndFormattedButEmptyRowsAreSkippedAndRowsAfterThemRead() throws Exception {
+        Path file = RegistryWorkbook.allBatches().batches(2).writeTo(input.resolve("gaps.xlsx"));
+        Files.write(file, rewrite(file, wb -> {
+            Sheet sheet = wb.getSheetAt(0);
+            CellStyle yellow = wb.createCellStyle();
+            yellow.setFillForegroundColor(IndexedColors.YELLOW.getIndex());
+            yellow.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            sheet.shiftRows(6, sheet.getLastRowNum(), 4);
+            sheet.createRow(6); // an empty row element
+            Row formatted = sheet.createRow(7);
+            for (int c = 0; c < 5; c++) {
+                formatted.createCell(c).setCellStyle(yellow); // styled cells, no values
+            }
+            sheet.createRow(8).createCell(1).setCellValue("   ");
+            // row 10 is missing altogether
+        }));
+
+        assertThat(run()).isZero();
+
+        assertThat(rejectedRows()).isEmpty();
+        assertThat(filesRow("gaps.xlsx").get(ACCEPTED)).isEqualTo("12");
+        assertThat(dataQuality().rowWhere("Checks", 0, "Stated total").orElseThrow().get(4)).isEqualTo("PASS");
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 21-23: duplicates and totals
+
+    @Test
+    void case21_theSameFileUnderTwoNamesIsReadOnceAndFails() throws Exception {
+        Path first = goodRegistry();
+        Files.copy(first, input.resolve("名单_copy.xlsx"));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        List<String> copy = filesRow("名单_copy.xlsx");
+        assertThat(copy.get(STATUS)).isEqualTo("REJECTED");
+        assertThat(copy.get(ERROR)).contains("same content as 名单.xlsx");
+        assertThat(copy.get(ROWS_READ)).isEqualTo("0");
+        assertGoodRegistryListed();
+        List<List<String>> failed = failedChecks();
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).get(0)).isEqualTo("File read once");
+        assertThat(failed.get(0).get(5)).contains("名单_copy.xlsx").contains("名单.xlsx");
+        assertThat(console).contains("名单_copy.xlsx: same content as 名单.xlsx");
+    }
+
+    @Test
+    void case21_aDuplicateRowIsOneFailedCheckNamingBothRows() throws Exception {
+        RegistryWorkbook.allBatches().batches(2).editRows(rows -> {
+            rows.add(rows.get(0));
+            return rows;
+        }).writeTo(input.resolve("dup.xlsx"));
+
+        assertThat(run()).isEqualTo(65);
+
+        List<List<String>> failed = failedChecks();
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).subList(0, 4)).containsExactly("Zone approved once", "天津市", "1 row per source", "2 rows");
+        assertThat(failed.get(0).get(6)).isEqualTo("dup.xlsx!第二批!4 (batch 2); dup.xlsx!第二批!16 (batch 2)");
+        assertThat(report()).doesNotExist();
+    }
+
+    @Test
+    void case21_aZoneInTwoBatchesIsOneFailedCheckNamingBothAndACorroboratedZoneCountsOnce() throws Exception {
+        RegistryWorkbook.allBatches().batches(2, 3).editRows(rows -> {
+            if (rows.get(0)[0].equals(ReferenceZones.batch(3).get(0).nameZh())) {
+                rows.add(new String[] {"天津市", "天津市"}); // batch 3 lists Tianjin, a batch-2 zone
+            }
+            return rows;
+        }).writeTo(input.resolve("twice.xlsx"));
+        // The same batch-2 approvals in a second source agree and must be counted once.
+        xlsx(input.resolve("also.xlsx"), wb -> rows(wb.createSheet("Batch 2"), 0,
+                new Object[] {"Zone", "Province"}, new Object[] {"Shanghai", "Shanghai"}));
+
+        assertThat(run()).isEqualTo(65);
+
+        List<List<String>> failed = failedChecks();
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).subList(0, 4)).containsExactly("Zone approved once", "天津市", "1 batch", "2 batches");
+        assertThat(failed.get(0).get(6)).startsWith("twice.xlsx!第二批!").contains("(batch 2); twice.xlsx!第三批!")
+                .endsWith("(batch 3)");
+        assertThat(report()).doesNotExist();
+
+        // Counted once: with the wrong row gone, Shanghai (in two files) is one zone.
+        Files.delete(input.resolve("twice.xlsx"));
+        RegistryWorkbook.allBatches().batches(2, 3).writeTo(input.resolve("twice.xlsx"));
+        assertThat(run()).isZero();
+        int zones = 12 + ReferenceZones.batch(3).size();
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo(Integer.toString(zones));
+    }
+
+    private List<List<String>> failedChecks() throws Exception {
+        return dataQuality().rows("Checks").stream().filter(r -> r.size() > 4 && r.get(4).equals("FAIL")).toList();
+    }
+
+    @Test
+    void case22_subtotalRowsAreNotRecordsAndAreComparedWithTheirRows() throws Exception {
+        xlsx(input.resolve("subtotals.xlsx"), wb -> rows(wb.createSheet("第二批"), 0,
+                new Object[] {"城市", "省份"},
+                new Object[] {"天津市", "天津"},
+                new Object[] {"上海市", "上海"},
+                new Object[] {"直辖市小计", 2},
+                new Object[] {"合肥市", "安徽"},
+                new Object[] {"郑州市", "河南"},
+                new Object[] {"广州市", "广东"},
+                new Object[] {"其他小计", 3},
+                new Object[] {"合计", 5}));
+
+        assertThat(run()).isZero();
+
+        assertThat(filesRow("subtotals.xlsx").get(ACCEPTED)).isEqualTo("5");
+        assertThat(filesRow("subtotals.xlsx").get(7)).isEqualTo("3");
+        List<List<String>> checks = dataQuality().rows("Checks");
+        assertThat(checks.stream().filter(r -> r.get(0).startsWith("Stated")).map(r -> r.get(0) + " " + r.get(2) + " "
+                + r.get(3) + " " + r.get(4))).containsExactly("Stated subtotal 2 2 PASS", "Stated subtotal 3 3 PASS",
+                "Stated total 5 5 PASS");
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("5");
+    }
+
+    @Test
+    void case23_aStatedTotalThatDoesNotMatchFailsWithExpectedAndActual() throws Exception {
+        RegistryWorkbook.allBatches().batches(2).statedTotal(2, 13).writeTo(input.resolve("total.xlsx"));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        List<List<String>> failed = failedChecks();
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).subList(0, 5)).containsExactly("Stated total", "total.xlsx!第二批 (batch 2)", "13", "12",
+                "FAIL");
+        assertThat(failed.get(0).get(6)).startsWith("total.xlsx!第二批!16");
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 24: formula-like text
+
+    @Test
+    void case24_textThatLooksLikeAFormulaIsWrittenAsQuotePrefixedText() throws Exception {
+        String hyperlink = "=HYPERLINK(\"http://x\",\"y\")";
+        RegistryWorkbook.allBatches().batches(2).editRows(rows -> {
+            rows.set(0, new String[] {hyperlink, rows.get(0)[1]});
+            rows.set(1, new String[] {"+cmd|' /C calc'!A0", rows.get(1)[1]});
+            rows.set(2, new String[] {"-2+3", rows.get(2)[1]});
+            rows.set(3, new String[] {"@SUM(1,2)", rows.get(3)[1]});
+            return rows;
+        }).writeTo(input.resolve("inject.xlsx"));
+
+        assertThat(run()).isEqualTo(65);
+
+        List<List<String>> rejected = rejectedRows();
+        assertThat(rejected).extracting(r -> r.get(R_VALUE))
+                .containsExactly(hyperlink, "+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)");
+        assertThat(rejected.get(0).get(R_REASON)).startsWith("unknown zone '" + hyperlink + "'");
+        try (OPCPackage pkg = OPCPackage.open(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx").toFile(),
+                PackageAccess.READ); XSSFWorkbook wb = new XSSFWorkbook(pkg)) {
+            Sheet sheet = wb.getSheet("Rejected Rows");
+            for (int r = 1; r <= 4; r++) {
+                for (int c : new int[] {R_VALUE, R_REASON}) {
+                    Cell cell = sheet.getRow(r).getCell(c);
+                    assertThat(cell.getCellType()).as("row %d col %d", r, c).isEqualTo(CellType.STRING);
+                    if (c == R_VALUE) {
+                        assertThat(cell.getCellStyle().getQuotePrefixed()).as("row %d quote prefix", r).isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(allText(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"))).doesNotContain("<f>");
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 25: files being written, links, lock and dot files
+
+    @Test
+    void case25_aFileStillBeingWrittenIsSkippedWithAWarning() throws Exception {
+        System.setProperty("cbec.input.settle-time", "1h");
+        Path old = goodRegistry();
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS)));
+        RegistryWorkbook.allBatches().batches(3).writeTo(input.resolve("copying.xlsx"));
+
+        assertThat(run()).isZero();
+
+        List<String> fresh = filesRow("copying.xlsx");
+        assertThat(fresh.get(ERROR)).contains("may still be being written: skipped this run");
+        assertThat(fresh.get(ROWS_READ)).isEqualTo("0");
+        assertThat(console).contains("copying.xlsx: modified less than 3600 s ago");
+        assertGoodRegistryListed();
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("12");
+    }
+
+    @Test
+    void case25_aSymbolicLinkOutOfTheInputFolderIsNotFollowed() throws Exception {
+        goodRegistry();
+        Path outside = RegistryWorkbook.allBatches().batches(3).writeTo(dir.resolve("elsewhere/private.xlsx"));
+        String outsideHash = sha256(outside);
+        Files.createSymbolicLink(input.resolve("link.xlsx"), outside);
+
+        assertThat(run()).isZero();
+
+        assertThat(filesRow("link.xlsx").get(ERROR)).isEqualTo("symbolic link out of the input folder: not followed");
+        assertThat(console).contains("link.xlsx: symbolic link out of the input folder");
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("12");
+        assertThat(sha256(outside)).isEqualTo(outsideHash);
+        assertThat(Files.isSymbolicLink(input.resolve("link.xlsx"))).isTrue();
+    }
+
+    @Test
+    void case25_excelLockFilesAndDotFilesAreIgnored() throws Exception {
+        goodRegistry();
+        Files.writeString(input.resolve("~$名单.xlsx"), "owner lock");
+        Files.writeString(input.resolve(".名单.xlsx.swp"), "junk");
+        Files.write(input.resolve("._名单.xlsx"), new byte[] {0, 5, 22, 7});
+
+        assertThat(run()).isZero();
+
+        assertThat(dataQuality().rows("Files").stream().map(r -> r.get(FILE))).containsExactly("File", "名单.xlsx");
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 26: broken CSV
+
+    @Test
+    void case26_aCsvWithAnUnterminatedQuoteIsRejectedWithTheLineNumber() throws Exception {
+        Files.writeString(input.resolve("quote.csv"),
+                "Batch,Pilot zone,Province\n2,Tianjin,Tianjin\n2,\"Shanghai,Shanghai\n2,Hefei,Anhui\n");
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("quote.csv", "CSV line 3: unterminated quote");
+    }
+
+    @Test
+    void case26_aCsvInMixedEncodingsIsRejectedWithTheLineNumber() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write("城市,省份,批次\n天津市,天津,2\n上海市,上海,2\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write("合肥市,安徽,2\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
+        Files.write(input.resolve("mixed.csv"), bytes.toByteArray());
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("mixed.csv", "CSV line 4: bytes that are not UTF-8 text (mixed encodings?)");
+    }
+
+    @Test
+    void case26_aCsvWithA10MbLineIsRejectedWithTheLineNumber() throws Exception {
+        try (OutputStream out = Files.newOutputStream(input.resolve("huge.csv"))) {
+            out.write("Batch,Pilot zone,Province\n2,Tianjin,Tianjin\n2,".getBytes(StandardCharsets.UTF_8));
+            byte[] block = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 10; i++) {
+                out.write(block);
+            }
+            out.write(",Shanghai\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("huge.csv", "CSV line 3: line longer than 1 MB");
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 27: output failures
+
+    @Test
+    void case27_anOutputFolderThatCannotBeCreatedExits73AndWritesNothing() throws Exception {
+        goodRegistry();
+        Path notAFolder = Files.writeString(dir.resolve("output"), "a file where the output folder should be");
+
+        int code = run("--state-dir=" + dir.resolve("state"));
+
+        assertThat(code).isEqualTo(73);
+        assertThat(Files.readString(notAFolder)).isEqualTo("a file where the output folder should be");
+        assertThat(console).contains("Cannot create output folder " + notAFolder);
+        try (Stream<Path> tmp = Files.list(dir.resolve("state/tmp"))) {
+            assertThat(tmp).isEmpty();
+        }
+    }
+
+    @Test
+    void case27_aWriteFailureExits74KeepsThePreviousReportAndLeavesNoTempFile() throws Exception {
+        goodRegistry();
+        assertThat(run()).isZero();
+        byte[] previous = Files.readAllBytes(report());
+        FileTime previousTime = Files.getLastModifiedTime(report());
+        // New inputs make a new run; its data-quality workbook cannot be put in place, as a folder is in the way.
+        RegistryWorkbook.allBatches().batches(3).writeTo(input.resolve("更多.xlsx"));
+        Path dataQuality = dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx");
+        Files.delete(dataQuality);
+        Files.createDirectories(dataQuality.resolve("in-the-way"));
+
+        assertThat(run()).isEqualTo(74);
+
+        assertThat(Files.readAllBytes(report())).as("previous report byte-identical").isEqualTo(previous);
+        assertThat(Files.getLastModifiedTime(report())).isEqualTo(previousTime);
+        assertThat(dataQuality.resolve("in-the-way")).isDirectory();
+        assertThat(console).contains("I/O error (disk full?) writing to");
+        assertNoTempFiles();
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Fixture helpers
+
+    private static void xlsx(Path file, Consumer<XSSFWorkbook> build) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            build.accept(wb);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+    }
+
+    /** Writes rows from {@code first} (0-based): String, Number or LocalDate cells; null leaves a cell empty. */
+    private static void rows(Sheet sheet, int first, Object[]... rows) {
+        for (int r = 0; r < rows.length; r++) {
+            Row row = sheet.createRow(first + r);
+            for (int c = 0; c < rows[r].length; c++) {
+                Object v = rows[r][c];
+                if (v instanceof String s) {
+                    row.createCell(c).setCellValue(s);
+                } else if (v instanceof Number n) {
+                    row.createCell(c).setCellValue(n.doubleValue());
+                } else if (v instanceof LocalDate d) {
+                    row.createCell(c).setCellValue(d);
+                }
+            }
+        }
+    }
+
+    private static void replaceCell(Row row, int column, String text) {
+        row.removeCell(row.getCell(column));
+        row.createCell(column).setCellValue(text);
+    }
+
+    /** Loads a POI-written fixture, edits it, and answers the new bytes. */
+    private static byte[] rewrite(Path file, Consumer<XSSFWorkbook> edit) throws IOException {
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            edit.accept(wb);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static Map<String, byte[]> readZip(Path zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile in = new ZipFile(zip.toFile())) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                try (InputStream data = in.getInputStream(entry)) {
+                    entries.put(entry.getName(), data.readAllBytes());
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static void writeZip(Path zip, Map<String, byte[]> entries) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+    }
+
+    /** Copies {@code source} to {@code target} with one entry's text edited. */
+    private static void rewriteEntry(Path source, Path target, String entry, UnaryOperator<String> edit)
+            throws IOException {
+        Map<String, byte[]> entries = readZip(source);
+        entries.put(entry, utf8(edit.apply(new String(entries.get(entry), StandardCharsets.UTF_8))));
+        writeZip(target, entries);
+    }
+
+    private static String workbookXml(Path xlsx) throws IOException {
+        return new String(readZip(xlsx).get("xl/workbook.xml"), StandardCharsets.UTF_8);
+    }
+
+    /** Every entry of a zip as text: to show that something is nowhere in a published workbook. */
+    private static String allText(Path xlsx) throws IOException {
+        StringBuilder text = new StringBuilder();
+        readZip(xlsx).values().forEach(bytes -> text.append(new String(bytes, StandardCharsets.UTF_8)));
+        return text.toString();
+    }
+
+    private static String rels(String type, String target) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="%s" Target="%s"/></Relationships>""".formatted(type, target);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes to the real console and to a capture. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int len) throws IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+            b.flush();
+        }
+    }
+}
