@@ -49,12 +49,7 @@ class IndicatorReportJobTest {
     }
 
     private static List<String[]> passingControls() {
-        return List.of(
-                new String[] {"pilot zones nationwide", "165", "China Daily (2023)"},
-                new String[] {"pilot zones approved (batch 7)", "33 cities and regions", "China Daily (2023)"},
-                new String[] {"Zones in Guangdong", "21", ""},
-                new String[] {"CBEC trade value, Zhejiang, 2024年1-6月", "约5000亿元", "浙江省商务厅（示例）"},
-                new String[] {"Overseas warehouses, 2024年1-6月", "more than 700", ""});
+        return io.cbec.etl.fixtures.SampleInputGenerator.sampleControls();
     }
 
     @Test
