@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -145,6 +148,16 @@ class RegistryReportJobTest {
 
         assertThat(Files.getLastModifiedTime(report())).isEqualTo(FileTime.fromMillis(0));
         assertThat(Files.readAllBytes(report())).isEqualTo(first);
+        // The job repository is the JDBC one in the state folder: one instance, one execution, four steps.
+        String url = "jdbc:h2:file:" + dir.resolve("output/.state/cbec-etl");
+        try (Connection db = DriverManager.getConnection(url, "sa", "");
+             ResultSet rs = db.createStatement().executeQuery("""
+                     SELECT (SELECT COUNT(*) FROM BATCH_JOB_INSTANCE), (SELECT COUNT(*) FROM BATCH_JOB_EXECUTION),
+                            (SELECT COUNT(*) FROM BATCH_STEP_EXECUTION), (SELECT MAX(STATUS) FROM BATCH_JOB_EXECUTION)""")) {
+            rs.next();
+            assertThat(List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3))).containsExactly(1, 1, 4);
+            assertThat(rs.getString(4)).isEqualTo("COMPLETED");
+        }
     }
 
     @Test
@@ -161,6 +174,23 @@ class RegistryReportJobTest {
         assertThat(yiwu.subList(9, 11)).containsExactly("Revoked", "2024-01-15");
         assertThat(report.rows("Zones by Batch").get(3)).containsExactly("3", "2018-07-24", "国函〔2018〕93号", "22",
                 "1", "21", "34");
+    }
+
+    @Test
+    void anExcel97WorkbookAndAGb18030SemicolonCsvAreReadLikeAnyOther() throws Exception {
+        RegistryWorkbook.allBatches().batches(1, 2).writeTo(dir.resolve("input/old.xls"));
+        StringBuilder csv = new StringBuilder("批次;城市;省份;批复日期\r\n");
+        for (var z : io.cbec.etl.fixtures.ReferenceZones.batch(3)) {
+            csv.append("第三批;").append(z.nameZh()).append(';').append(z.provinceZh()).append(";2018年7月24日\r\n");
+        }
+        Files.write(dir.resolve("input/第三批.csv"), csv.toString().getBytes(java.nio.charset.Charset.forName("GB18030")));
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.summary("Active pilot zones")).isEqualTo("35");
+        assertThat(report.rows("Zones by Batch").get(3)).containsExactly("3", "2018-07-24", "", "22", "0", "22", "35");
+        assertThat(report.rowWhere("Pilot Zones", 2, "呼和浩特市").orElseThrow().get(11)).isEqualTo("第三批.csv!第三批!3");
     }
 
     @Test

@@ -58,7 +58,7 @@ public class ZoneRegistryKind implements RecordKind {
     private final ZoneReportSheets reportSheets;
     private final NamedParameterJdbcTemplate template;
 
-    ZoneRegistryKind(NamedParameterJdbcTemplate template) {
+    public ZoneRegistryKind(NamedParameterJdbcTemplate template) {
         DivisionDirectory directory = DivisionDirectory.bundled();
         this.template = template;
         this.normaliser = new ZoneRowNormaliser(directory);
