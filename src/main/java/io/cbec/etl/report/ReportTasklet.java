@@ -75,7 +75,8 @@ public class ReportTasklet implements Tasklet {
                 AtomicPublisher.writeAtomically(report, target -> writeReport(id, files, results, temp, target));
                 published = report.getFileName() + " and " + published;
             }
-        } catch (AccessDeniedException | NoSuchFileException | java.nio.file.NotDirectoryException e) {
+        } catch (AccessDeniedException | NoSuchFileException | java.nio.file.NotDirectoryException
+                 | java.nio.file.FileAlreadyExistsException e) { // the last: a file where the output folder should be
             log.error("Cannot create output in {}: {}. Check that the folder exists and is writable.", output, e.toString());
             outcome = RunOutcome.CANT_CREATE;
             published = "nothing";
