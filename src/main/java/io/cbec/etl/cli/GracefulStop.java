@@ -81,7 +81,8 @@ public final class GracefulStop extends Thread {
             while (System.nanoTime() < deadline) {
                 ConfigurableApplicationContext ctx = context;
                 if (ctx == null) {
-                    break; // Spring is not up yet: nothing has been started, nothing to stop
+                    log.warn("Stopped before the job started; exiting with {}", ExitCode.STOPPED.code());
+                    Runtime.getRuntime().halt(ExitCode.STOPPED.code()); // nothing started, nothing to stop
                 }
                 if (asked.isEmpty()) {
                     askToStop(ctx, asked);
