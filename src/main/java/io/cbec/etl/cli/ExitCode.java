@@ -11,7 +11,9 @@ public enum ExitCode {
     INTERNAL(70, "unexpected internal error"),
     CANT_CREATE(73, "cannot create output"),
     IO_ERROR(74, "I/O error while writing"),
-    LOCKED(75, "another run holds the lock; try later");
+    LOCKED(75, "another run holds the lock; try later"),
+    /** EX_TEMPFAIL as for the lock: nothing is wrong with the data, and running again finishes the work. */
+    STOPPED(75, "stopped on request (SIGTERM) at a chunk boundary; the next run resumes");
 
     private final int code;
     private final String meaning;

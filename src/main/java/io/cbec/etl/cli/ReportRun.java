@@ -4,6 +4,7 @@ import io.cbec.etl.job.CbecProperties;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.job.RunOutcome;
 import io.cbec.etl.job.StateDatabase;
+import io.cbec.etl.job.StateHousekeeping;
 import io.cbec.etl.report.AtomicPublisher;
 import io.cbec.etl.report.ReportFiles;
 import io.cbec.etl.source.InputFolder;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 
 /**
  * One invocation: scan the inputs, work out the job instance (report date + inputs fingerprint), then do
@@ -42,20 +45,31 @@ public class ReportRun {
     private final RunContext run;
     private final StateDatabase stateDatabase;
     private final CbecProperties properties;
+    private final StateHousekeeping housekeeping;
+    private final RunSummary summary;
 
     ReportRun(JobOperator jobOperator, JobRepository jobRepository, Job job, RunContext run,
-              StateDatabase stateDatabase, CbecProperties properties) {
+              StateDatabase stateDatabase, CbecProperties properties, StateHousekeeping housekeeping,
+              RunSummary summary) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.run = run;
         this.stateDatabase = stateDatabase;
         this.properties = properties;
+        this.housekeeping = housekeeping;
+        this.summary = summary;
     }
 
     public ExitCode run(RunOptions options) throws Exception {
         Instant started = Instant.now();
         stateDatabase.ensureSchema();
+        int keepDays = properties.state().keepDays();
+        int purged = housekeeping.purgeOlderThan(keepDays, LocalDateTime.now());
+        if (purged > 0) {
+            log.info("Housekeeping: forgot {} job instance(s) (metadata and staging) older than {} days"
+                    + " (cbec.state.keep-days)", purged, keepDays);
+        }
         Path temp = options.stateDir().resolve("tmp");
         Files.createDirectories(temp);
         TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temp.toFile()));
@@ -79,6 +93,15 @@ public class ReportRun {
                 .addString("allowRejects", Boolean.toString(options.allowRejects()))
                 .toJobParameters();
 
+        if (options.force()) {
+            JobInstance earlier = jobRepository.getJobInstance(job.getName(), parameters);
+            if (earlier != null) {
+                log.warn("--force: forgetting job instance {} (report date {}, these inputs) and running it anew",
+                        earlier.getInstanceId(), options.reportDate());
+                housekeeping.purgeInstance(earlier.getInstanceId());
+            }
+        }
+
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             Path report = ReportFiles.report(options.output(), options.reportDate());
@@ -89,11 +112,12 @@ public class ReportRun {
             }
             log.warn("These inputs were reported for {} but {} is gone: building it again", options.reportDate(),
                     report);
-            jobRepository.deleteJobInstance(last.getJobInstance());
+            housekeeping.purgeInstance(last.getJobInstance().getInstanceId());
         } else if (last != null && last.isRunning()) {
             // We hold the state lock, so no live process owns this execution: its process died.
-            log.warn("STALE RUN: execution {} (started {}) is still marked {} but its process is gone; marking it"
-                    + " failed and resuming it", last.getId(), last.getStartTime(), last.getStatus());
+            log.warn("STALE RUN: execution {} (started {}, last updated {}) is still marked {} but its process is"
+                    + " gone (killed or crashed; this run holds the lock); marking it FAILED and resuming it",
+                    last.getId(), last.getStartTime(), last.getLastUpdated(), last.getStatus());
             jobOperator.recover(last);
         } else if (last != null) {
             log.info("Resuming execution {} of these inputs, which ended {}", last.getId(), last.getStatus());
@@ -101,12 +125,16 @@ public class ReportRun {
 
         JobExecution execution = jobOperator.start(job, parameters);
         ExitCode code = exitCode(execution);
-        log.info("cbec-etl: finished in {} s with exit code {} ({})",
-                Duration.between(started, Instant.now()).toMillis() / 1000.0, code.code(), code.meaning());
+        summary.log(execution, code, Duration.between(started, Instant.now()));
         return code;
     }
 
     private ExitCode exitCode(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            log.warn("Stopped on request at a chunk boundary (execution {} is STOPPED): run again with the same"
+                    + " inputs to resume", execution.getId());
+            return ExitCode.STOPPED;
+        }
         RunOutcome outcome = RunOutcome.fromExitStatus(execution.getExitStatus().getExitCode());
         if (outcome != null) {
             return outcome.exitCode();

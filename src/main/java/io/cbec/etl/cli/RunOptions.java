@@ -11,20 +11,21 @@ import java.util.List;
  * {@code --name value} pair is accepted too, as people type both).
  */
 public record RunOptions(Path input, Path output, LocalDate reportDate, Path stateDir, boolean allowRejects,
-                         boolean help) {
+                         boolean force, boolean help) {
 
     public static final String USAGE = """
             Usage: java -jar target/cbec-etl.jar [--input=DIR] [--output=DIR] [--report-date=YYYY-MM-DD]
-                                                 [--state-dir=DIR] [--allow-rejects] [--help]
+                                                 [--state-dir=DIR] [--allow-rejects] [--force] [--help]
               --input=DIR            folder of source spreadsheets (default ./input)
               --output=DIR           folder the workbooks are published to (default ./output)
               --report-date=DATE     date in the report's file name (default today)
               --state-dir=DIR        job repository, lock and temp files (default <output>/.state)
               --allow-rejects        publish even when rows were rejected (the Summary says so)
+              --force                forget an earlier run of these inputs for this date and run anew
               --help                 print this help and exit
             Exit codes: 0 done or nothing to do, 64 usage, 65 data error (check failed or rows rejected),
               66 input missing or unreadable, 70 internal error, 73 cannot create output, 74 I/O error,
-              75 another run holds the lock.""";
+              75 another run holds the lock, or this run was stopped (SIGTERM): run again to resume.""";
 
     public static RunOptions parse(String[] args, LocalDate today) throws UsageException {
         Path input = Path.of("input");
@@ -32,6 +33,7 @@ public record RunOptions(Path input, Path output, LocalDate reportDate, Path sta
         Path state = null;
         LocalDate date = today;
         boolean allowRejects = false;
+        boolean force = false;
         boolean help = false;
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
@@ -50,6 +52,12 @@ public record RunOptions(Path input, Path output, LocalDate reportDate, Path sta
                         throw new UsageException("--allow-rejects takes no value");
                     }
                     allowRejects = true;
+                }
+                case "--force" -> {
+                    if (value != null) {
+                        throw new UsageException("--force takes no value");
+                    }
+                    force = true;
                 }
                 case "--input", "--output", "--state-dir", "--report-date" -> {
                     if (value == null) {
@@ -73,7 +81,7 @@ public record RunOptions(Path input, Path output, LocalDate reportDate, Path sta
         }
         Path absOutput = output.toAbsolutePath().normalize();
         Path absState = state == null ? absOutput.resolve(".state") : state.toAbsolutePath().normalize();
-        return new RunOptions(input.toAbsolutePath().normalize(), absOutput, date, absState, allowRejects, help);
+        return new RunOptions(input.toAbsolutePath().normalize(), absOutput, date, absState, allowRejects, force, help);
     }
 
     private static LocalDate parseDate(String value) throws UsageException {

@@ -33,11 +33,11 @@ import java.util.stream.Collectors;
 public class IngestReader extends AbstractItemCountingItemStreamItemReader<IngestItem> {
 
     private static final Logger log = LoggerFactory.getLogger(IngestReader.class);
-    private static final long PROGRESS_INTERVAL_NANOS = 10_000_000_000L;
 
     private final RunContext run;
     private final SheetPlanStore store;
     private final long maxRowsPerSheet;
+    private final long progressIntervalNanos;
 
     private Iterator<SheetPlan> plans;
     private SheetPlan plan;
@@ -53,6 +53,7 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
         this.run = run;
         this.store = store;
         this.maxRowsPerSheet = properties.input().maxRowsPerSheet();
+        this.progressIntervalNanos = properties.progressInterval().toNanos();
         setName("ingest");
     }
 
@@ -111,6 +112,13 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
         }
     }
 
+    /** A restart re-reads the rows an earlier execution staged, without handing them on again. */
+    @Override
+    protected void jumpToItem(int itemIndex) throws Exception {
+        log.info("ingest: resuming after {} row(s) staged by an earlier execution; skipping to there", itemIndex);
+        super.jumpToItem(itemIndex);
+    }
+
     private void openSheet() throws SourceException {
         if (plan.fileNo() != fileNo) {
             closeFile();
@@ -126,7 +134,7 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
     private void progress() {
         total++;
         long now = System.nanoTime();
-        if (now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
+        if (now - lastProgress >= progressIntervalNanos) {
             lastProgress = now;
             double seconds = (now - started) / 1e9;
             log.info("ingest: {} rows ({} rows/s), now at {}!{} row {}", total, Math.round(total / seconds),

@@ -9,14 +9,22 @@ import java.util.Map;
 /**
  * Settings under {@code cbec.*} in application.yml (or {@code --spring.config.additional-location}).
  *
- * @param headerAliases extra header aliases: kind id, then field name, then the header texts
+ * @param headerAliases    extra header aliases: kind id, then field name, then the header texts
+ * @param progressInterval how often long steps log their progress (rows, rows/s, file and sheet)
+ * @param stopTimeout      how long a SIGTERM waits for the job to reach a chunk boundary before exiting anyway
+ * @param state            housekeeping of the state folder
  */
 @ConfigurationProperties("cbec")
-public record CbecProperties(Input input, Map<String, Map<String, List<String>>> headerAliases) {
+public record CbecProperties(Input input, Map<String, Map<String, List<String>>> headerAliases,
+                             Duration progressInterval, Duration stopTimeout, State state) {
 
     public CbecProperties {
         input = input == null ? new Input(null, null) : input;
         headerAliases = headerAliases == null ? Map.of() : headerAliases;
+        progressInterval = progressInterval == null || progressInterval.isNegative() || progressInterval.isZero()
+                ? Duration.ofSeconds(10) : progressInterval;
+        stopTimeout = stopTimeout == null || stopTimeout.isNegative() ? Duration.ofSeconds(60) : stopTimeout;
+        state = state == null ? new State(null) : state;
     }
 
     /**
@@ -35,6 +43,16 @@ public record CbecProperties(Input input, Map<String, Map<String, List<String>>>
                 throw new IllegalArgumentException("cbec.input.max-rows-per-sheet must be at least 1, not "
                         + maxRowsPerSheet);
             }
+        }
+    }
+
+    /**
+     * @param keepDays job instances (Spring Batch metadata and their staging rows) whose last execution
+     *                 ended more than this many days ago are purged at the start of a run
+     */
+    public record State(Integer keepDays) {
+        public State {
+            keepDays = keepDays == null || keepDays < 0 ? 90 : keepDays;
         }
     }
 }

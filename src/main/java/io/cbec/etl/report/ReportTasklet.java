@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -94,7 +93,8 @@ public class ReportTasklet implements Tasklet {
                 outcome = writeFailed(io, output);
             }
         }
-        logSummary(files, results, outcome, published);
+        // The run's summary table is logged by the command line at the very end (also when a run fails).
+        log.info("report: {} ({})", outcome, "published " + published);
         contribution.setExitStatus(new ExitStatus(outcome.name(), "published " + published));
         return RepeatStatus.FINISHED;
     }
@@ -247,22 +247,5 @@ public class ReportTasklet implements Tasklet {
             sheet.row(r.check(), r.scope(), r.expected(), r.actual(), r.status().name(), r.detail(), r.source());
         }
         sheet.finish();
-    }
-
-    private void logSummary(List<FileRow> files, List<CheckResult> results, RunOutcome outcome, String published) {
-        long fileCount = files.stream().map(FileRow::fileNo).distinct().count();
-        long read = files.stream().mapToLong(FileRow::rowsRead).sum();
-        long accepted = files.stream().mapToLong(FileRow::accepted).sum();
-        long rejected = files.stream().mapToLong(FileRow::rejected).sum();
-        long passed = results.stream().filter(r -> r.status() == CheckStatus.PASS).count();
-        long failedChecks = results.stream().filter(r -> r.status() == CheckStatus.FAIL).count();
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-18s %s", "files", fileCount));
-        lines.add(String.format("%-18s %d read, %d accepted, %d rejected", "rows", read, accepted, rejected));
-        lines.add(String.format("%-18s %d passed, %d failed, %d warnings", "checks", passed, failedChecks,
-                results.size() - passed - failedChecks));
-        lines.add(String.format("%-18s %s", "published", published));
-        lines.add(String.format("%-18s %s", "outcome", outcome));
-        log.info("Run summary:\n  {}", String.join("\n  ", lines));
     }
 }

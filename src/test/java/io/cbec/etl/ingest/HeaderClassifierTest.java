@@ -34,7 +34,7 @@ class HeaderClassifierTest {
 
     private static HeaderClassifier classifier(Map<String, Map<String, List<String>>> extraAliases) {
         // The kind's JDBC template is only used for staging, which classification never does.
-        return new HeaderClassifier(List.of(new ZoneRegistryKind(null)), new CbecProperties(null, extraAliases));
+        return new HeaderClassifier(List.of(new ZoneRegistryKind(null)), new CbecProperties(null, extraAliases, null, null, null));
     }
 
     /** Writes one sheet whose rows are given as cell texts (null = empty cell) and classifies it. */

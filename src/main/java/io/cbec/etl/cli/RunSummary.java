@@ -1,0 +1,87 @@
+package io.cbec.etl.cli;
+
+import io.cbec.etl.kind.RecordKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The short table a run ends with, however it ended (published, data error, failed, stopped): what cron
+ * mails and what a person reads first. Figures come from the state database, so a resumed run reports the
+ * whole instance, not just the part this process did.
+ */
+@Component
+class RunSummary {
+
+    private static final Logger log = LoggerFactory.getLogger(RunSummary.class);
+
+    private final JdbcClient jdbc;
+    private final Map<String, RecordKind> kinds;
+
+    RunSummary(JdbcClient jdbc, List<RecordKind> kinds) {
+        this.jdbc = jdbc;
+        this.kinds = kinds.stream().collect(Collectors.toMap(RecordKind::id, Function.identity()));
+    }
+
+    void log(JobExecution execution, ExitCode code, Duration elapsed) {
+        List<String> lines = new ArrayList<>();
+        try {
+            lines.addAll(figures(execution.getJobInstance().getInstanceId()));
+        } catch (RuntimeException e) {
+            lines.add(String.format("%-10s %s", "figures", "not available: " + e.getMessage()));
+        }
+        lines.add(String.format("%-10s %s", "published", published(execution)));
+        lines.add(String.format("%-10s %s (execution %d, exit status %s)", "job", execution.getStatus(),
+                execution.getId(), execution.getExitStatus().getExitCode()));
+        lines.add(String.format("%-10s %d (%s)", "exit code", code.code(), code.meaning()));
+        lines.add(String.format("%-10s %.1f s", "elapsed", elapsed.toMillis() / 1000.0));
+        log.info("Run summary:\n  {}", String.join("\n  ", lines));
+    }
+
+    private List<String> figures(long id) {
+        long files = count("SELECT COUNT(*) FROM source_file WHERE instance_id = :id", id);
+        long sheets = count("SELECT COUNT(*) FROM source_sheet WHERE instance_id = :id AND kind IS NOT NULL", id);
+        long read = count("SELECT COALESCE(SUM(rows_read), 0) FROM source_sheet WHERE instance_id = :id", id);
+        long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE instance_id = :id", id);
+        long accepted = jdbc.sql("SELECT kind, file_no, sheet_no FROM source_sheet WHERE instance_id = :id AND kind IS NOT NULL")
+                .param("id", id)
+                .query((rs, n) -> {
+                    RecordKind kind = kinds.get(rs.getString(1));
+                    return kind == null ? 0L : kind.stagedRows(jdbc, id, rs.getInt(2), rs.getInt(3));
+                })
+                .list().stream().mapToLong(Long::longValue).sum();
+        long passed = count("SELECT COUNT(*) FROM check_result WHERE instance_id = :id AND status = 'PASS'", id);
+        long failed = count("SELECT COUNT(*) FROM check_result WHERE instance_id = :id AND status = 'FAIL'", id);
+        long warned = count("SELECT COUNT(*) FROM check_result WHERE instance_id = :id AND status = 'WARN'", id);
+        return List.of(
+                String.format("%-10s %d (%d sheet(s) read)", "files", files, sheets),
+                String.format("%-10s %d read, %d accepted, %d rejected", "rows", read, accepted, rejected),
+                String.format("%-10s %d passed, %d failed, %d warnings", "checks", passed, failed, warned));
+    }
+
+    private long count(String sql, long id) {
+        Long n = jdbc.sql(sql).param("id", id).query(Long.class).single();
+        return n == null ? 0 : n;
+    }
+
+    /** The report step's own account ("published ..."), when it ran in this execution. */
+    private static String published(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            String description = step.getExitStatus().getExitDescription();
+            if ("report".equals(step.getStepName()) && description != null && description.startsWith("published ")) {
+                return description.substring("published ".length());
+            }
+        }
+        return "nothing";
+    }
+}

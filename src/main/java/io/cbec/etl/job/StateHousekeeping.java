@@ -1,0 +1,80 @@
+package io.cbec.etl.job;
+
+import io.cbec.etl.kind.RecordKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Keeps the state database from growing without bound: forgets job instances (Spring Batch metadata and
+ * every staging row keyed by the instance) whose executions all ended more than {@code cbec.state.keep-days}
+ * ago, and staging rows left by instances that no longer exist. Also forgets one instance on request
+ * ({@code --force}). Runs only while the run lock is held, so no live execution is touched.
+ */
+@Component
+public class StateHousekeeping {
+
+    /** Shared staging tables, all keyed by instance_id; each record kind purges its own. */
+    private static final List<String> SHARED_TABLES = List.of("rejected_row", "stated_total", "check_result",
+            "source_sheet", "source_file");
+
+    private final JdbcClient jdbc;
+    private final List<RecordKind> kinds;
+    private final TransactionTemplate tx;
+
+    StateHousekeeping(JdbcClient jdbc, List<RecordKind> kinds, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.kinds = kinds;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Purges instances with no execution newer than {@code keepDays}; answers how many were purged. An
+     * execution that never ended (its process died) counts from its last update: we hold the lock.
+     */
+    public int purgeOlderThan(int keepDays, LocalDateTime now) {
+        LocalDateTime cutoff = now.minusDays(keepDays);
+        List<Long> old = jdbc.sql("""
+                        SELECT i.JOB_INSTANCE_ID FROM BATCH_JOB_INSTANCE i
+                        WHERE NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION e
+                                          WHERE e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
+                                            AND COALESCE(e.END_TIME, e.LAST_UPDATED, e.CREATE_TIME) >= :cutoff)
+                        ORDER BY i.JOB_INSTANCE_ID""")
+                .param("cutoff", cutoff).query(Long.class).list();
+        old.forEach(this::purgeInstance);
+        // Staging of instances deleted without their staging (e.g. a report that went missing is rebuilt
+        // as a new instance): every instance that staged anything has source_file or check_result rows.
+        List<Long> orphans = jdbc.sql("""
+                        SELECT DISTINCT instance_id FROM (SELECT instance_id FROM source_file
+                                                          UNION SELECT instance_id FROM check_result) s
+                        WHERE NOT EXISTS (SELECT 1 FROM BATCH_JOB_INSTANCE i WHERE i.JOB_INSTANCE_ID = s.instance_id)""")
+                .query(Long.class).list();
+        orphans.forEach(this::purgeInstance);
+        return old.size();
+    }
+
+    /** Deletes one instance: its staging, then its Spring Batch rows in foreign-key order, in one transaction. */
+    public void purgeInstance(long instanceId) {
+        tx.executeWithoutResult(status -> {
+            kinds.forEach(kind -> kind.purge(jdbc, instanceId));
+            for (String table : SHARED_TABLES) {
+                jdbc.sql("DELETE FROM " + table + " WHERE instance_id = :id").param("id", instanceId).update();
+            }
+            String executions = "SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = :id";
+            String steps = "SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID IN (" + executions + ")";
+            for (String delete : List.of(
+                    "DELETE FROM BATCH_STEP_EXECUTION_CONTEXT WHERE STEP_EXECUTION_ID IN (" + steps + ")",
+                    "DELETE FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID IN (" + executions + ")",
+                    "DELETE FROM BATCH_JOB_EXECUTION_CONTEXT WHERE JOB_EXECUTION_ID IN (" + executions + ")",
+                    "DELETE FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID IN (" + executions + ")",
+                    "DELETE FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = :id",
+                    "DELETE FROM BATCH_JOB_INSTANCE WHERE JOB_INSTANCE_ID = :id")) {
+                jdbc.sql(delete).param("id", instanceId).update();
+            }
+        });
+    }
+}

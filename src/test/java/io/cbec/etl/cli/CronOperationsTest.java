@@ -1,0 +1,307 @@
+package io.cbec.etl.cli;
+
+import io.cbec.etl.fixtures.PublishedWorkbook;
+import io.cbec.etl.fixtures.ReferenceZones;
+import io.cbec.etl.fixtures.RegistryWorkbook;
+import io.cbec.etl.fixtures.SampleInputGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guarantees of docs/operations.md proven on the real process: each test runs the entry point in a
+ * separate JVM (the test classpath, as the jar does not exist yet when surefire runs), kills it, races it,
+ * stops it, makes its report step fail, and then reads what a user would see: exit codes, the log cron
+ * mails, the published workbooks, and the job repository in the H2 file.
+ */
+class CronOperationsTest {
+
+    private static final String DATE = "2024-01-31";
+    /** Enough rows that ingest lasts seconds: the 165 zones, then subtotal rows without a figure (ignored). */
+    private static final int FILLER_ROWS = 150_000;
+    private static final Pattern RESUMED_AFTER = Pattern.compile("ingest: resuming after (\\d+) row");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunKilledMidIngestIsRecoveredAndPublishesWhatACleanRunPublishes() throws Exception {
+        Path input = bigInput(dir.resolve("input"));
+        Run clean = Run.start(input, dir.resolve("clean"));
+        Run victim = Run.start(input, dir.resolve("killed"));
+
+        victim.awaitOutput("ingest: [0-9]+ rows", Duration.ofSeconds(120));
+        victim.process.destroyForcibly(); // SIGKILL: no hook, no cleanup
+        assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(victim.process.exitValue()).isEqualTo(137);
+        assertThat(query(dir.resolve("killed"), "SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STARTED");
+        assertThat(query(dir.resolve("killed"), "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'ingest'"))
+                .containsExactly("STARTED");
+
+        Run rerun = Run.start(input, dir.resolve("killed"));
+        assertThat(rerun.await()).isZero();
+        assertThat(rerun.output()).contains("STALE RUN: execution").contains("marking it FAILED and resuming it");
+        Matcher resumed = RESUMED_AFTER.matcher(rerun.output());
+        assertThat(resumed.find()).as("the ingest resumed from its last committed chunk:\n" + rerun.output()).isTrue();
+        assertThat(Long.parseLong(resumed.group(1))).isPositive().isLessThan(FILLER_ROWS);
+        // recover() marked both the dead execution and its dead ingest step FAILED; the rerun completed
+        assertThat(query(dir.resolve("killed"), "SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID"))
+                .containsExactly("FAILED", "COMPLETED");
+        assertThat(query(dir.resolve("killed"),
+                "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'ingest' ORDER BY STEP_EXECUTION_ID"))
+                .containsExactly("FAILED", "COMPLETED");
+        assertThat(query(dir.resolve("killed"), "SELECT COUNT(*) FROM zone_entry")).containsExactly("165");
+
+        assertThat(clean.await()).isZero();
+        assertSameCells(dir.resolve("clean/cbec-report-" + DATE + ".xlsx"), dir.resolve("killed/cbec-report-" + DATE + ".xlsx"));
+        assertSameCells(dir.resolve("clean/cbec-data-quality-" + DATE + ".xlsx"),
+                dir.resolve("killed/cbec-data-quality-" + DATE + ".xlsx"));
+        PublishedWorkbook report = new PublishedWorkbook(dir.resolve("killed/cbec-report-" + DATE + ".xlsx"));
+        assertThat(report.summary("Active pilot zones")).isEqualTo("165");
+        assertThat(new PublishedWorkbook(dir.resolve("killed/cbec-data-quality-" + DATE + ".xlsx"))
+                .rowWhere("Files", 0, "registry.csv").orElseThrow().get(4))
+                .isEqualTo(String.format("%,d", FILLER_ROWS + 166));
+    }
+
+    @Test
+    void aSecondRunExits75NamingTheHolderAndSigtermStopsAtAChunkBoundaryThenTheNextRunResumes() throws Exception {
+        Path input = bigInput(dir.resolve("input"));
+        Path output = dir.resolve("output");
+        Run first = Run.start(input, output);
+        first.awaitOutput("ingest: [0-9]+ rows \\([0-9]+ rows/s\\), now at registry.csv!registry row", Duration.ofSeconds(120));
+
+        Instant raced = Instant.now();
+        Run second = Run.start(input, output);
+        assertThat(second.await()).isEqualTo(75);
+        assertThat(second.output()).contains("another run holds the lock")
+                .contains("pid " + first.process.pid() + " since ");
+        System.out.printf("second run refused in %d ms (JVM start included)%n", Duration.between(raced, Instant.now()).toMillis());
+        assertThat(first.process.isAlive()).isTrue();
+
+        Instant term = Instant.now();
+        first.process.destroy(); // SIGTERM
+        assertThat(first.await()).isEqualTo(75);
+        System.out.printf("stopped %d ms after SIGTERM%n", Duration.between(term, Instant.now()).toMillis());
+        assertThat(first.output()).contains("Stop requested (SIGTERM)").contains("Stopped on request at a chunk boundary")
+                .contains("Run summary:").contains("exit code  75");
+        assertThat(query(output, "SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STOPPED");
+        assertThat(query(output, "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'ingest'"))
+                .containsExactly("STOPPED");
+        long committed = Long.parseLong(query(output,
+                "SELECT SUM(rows_read) FROM source_sheet").get(0));
+        assertThat(committed % 1000).as("rows staged are whole chunks of 1000").isZero();
+        assertThat(Path.of(output + "/cbec-report-" + DATE + ".xlsx")).doesNotExist();
+
+        Run resume = Run.start(input, output);
+        assertThat(resume.await()).isZero();
+        assertThat(resume.output()).contains("Resuming execution").contains("which ended STOPPED")
+                .contains("ingest: resuming after " + committed + " row(s)");
+        assertThat(query(output, "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'ingest' ORDER BY STEP_EXECUTION_ID"))
+                .containsExactly("STOPPED", "COMPLETED");
+        PublishedWorkbook report = new PublishedWorkbook(output.resolve("cbec-report-" + DATE + ".xlsx"));
+        assertThat(report.summary("Active pilot zones")).isEqualTo("165");
+        assertThat(new PublishedWorkbook(output.resolve("cbec-data-quality-" + DATE + ".xlsx"))
+                .rowWhere("Files", 0, "registry.csv").orElseThrow().get(4))
+                .isEqualTo(String.format("%,d", FILLER_ROWS + 166));
+    }
+
+    @Test
+    void aFailedReportStepIsResumedWithoutRedoingIngestThenIdenticalInputsAreANoOpAndForceOrNewInputsRunAnew()
+            throws Exception {
+        Path input = dir.resolve("input");
+        RegistryWorkbook.allBatches().writeTo(input.resolve("名单.xlsx"));
+        SampleInputGenerator.writeEnglishCsv(input.resolve("export-en.csv"));
+        settle(input);
+        Path output = dir.resolve("output");
+        Path state = dir.resolve("state");
+        Files.writeString(output, "a file where the output folder should be");
+
+        Run failing = Run.start(input, output, "--state-dir=" + state);
+        assertThat(failing.await()).isEqualTo(73);
+        assertThat(failing.output()).contains("Cannot create output").contains("Run summary:");
+
+        Files.delete(output);
+        Run resumed = Run.start(input, output, "--state-dir=" + state);
+        assertThat(resumed.await()).isZero();
+        assertThat(stepCounts(state)).containsExactly("ingest 1", "inventory 1", "report 2", "validate 2");
+        PublishedWorkbook first = new PublishedWorkbook(output.resolve("cbec-report-" + DATE + ".xlsx"));
+        Path firstReport = Files.copy(output.resolve("cbec-report-" + DATE + ".xlsx"), dir.resolve("first-report.xlsx"));
+        assertThat(first.summary("Active pilot zones")).isEqualTo("165");
+
+        Run again = Run.start(input, output, "--state-dir=" + state);
+        assertThat(again.await()).isZero();
+        assertThat(again.output()).contains("Nothing to do: these inputs were already reported for " + DATE);
+        assertThat(query(state, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).containsExactly("2");
+
+        Run forced = Run.start(input, output, "--state-dir=" + state, "--force");
+        assertThat(forced.await()).isZero();
+        assertThat(forced.output()).contains("--force: forgetting job instance");
+        assertThat(query(state, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).containsExactly("1");
+        assertThat(stepCounts(state)).containsExactly("ingest 1", "inventory 1", "report 1", "validate 1");
+        // the same inputs run anew give the same cells in the same order
+        assertSameCells(firstReport, output.resolve("cbec-report-" + DATE + ".xlsx"));
+
+        // One more byte in one input: a new instance that replaces the report; with keep-days 0 the old
+        // instance (metadata and staging) is purged at start.
+        Files.writeString(input.resolve("export-en.csv"), "\r\n", java.nio.file.StandardOpenOption.APPEND);
+        settle(input);
+        Run changed = Run.start(input, output, "--state-dir=" + state, "-Dcbec.state.keep-days=0");
+        assertThat(changed.await()).isZero();
+        assertThat(changed.output()).contains("Housekeeping: forgot 1 job instance(s)");
+        assertThat(query(state, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).containsExactly("1");
+        assertThat(query(state, "SELECT COUNT(DISTINCT instance_id) FROM zone_entry")).containsExactly("1");
+        PublishedWorkbook replaced = new PublishedWorkbook(output.resolve("cbec-report-" + DATE + ".xlsx"));
+        assertThat(replaced.summary("Run id")).isNotEqualTo(first.summary("Run id"));
+        assertThat(replaced.summary("Active pilot zones")).isEqualTo("165");
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    private static Path bigInput(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve("registry.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("Batch,Pilot zone,Province,Approval date,Document\r\n");
+            for (ReferenceZones.Zone z : ReferenceZones.all()) {
+                w.write(z.batch() + "," + csv(z.nameEn()) + "," + csv(z.provinceEn()) + "," + z.approved() + ","
+                        + csv(z.document()) + "\r\n");
+            }
+            for (int i = 0; i < FILLER_ROWS; i++) {
+                w.write("Subtotal,,,,\r\n");
+            }
+            w.write("Total,165,,,\r\n");
+        }
+        settle(folder);
+        return folder;
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** Backdates the inputs past the settle time, as files copied in earlier would be. */
+    private static void settle(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(3600)));
+            }
+        }
+    }
+
+    /** The published workbooks hold the same cells in the same order; only 'Generated at' may differ. */
+    private static void assertSameCells(Path expected, Path actual) throws Exception {
+        PublishedWorkbook a = new PublishedWorkbook(expected);
+        PublishedWorkbook b = new PublishedWorkbook(actual);
+        assertThat(b.sheetNames()).containsExactlyElementsOf(a.sheetNames());
+        for (String sheet : a.sheetNames()) {
+            List<List<Object>> left = withoutGeneratedAt(a.values(sheet));
+            List<List<Object>> right = withoutGeneratedAt(b.values(sheet));
+            assertThat(right).as(sheet).hasSameSizeAs(left);
+            for (int r = 0; r < left.size(); r++) {
+                assertThat(right.get(r)).as(sheet + " row " + (r + 1)).containsExactlyElementsOf(left.get(r));
+            }
+        }
+    }
+
+    private static List<List<Object>> withoutGeneratedAt(List<List<Object>> rows) {
+        return rows.stream().filter(r -> r.isEmpty() || !"Generated at".equals(r.get(0))).toList();
+    }
+
+    private static List<String> stepCounts(Path state) throws Exception {
+        return query(state, "SELECT STEP_NAME || ' ' || COUNT(*) FROM BATCH_STEP_EXECUTION GROUP BY STEP_NAME ORDER BY STEP_NAME");
+    }
+
+    /** One column of a query on the state database the runs left (no process has it open any more). */
+    private static List<String> query(Path stateOrOutput, String sql) throws Exception {
+        Path state = Files.exists(stateOrOutput.resolve(".state")) ? stateOrOutput.resolve(".state") : stateOrOutput;
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + state.resolve("cbec-etl").toAbsolutePath(),
+                "sa", "");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The command line in its own JVM, its output (stdout and stderr) going to a log file as cron's would
+     * (a file rather than a pipe: Process.destroy() closes the pipes along with the SIGTERM).
+     */
+    static final class Run {
+        private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+        final Process process;
+        private final Path log;
+
+        private Run(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        /** Options starting with -D are JVM system properties (cbec.* settings); the rest go to the command. */
+        static Run start(Path input, Path output, String... extra) throws IOException {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Dcbec.input.settle-time=0s", "-Dcbec.progress-interval=300ms"));
+            List<String> args = new ArrayList<>();
+            for (String e : extra) {
+                (e.startsWith("-D") ? command : args).add(e);
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.cbec.etl.CbecEtlApplication",
+                    "--input=" + input, "--output=" + output, "--report-date=" + DATE));
+            command.addAll(args);
+            Path log = Files.createTempFile("cbec-run-" + RUNS.incrementAndGet() + "-", ".log");
+            log.toFile().deleteOnExit();
+            return new Run(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start(), log);
+        }
+
+        void awaitOutput(String regex, Duration timeout) throws InterruptedException {
+            Pattern pattern = Pattern.compile(regex);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!pattern.matcher(output()).find()) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("never logged /" + regex + "/:\n" + output());
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        int await() throws InterruptedException {
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("still running after 180 s:\n" + output());
+            }
+            return process.exitValue();
+        }
+
+        String output() {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}
