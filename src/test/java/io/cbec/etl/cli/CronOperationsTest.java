@@ -99,7 +99,8 @@ class CronOperationsTest {
 
         Instant term = Instant.now();
         first.process.destroy(); // SIGTERM
-        assertThat(first.await()).isEqualTo(75);
+        int stoppedWith = first.await();
+        assertThat(stoppedWith).as("exit code after SIGTERM; the run's output:%n%s", first.output()).isEqualTo(75);
         System.out.printf("stopped %d ms after SIGTERM%n", Duration.between(term, Instant.now()).toMillis());
         assertThat(first.output()).contains("Stop requested (SIGTERM)").contains("Stopped on request at a chunk boundary")
                 .contains("Run summary:").contains("exit code  75");
