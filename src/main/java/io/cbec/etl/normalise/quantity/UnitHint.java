@@ -1,0 +1,126 @@
+package io.cbec.etl.normalise.quantity;
+
+import io.cbec.etl.normalise.TextNormaliser;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The unit a column header states for its values: "出口额（亿元）" means every number below is in units
+ * of CNY 100,000,000; "Revenue (USD)" means US dollars; "Share (%)" means percentage points.
+ *
+ * @param unit       as in {@link Quantity#unit()}; {@code null} for a scale alone ("Downloads (m)")
+ * @param multiplier what one unit in the column is worth in base units (亿元: 100000000; %: 0.01)
+ */
+public record UnitHint(String unit, BigDecimal multiplier) {
+
+    // The last bracketed note of a header, or a "单位：..." / "unit: ..." tail.
+    private static final Pattern BRACKETED_NOTE = Pattern.compile("[(\\[【〔]([^()\\[\\]【】〔〕]+)[)\\]】〕]\\s*$");
+    private static final Pattern UNIT_LABEL = Pattern.compile("(?:单位|unit|units)\\s*[:：]\\s*(.+)$");
+    private static final Pattern SPACES = Pattern.compile("[\\s,.]+");
+
+    public UnitHint {
+        if (multiplier == null || multiplier.signum() <= 0) {
+            throw new IllegalArgumentException("multiplier must be positive");
+        }
+    }
+
+    /**
+     * Reads the unit note of a header: （亿元）, (万元), (元), (千元), (万美元), (美元), (USD), (US$), (USD
+     * million), (USD m), (CNY 100m), (RMB 10k), (亿美元), (百万美元), (天), (days), (%), (个), (家),
+     * (m), (thousand)... Empty when the header has no note or the note is not a unit this project reads
+     * (e.g. "(EUR)", "(yyyy-mm-dd)"): callers then treat the column as unit-less.
+     */
+    public static Optional<UnitHint> fromHeader(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String s = TextNormaliser.clean(header).toLowerCase(Locale.ROOT);
+        Matcher note = BRACKETED_NOTE.matcher(s);
+        String unitText;
+        if (note.find()) {
+            unitText = note.group(1);
+        } else {
+            Matcher label = UNIT_LABEL.matcher(s);
+            if (!label.find()) {
+                return Optional.empty();
+            }
+            unitText = label.group(1);
+        }
+        return fromUnitText(SPACES.matcher(unitText).replaceAll(" ").strip());
+    }
+
+    /** The unit words alone, e.g. "亿元", "USD million", "%". */
+    static Optional<UnitHint> fromUnitText(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        switch (s) {
+            case "%", "percent", "pct", "百分比", "百分数" -> {
+                return Optional.of(new UnitHint(Quantity.PERCENT, new BigDecimal("0.01")));
+            }
+            case "天", "日", "day", "days", "d" -> {
+                return Optional.of(new UnitHint(Quantity.DAYS, BigDecimal.ONE));
+            }
+            default -> {
+            }
+        }
+        // Currency, in any order with a scale: "usdmillion", "millionusd", "cny100m", "万元", "百万美元".
+        String currency = null;
+        String rest = s;
+        String[][] currencies = {
+            {"人民币", Quantity.CNY}, {"美元", Quantity.USD}, {"us$", Quantity.USD}, {"usd", Quantity.USD},
+            {"rmb", Quantity.CNY}, {"cny", Quantity.CNY}, {"yuan", Quantity.CNY}, {"元", Quantity.CNY},
+            {"¥", Quantity.CNY}, {"$", Quantity.USD}, {"dollars", Quantity.USD}};
+        for (String[] c : currencies) {
+            int at = rest.indexOf(c[0]);
+            if (at >= 0) {
+                if (c[0].equals("元") && at > 0 && "日港欧韩澳加台英".indexOf(rest.charAt(at - 1)) >= 0) {
+                    return Optional.empty();
+                }
+                currency = c[1];
+                rest = rest.substring(0, at) + rest.substring(at + c[0].length());
+                break;
+            }
+        }
+        // Classifiers for counts: 个, 家, 座, 件, 人, 名, 款, 项, 所, 次, 单; or "count", "number".
+        String unit = currency;
+        if (unit == null) {
+            for (String classifier : new String[] {"个", "家", "座", "件", "人", "名", "款", "项", "所", "次", "单", "count", "number", "no"}) {
+                if (rest.endsWith(classifier)) {
+                    unit = Quantity.COUNT;
+                    rest = rest.substring(0, rest.length() - classifier.length());
+                    break;
+                }
+            }
+        }
+        Optional<BigDecimal> scale = scale(rest);
+        if (scale.isEmpty()) {
+            return Optional.empty();
+        }
+        if (unit == null && scale.get().compareTo(BigDecimal.ONE) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new UnitHint(unit, scale.get()));
+    }
+
+    private static Optional<BigDecimal> scale(String s) {
+        return switch (s) {
+            case "" -> Optional.of(BigDecimal.ONE);
+            case "十" -> Optional.of(BigDecimal.TEN);
+            case "百" -> Optional.of(new BigDecimal("100"));
+            case "千", "k", "thousand", "thousands", "000", "'000" -> Optional.of(new BigDecimal("1000"));
+            case "万", "10k", "10thousand" -> Optional.of(new BigDecimal("10000"));
+            case "十万" -> Optional.of(new BigDecimal("100000"));
+            case "百万", "m", "mn", "mio", "million", "millions" -> Optional.of(new BigDecimal("1000000"));
+            case "千万" -> Optional.of(new BigDecimal("10000000"));
+            case "亿", "100m", "100million", "100mn" -> Optional.of(new BigDecimal("100000000"));
+            case "bn", "b", "billion", "billions" -> Optional.of(new BigDecimal("1000000000"));
+            case "万亿" -> Optional.of(new BigDecimal("1000000000000"));
+            default -> Optional.empty();
+        };
+    }
+}

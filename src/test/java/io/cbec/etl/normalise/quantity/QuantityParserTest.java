@@ -1,0 +1,231 @@
+package io.cbec.etl.normalise.quantity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cbec.etl.normalise.Parsed;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QuantityParserTest {
+
+    /** Every value_text of the shared platform-facts.csv that is a figure. */
+    @ParameterizedTest(name = "[{0}] -> {1}..{2} {3} {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            nearly 20 million                              | 20000000    | 20000000    | -       | AT_MOST
+            more than 90 percent                           | 0.9         | 0.9         | percent | MORE_THAN
+            10 billion yuan to help manufacturers go global | 10000000000 | 10000000000 | CNY     | EXACT
+            100 Chinese brands (first phase)               | 100         | 100         | count   | EXACT
+            '10,000 manufacturers (first phase)'           | 10000       | 10000       | count   | EXACT
+            two more distribution centres                  | 2           | 2           | count   | EXACT
+            10 to 15 days                                  | 10          | 15          | days    | EXACT
+            three to four days                             | 3           | 4           | days    | EXACT
+            33 cities and regions                          | 33          | 33          | count   | EXACT
+            165                                            | 165         | 165         | -       | EXACT
+            """)
+    void readsThePressFacts(String text, String low, String high, String unit, Qualifier qualifier) {
+        assertParsed(text, null, low, high, unit, qualifier);
+    }
+
+    @ParameterizedTest(name = "[{0}] is kept as text")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            launched in the US in September 2022                | cannot read a number in 'launched in the US in September 2022'
+            "first US distribution centre, Whitestown, Indiana" | cannot read a number in 'first US distribution centre, Whitestown, Indiana'
+            """)
+    void refusesThePressFactsThatAreNotFigures(String text, String reason) {
+        assertThat(QuantityParser.parse(text, null)).isEqualTo(Parsed.failed(reason));
+    }
+
+    @ParameterizedTest(name = "[{0}] -> {1}..{2} {3} {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            1,234.5                     | 1234.5      | 1234.5      | -       | EXACT
+            １２３４                    | 1234        | 1234        | -       | EXACT
+            -12                         | -12         | -12         | -       | EXACT
+            (12)                        | -12         | -12         | -       | EXACT
+            '(1,234.50)'                | -1234.5     | -1234.5     | -       | EXACT
+            20m                         | 20000000    | 20000000    | -       | EXACT
+            1.5bn                       | 1500000000  | 1500000000  | -       | EXACT
+            5k                          | 5000        | 5000        | -       | EXACT
+            20 million downloads        | 20000000    | 20000000    | count   | EXACT
+            about 5 million             | 5000000     | 5000000     | -       | ABOUT
+            around 300                  | 300         | 300         | -       | ABOUT
+            approximately 1.2 billion   | 1200000000  | 1200000000  | -       | ABOUT
+            almost 20 million           | 20000000    | 20000000    | -       | AT_MOST
+            over 90%                    | 0.9         | 0.9         | percent | MORE_THAN
+            at least 3 days             | 3           | 3           | days    | AT_LEAST
+            up to 10 days               | 10          | 10          | days    | AT_MOST
+            less than 5 per cent        | 0.05        | 0.05        | percent | LESS_THAN
+            under 2 weeks               | 14          | 14          | days    | LESS_THAN
+            fewer than 50 stores        | 50          | 50          | count   | LESS_THAN
+            10 or more                  | 10          | 10          | -       | AT_LEAST
+            20+                         | 20          | 20          | -       | AT_LEAST
+            12.5%                       | 0.125       | 0.125       | percent | EXACT
+            10-15                       | 10          | 15          | -       | EXACT
+            10 – 15 days                | 10          | 15          | days    | EXACT
+            10~15 days                  | 10          | 15          | days    | EXACT
+            10%-15%                     | 0.1         | 0.15        | percent | EXACT
+            10-15%                      | 0.1         | 0.15        | percent | EXACT
+            between 10 and 15 days      | 10          | 15          | days    | EXACT
+            10 to 15 million            | 10000000    | 15000000    | -       | EXACT
+            $5 million                  | 5000000     | 5000000     | USD     | EXACT
+            US$3.5bn                    | 3500000000  | 3500000000  | USD     | EXACT
+            USD 1.2 million             | 1200000     | 1200000     | USD     | EXACT
+            RMB 10 billion              | 10000000000 | 10000000000 | CNY     | EXACT
+            CNY 500                     | 500         | 500         | CNY     | EXACT
+            ¥300                        | 300         | 300         | CNY     | EXACT
+            ￥300                       | 300         | 300         | CNY     | EXACT
+            5 million US dollars        | 5000000     | 5000000     | USD     | EXACT
+            300 yuan                    | 300         | 300         | CNY     | EXACT
+            $10-$15                     | 10          | 15          | USD     | EXACT
+            a dozen                     | 12          | 12          | -       | EXACT
+            a million                   | 1000000     | 1000000     | -       | EXACT
+            twenty-five                 | 25          | 25          | -       | EXACT
+            eighteen brands             | 18          | 18          | count   | EXACT
+            one                         | 1           | 1           | -       | EXACT
+            1.2亿元                     | 120000000   | 120000000   | CNY     | EXACT
+            100亿元                     | 10000000000 | 10000000000 | CNY     | EXACT
+            3万美元                     | 30000       | 30000       | USD     | EXACT
+            2.5万亿元                   | 2500000000000 | 2500000000000 | CNY | EXACT
+            近2000万                    | 20000000    | 20000000    | -       | AT_MOST
+            将近2000万                  | 20000000    | 20000000    | -       | AT_MOST
+            接近2000万                  | 20000000    | 20000000    | -       | AT_MOST
+            约1.2亿元                   | 120000000   | 120000000   | CNY     | ABOUT
+            大约3天                     | 3           | 3           | days    | ABOUT
+            10天左右                    | 10          | 10          | days    | ABOUT
+            超过90%                     | 0.9         | 0.9         | percent | MORE_THAN
+            90%以上                     | 0.9         | 0.9         | percent | MORE_THAN
+            逾100家                     | 100         | 100         | count   | MORE_THAN
+            100余家                     | 100         | 100         | count   | MORE_THAN
+            2000多万                    | 20000000    | 20000000    | -       | MORE_THAN
+            至少5家                     | 5           | 5           | count   | AT_LEAST
+            不少于10个                  | 10          | 10          | count   | AT_LEAST
+            不超过15天                  | 15          | 15          | days    | AT_MOST
+            最多3天                     | 3           | 3           | days    | AT_MOST
+            不到5%                      | 0.05        | 0.05        | percent | LESS_THAN
+            少于100个                   | 100         | 100         | count   | LESS_THAN
+            百分之九十                  | 0.9         | 0.9         | percent | EXACT
+            百分之90                    | 0.9         | 0.9         | percent | EXACT
+            10至15天                    | 10          | 15          | days    | EXACT
+            三至四天                    | 3           | 4           | days    | EXACT
+            两个                        | 2           | 2           | count   | EXACT
+            十                          | 10          | 10          | -       | EXACT
+            二十三个城市                | 23          | 23          | count   | EXACT
+            一百零五                    | 105         | 105         | -       | EXACT
+            两万                        | 20000       | 20000       | -       | EXACT
+            一亿两千万                  | 120000000   | 120000000   | -       | EXACT
+            33个城市和地区              | 33          | 33          | count   | EXACT
+            165个                       | 165         | 165         | count   | EXACT
+            人民币5000万元              | 50000000    | 50000000    | CNY     | EXACT
+            """)
+    void readsEnglishAndChinesePhrases(String text, String low, String high, String unit, Qualifier qualifier) {
+        assertParsed(text, null, low, high, unit, qualifier);
+    }
+
+    @ParameterizedTest(name = "[{0}] refused: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            ""                   | no value
+            €5                   | unsupported currency '€' in '€5': only CNY and USD are read
+            5 euros              | unsupported currency 'euros' in '5 euros': only CNY and USD are read
+            HK$5                 | unsupported currency 'hk$' in 'HK$5': only CNY and USD are read
+            100日元              | unsupported currency '日元' in '100日元': only CNY and USD are read
+            N/A                  | cannot read a number in 'N/A'
+            first                | cannot read a number in 'first'
+            1st                  | cannot read a number in '1st'
+            第一                 | cannot read a number in '第一'
+            2022-11              | cannot read '2022-11': the range runs backwards
+            11/04/2022           | cannot read '11/04/2022': more than one number
+            10 billion in 2022   | cannot read '10 billion in 2022': more than one number
+            3 months             | cannot read '3 months' as days: durations are read in days (write e.g. '14 days')
+            5 percentage points  | '5 percentage points' is in percentage points (a difference), not a share
+            5x                   | cannot read a number in '5x'
+            a few                | cannot read a number in 'a few'
+            dozens               | cannot read a number in 'dozens'
+            """)
+    void refusesWhatItCannotRead(String text, String reason) {
+        assertThat(QuantityParser.parse(text, null)).isEqualTo(Parsed.failed(reason));
+    }
+
+    @ParameterizedTest(name = "[{0}] under [{1}] -> {2} {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            1.2       | 出口额（亿元）           | 120000000  | CNY
+            3         | 进口额(万元)             | 30000      | CNY
+            300       | 金额(元)                 | 300        | CNY
+            3         | 投资(万美元)             | 30000      | USD
+            2.5       | Revenue (USD million)    | 2500000    | USD
+            2.5       | Revenue (US$ m)          | 2500000    | USD
+            7         | Value (CNY 100m)         | 700000000  | CNY
+            7         | 金额（亿美元）           | 700000000  | USD
+            1500      | Revenue (USD)            | 1500       | USD
+            90        | Share (%)                | 0.9        | percent
+            90%       | Share (%)                | 0.9        | percent
+            12        | 时效（天）               | 12         | days
+            10-15     | Delivery time (days)     | 10         | days
+            40        | 企业数（家）             | 40         | count
+            40        | 海外仓数量(个)           | 40         | count
+            1.2亿元   | 出口额（万元）           | 120000000  | CNY
+            20        | Downloads (m)            | 20000000   | -
+            """)
+    void appliesTheHeaderUnit(String text, String header, String low, String unit) {
+        UnitHint hint = UnitHint.fromHeader(header).orElseThrow();
+        Parsed<Quantity> parsed = QuantityParser.parse(text, hint);
+        assertThat(parsed.error()).isNull();
+        assertThat(parsed.value().low().toPlainString()).isEqualTo(low);
+        assertThat(parsed.value().unit()).isEqualTo(unit);
+    }
+
+    @Test
+    void numericCellsTakeTheHeaderUnitExactly() {
+        UnitHint yi = UnitHint.fromHeader("跨境电商进出口额（亿元）").orElseThrow();
+        assertThat(yi).isEqualTo(new UnitHint("CNY", new BigDecimal("100000000")));
+        Quantity q = QuantityParser.parse(1.23, yi).value();
+        assertThat(q.low()).isEqualByComparingTo("123000000");
+        assertThat(q.unit()).isEqualTo("CNY");
+        assertThat(q.qualifier()).isEqualTo(Qualifier.EXACT);
+        assertThat(q.isRange()).isFalse();
+        assertThat(QuantityParser.parse(0.1 + 0.2, null).value().low().toPlainString()).isEqualTo("0.30000000000000004");
+        assertThat(QuantityParser.parse(1234.0, null).value().low().toPlainString()).isEqualTo("1234");
+        assertThat(QuantityParser.parse(Double.NaN, null).ok()).isFalse();
+        assertThat(QuantityParser.parse(87.5, UnitHint.fromHeader("Share (%)").orElseThrow()).value().low())
+                .isEqualByComparingTo("0.875");
+    }
+
+    @Test
+    void aCellUnitThatDisagreesWithTheHeaderIsRefused() {
+        UnitHint yuan = UnitHint.fromHeader("金额（元）").orElseThrow();
+        assertThat(QuantityParser.parse("3万美元", yuan).error())
+                .isEqualTo("'3万美元' is in USD but the column header says CNY: write the number alone or fix the header");
+        assertThat(QuantityParser.parse("1.2亿", UnitHint.fromHeader("金额（万元）").orElseThrow()).error())
+                .startsWith("'1.2亿' has its own scale but the column header gives one too");
+    }
+
+    @ParameterizedTest(name = "[{0}] has no unit note")
+    @CsvSource(textBlock = """
+            Downloads
+            Revenue (EUR)
+            Date (yyyy-mm-dd)
+            Country / Region
+            """)
+    void headersWithoutAUnitGiveNoHint(String header) {
+        assertThat(UnitHint.fromHeader(header)).isEmpty();
+    }
+
+    @Test
+    void keepsTheOriginalTextAndRanges() {
+        Quantity q = QuantityParser.parse("  10 to 15 days ", null).value();
+        assertThat(q.original()).isEqualTo("10 to 15 days");
+        assertThat(q.isRange()).isTrue();
+        assertThat(QuantityParser.parse("100 Chinese brands (first phase)", null).value().original())
+                .isEqualTo("100 Chinese brands (first phase)");
+    }
+
+    private static void assertParsed(String text, UnitHint hint, String low, String high, String unit, Qualifier qualifier) {
+        Parsed<Quantity> parsed = QuantityParser.parse(text, hint);
+        assertThat(parsed.error()).as("error for '%s'", text).isNull();
+        Quantity q = parsed.value();
+        assertThat(q.low().toPlainString()).as("low of '%s'", text).isEqualTo(low);
+        assertThat(q.high().toPlainString()).as("high of '%s'", text).isEqualTo(high);
+        assertThat(q.unit()).as("unit of '%s'", text).isEqualTo(unit);
+        assertThat(q.qualifier()).as("qualifier of '%s'", text).isEqualTo(qualifier);
+    }
+}
