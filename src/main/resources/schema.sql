@@ -155,3 +155,52 @@ CREATE TABLE IF NOT EXISTS platform_event (
     reference     VARCHAR(1000)
 );
 CREATE INDEX IF NOT EXISTS platform_event_sheet ON platform_event (instance_id, file_no, sheet_no, row_no);
+
+CREATE TABLE IF NOT EXISTS control_entry (
+    instance_id    BIGINT         NOT NULL,
+    file_no        INT            NOT NULL,
+    sheet_no       INT            NOT NULL,
+    row_no         INT            NOT NULL,
+    check_text     VARCHAR(1000)  NOT NULL,  -- the metric as the analyst wrote it, parsed by MetricQuery
+    expected_low   DECIMAL(38, 10) NOT NULL,
+    expected_high  DECIMAL(38, 10) NOT NULL,
+    expected_unit  VARCHAR(20),
+    qualifier      VARCHAR(20)    NOT NULL,
+    expected_text  VARCHAR(1000),
+    source_text    VARCHAR(1000),
+    note           VARCHAR(2000)
+);
+CREATE INDEX IF NOT EXISTS control_entry_sheet ON control_entry (instance_id, file_no, sheet_no, row_no);
+
+-- One figure per row: a zone's (DETAIL) or a stated subtotal's/total's, for one indicator and period.
+CREATE TABLE IF NOT EXISTS indicator_value (
+    instance_id    BIGINT          NOT NULL,
+    file_no        INT             NOT NULL,
+    sheet_no       INT             NOT NULL,
+    row_no         INT             NOT NULL,
+    row_kind       VARCHAR(10)     NOT NULL,  -- DETAIL, SUBTOTAL, TOTAL
+    row_label      VARCHAR(1000),             -- the total marker as written
+    zone_key       VARCHAR(100),              -- as zone_entry.zone_key; null on total rows
+    zone_code      CHAR(6),
+    zone_zh        VARCHAR(200),
+    zone_en        VARCHAR(200),
+    province_code  CHAR(6),
+    raw_zone       VARCHAR(1000),
+    indicator      VARCHAR(20)     NOT NULL,
+    period_start   DATE            NOT NULL,
+    period_end     DATE            NOT NULL,
+    period_label   VARCHAR(20)     NOT NULL,
+    amount         DECIMAL(38, 6)  NOT NULL,  -- in the base unit
+    unit           VARCHAR(10)     NOT NULL,  -- CNY, USD or count
+    shown_factor   DECIMAL(38, 10) NOT NULL,  -- one unit as shown, in base units
+    tolerance      DECIMAL(38, 10) NOT NULL,  -- rounding the figure shows, in base units
+    raw_value      VARCHAR(200),
+    shown_unit     VARCHAR(100),
+    col_letters    VARCHAR(5),
+    column_name    VARCHAR(1000),
+    zone_column    VARCHAR(200),
+    pilot          BOOLEAN,                   -- settled after ingest against the registry
+    approved_on    DATE
+);
+CREATE INDEX IF NOT EXISTS indicator_value_sheet ON indicator_value (instance_id, file_no, sheet_no, row_no);
+CREATE INDEX IF NOT EXISTS indicator_value_zone ON indicator_value (instance_id, zone_key);

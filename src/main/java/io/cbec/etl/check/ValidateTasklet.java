@@ -38,6 +38,9 @@ public class ValidateTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long id = run.instanceId();
         store.clear(id);
+        for (RecordKind kind : kinds) {
+            kind.settle(jdbc, id); // may reject rows, so before the input checks count them
+        }
         CheckRecorder recorder = store.recorder(id);
         inputChecks(id, recorder);
         for (RecordKind kind : kinds) {

@@ -103,11 +103,15 @@ public class HeaderClassifier {
         Map<String, String> byKey = aliases.get(kind.id());
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int c = 0; c < row.cells().size(); c++) {
+            String field = null;
             if (row.cell(c) instanceof CellValue.Text text) {
-                String field = byKey.get(TextNormaliser.headerKey(text.text()));
-                if (field != null) {
-                    columns.putIfAbsent(field, c); // the first column naming a field wins
-                }
+                field = byKey.get(TextNormaliser.headerKey(text.text()));
+            }
+            if (field == null && row.cell(c) != null) {
+                field = kind.fieldForHeader(row.cell(c)).orElse(null);
+            }
+            if (field != null) {
+                columns.putIfAbsent(field, c); // the first column naming a field wins
             }
         }
         return columns;

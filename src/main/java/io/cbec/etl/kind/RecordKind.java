@@ -33,6 +33,14 @@ public interface RecordKind {
         return fields().stream().filter(Field::required).allMatch(f -> matchedFields.contains(f.name()));
     }
 
+    /**
+     * The field a header cell names when no alias does, e.g. a period heading one column of a wide sheet
+     * ("2024-01", a date cell). The default: none.
+     */
+    default java.util.Optional<String> fieldForHeader(io.cbec.etl.source.CellValue header) {
+        return java.util.Optional.empty();
+    }
+
     /** Turns one row below the header into a record, a stated total, a rejection or nothing. */
     RowOutcome normalise(SheetPlan plan, SourceRow row);
 
@@ -41,6 +49,14 @@ public interface RecordKind {
 
     /** The number of records staged from one sheet, for the Files sheet. */
     long stagedRows(JdbcClient jdbc, long instanceId, int fileNo, int sheetNo);
+
+    /**
+     * Runs once all sheets are staged, before any check: a kind may resolve its records against what other
+     * kinds staged (indicators against the registry of the same run) and reject rows. Must be repeatable:
+     * the validate step reruns on restart. The default: nothing.
+     */
+    default void settle(JdbcClient jdbc, long instanceId) {
+    }
 
     /** Runs this kind's checks over its staged data and records each result. */
     void validate(JdbcClient jdbc, long instanceId, CheckRecorder checks);

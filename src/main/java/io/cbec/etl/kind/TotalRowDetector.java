@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class TotalRowDetector {
 
-    private static final Pattern SUBTOTAL = Pattern.compile("^(.{0,20}?小计|sub[- ]?total\\b.*)",
+    // "浙江省小计", "小计", "Subtotal", "Sub-total: Zhejiang", and "Zhejiang subtotal" as English sheets write it.
+    private static final Pattern SUBTOTAL = Pattern.compile("^(.{0,20}?小计.*|sub[- ]?total\\b.*|[\\p{L} .'-]{1,30}\\bsub[- ]?total\\b.*)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TOTAL = Pattern.compile(
             "^(合计|总计|共计|总数|总量|全部|全球|grand\\s+total|total|sum|all countries|all|worldwide)(\\b|[\\s:：(（]|\\d|$).*",
@@ -28,6 +29,21 @@ public final class TotalRowDetector {
 
     /** A detected total row: its marker text, whether it is a subtotal, and the figure it states if any. */
     public record TotalRow(String label, boolean subtotal, BigDecimal value, int valueColumn, String raw) { }
+
+    /** What a total marker text says: the marker as written and whether it is a subtotal. */
+    public record Marker(String label, boolean subtotal) { }
+
+    /** The total marker in one cell's text, if the text is one ("合计", "浙江省小计", "Subtotal"...). */
+    public static Optional<Marker> marker(String text) {
+        String marker = TextNormaliser.clean(text);
+        if (marker.isEmpty()) {
+            return Optional.empty();
+        }
+        if (SUBTOTAL.matcher(marker).matches()) {
+            return Optional.of(new Marker(marker, true));
+        }
+        return TOTAL.matcher(marker).matches() ? Optional.of(new Marker(marker, false)) : Optional.empty();
+    }
 
     /**
      * @param skipColumn a column whose numbers are not the total (for example a batch column), or -1

@@ -1,0 +1,23 @@
+package io.cbec.etl.kind.control;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Metrics a record kind can evaluate over its staged data, for control totals. Each kind that has
+ * figures worth declaring (the registry's zone counts, the indicators' sums, the platforms' downloads)
+ * provides one as a Spring bean; the controls kind asks each in turn and takes the first answer.
+ *
+ * <p>Return empty when the metric is not one of yours. Throw {@link MetricQueryException} when it is
+ * yours but cannot be evaluated as asked (an unknown province, two currencies in one sum): the control
+ * then fails with that message.
+ */
+public interface MetricSource {
+
+    Optional<MetricValue> evaluate(MetricQuery query, JdbcClient jdbc, long instanceId);
+
+    /** A few metric names this source knows, written as analysts would, for the "unknown metric" message. */
+    List<String> examples();
+}

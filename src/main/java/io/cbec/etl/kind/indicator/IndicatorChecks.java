@@ -1,0 +1,175 @@
+package io.cbec.etl.kind.indicator;
+
+import io.cbec.etl.check.CheckRecorder;
+import io.cbec.etl.check.CheckResult;
+import io.cbec.etl.check.CheckStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * The indicators' checks: every stated subtotal and total equals the sum of the rows it covers (per
+ * indicator and period, within the rounding the figures show, never across currencies); no figure is
+ * reported twice with different values; a figure for a period before the zone's approval is a warning.
+ */
+final class IndicatorChecks {
+
+    void run(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        statedTotals(jdbc, id, recorder);
+        reportedOnce(jdbc, id, recorder);
+        beforeApproval(jdbc, id, recorder);
+    }
+
+    /**
+     * A subtotal covers the rows since the previous subtotal or total of its sheet; a total covers every
+     * row since the previous total. Tolerance: half a unit in the last decimal shown, of the total and of
+     * each row summed (each printed figure may be off by that much).
+     */
+    private void statedTotals(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        jdbc.sql("""
+                        WITH t AS (
+                            SELECT v.*, CASE WHEN v.row_kind = 'SUBTOTAL' THEN
+                                       COALESCE((SELECT MAX(p.row_no) FROM indicator_value p
+                                           WHERE p.instance_id = v.instance_id AND p.file_no = v.file_no
+                                             AND p.sheet_no = v.sheet_no AND p.row_kind <> 'DETAIL' AND p.row_no < v.row_no), 0)
+                                   ELSE COALESCE((SELECT MAX(p.row_no) FROM indicator_value p
+                                           WHERE p.instance_id = v.instance_id AND p.file_no = v.file_no
+                                             AND p.sheet_no = v.sheet_no AND p.row_kind = 'TOTAL' AND p.row_no < v.row_no), 0)
+                                   END AS from_row
+                            FROM indicator_value v WHERE v.instance_id = :id AND v.row_kind <> 'DETAIL')
+                        SELECT f.file_name, s.sheet_name, t.row_no, t.row_label, t.row_kind, t.indicator, t.period_label,
+                               t.amount, t.unit, t.shown_factor, t.tolerance, t.raw_value, t.shown_unit, t.col_letters,
+                               t.column_name, t.from_row,
+                               COUNT(d.row_no), COALESCE(SUM(d.amount), 0), COALESCE(SUM(d.tolerance), 0),
+                               COUNT(DISTINCT d.unit), LISTAGG(DISTINCT d.unit, ', ') WITHIN GROUP (ORDER BY d.unit),
+                               MIN(d.row_no), MAX(d.row_no)
+                        FROM t
+                        JOIN source_file f ON f.instance_id = t.instance_id AND f.file_no = t.file_no
+                        JOIN source_sheet s ON s.instance_id = t.instance_id AND s.file_no = t.file_no
+                                           AND s.sheet_no = t.sheet_no
+                        LEFT JOIN indicator_value d ON d.instance_id = t.instance_id AND d.file_no = t.file_no
+                             AND d.sheet_no = t.sheet_no AND d.row_kind = 'DETAIL' AND d.indicator = t.indicator
+                             AND d.period_start = t.period_start AND d.period_end = t.period_end
+                             AND d.row_no > t.from_row AND d.row_no < t.row_no
+                        GROUP BY f.file_name, s.sheet_name, t.file_no, t.sheet_no, t.row_no, t.row_label, t.row_kind,
+                                 t.indicator, t.period_label, t.period_start, t.amount, t.unit, t.shown_factor,
+                                 t.tolerance, t.raw_value, t.shown_unit, t.col_letters, t.column_name, t.from_row
+                        ORDER BY t.file_no, t.sheet_no, t.row_no, t.col_letters""")
+                .param("id", id)
+                .query(rs -> {
+                    String file = rs.getString(1);
+                    String sheet = rs.getString(2);
+                    int row = rs.getInt(3);
+                    String label = rs.getString(4);
+                    boolean subtotal = "SUBTOTAL".equals(rs.getString(5));
+                    Indicator indicator = Indicator.valueOf(rs.getString(6));
+                    String period = rs.getString(7);
+                    BigDecimal stated = rs.getBigDecimal(8);
+                    String unit = rs.getString(9);
+                    String shownUnit = rs.getString(13);
+                    // Shown as the sheet shows it (in 亿元...) when the unit was in the header; else in base units.
+                    BigDecimal factor = shownUnit == null || "in cell".equals(shownUnit) ? BigDecimal.ONE
+                            : rs.getBigDecimal(10);
+                    BigDecimal tolerance = rs.getBigDecimal(11).add(rs.getBigDecimal(19));
+                    long rows = rs.getLong(17);
+                    BigDecimal sum = rs.getBigDecimal(18);
+                    int units = rs.getInt(20);
+                    String unitList = rs.getString(21);
+                    String check = subtotal ? "Stated subtotal" : "Stated total";
+                    String scope = file + "!" + sheet + ", " + indicator.label() + " " + period
+                            + (rows > 0 ? ", rows " + rs.getInt(22) + "-" + rs.getInt(23) : "");
+                    String place = file + "!" + sheet + "!" + rs.getString(14) + row + " " + rs.getString(15);
+                    String expected = shown(stated, factor, unit, shownUnit);
+                    if (units > 1 || (units == 1 && !unit.equals(unitList))) {
+                        recorder.record(new CheckResult(check, scope, expected, "rows in " + unitList, CheckStatus.FAIL,
+                                "'" + label + "' sums figures in two currencies (" + (units > 1 ? unitList : unitList
+                                        + " rows, " + unit + " total") + "): a sum over two currencies is not made; "
+                                        + "put each currency in its own column or sheet", place));
+                        return;
+                    }
+                    BigDecimal difference = stated.subtract(sum);
+                    boolean pass = rows > 0 && difference.abs().compareTo(tolerance) <= 0;
+                    String actual = shown(sum, factor, unit, shownUnit);
+                    String detail;
+                    if (rows == 0) {
+                        detail = "'" + label + "' states " + expected + " but no row above it has a figure for "
+                                + indicator.label() + " " + period;
+                    } else if (pass) {
+                        detail = "'" + label + "' equals the sum of its " + rows + " rows"
+                                + (difference.signum() == 0 ? "" : " within the rounding shown (difference "
+                                + number(difference, factor) + ", tolerance " + number(tolerance, factor) + ")");
+                    } else {
+                        detail = "'" + label + "' states " + expected + " but its " + rows + " rows sum to " + actual
+                                + ": difference " + number(difference, factor) + ", more than the rounding shown ("
+                                + number(tolerance, factor) + "); correct the total or the rows";
+                    }
+                    recorder.record(new CheckResult(check, scope, expected, actual,
+                            pass ? CheckStatus.PASS : CheckStatus.FAIL, detail, place));
+                });
+    }
+
+    private void reportedOnce(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        long conflicts = jdbc.sql("""
+                        SELECT zone_zh, indicator, period_label, COUNT(DISTINCT amount) AS n_values,
+                               LISTAGG(f.file_name || '!' || s.sheet_name || '!' || v.col_letters || v.row_no || ' = '
+                                   || v.raw_value, '; ') WITHIN GROUP (ORDER BY v.file_no, v.sheet_no, v.row_no)
+                        FROM indicator_value v
+                        JOIN source_file f ON f.instance_id = v.instance_id AND f.file_no = v.file_no
+                        JOIN source_sheet s ON s.instance_id = v.instance_id AND s.file_no = v.file_no
+                                           AND s.sheet_no = v.sheet_no
+                        WHERE v.instance_id = :id AND v.row_kind = 'DETAIL' AND v.pilot
+                        GROUP BY zone_key, zone_zh, indicator, period_start, period_end, period_label, unit
+                        HAVING COUNT(DISTINCT amount) > 1
+                        ORDER BY zone_key, indicator, period_start""")
+                .param("id", id)
+                .query((rs, n) -> {
+                    recorder.record(new CheckResult("Indicator reported once", rs.getString(1) + ", "
+                            + Indicator.valueOf(rs.getString(2)).label() + " " + rs.getString(3), "1 value",
+                            rs.getInt(4) + " values", CheckStatus.FAIL, "The same figure is given with different "
+                            + "values: keep the right one", rs.getString(5)));
+                    return 1;
+                }).list().size();
+        long figures = jdbc.sql("SELECT COUNT(*) FROM indicator_value WHERE instance_id = :id AND row_kind = 'DETAIL' AND pilot")
+                .param("id", id).query(Long.class).single();
+        if (conflicts == 0 && figures > 0) {
+            recorder.record(new CheckResult("Indicator reported once", "all zone indicators", figures + " figures",
+                    figures + " figures", CheckStatus.PASS, "No zone, indicator and period has two different values; "
+                    + "a figure given twice with the same value is counted once", ""));
+        }
+    }
+
+    private void beforeApproval(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        jdbc.sql("""
+                        SELECT v.zone_zh, v.approved_on, LISTAGG(DISTINCT v.period_label, ', ') WITHIN GROUP (ORDER BY v.period_label),
+                               MIN(f.file_name || '!' || s.sheet_name || '!' || v.row_no)
+                        FROM indicator_value v
+                        JOIN source_file f ON f.instance_id = v.instance_id AND f.file_no = v.file_no
+                        JOIN source_sheet s ON s.instance_id = v.instance_id AND s.file_no = v.file_no
+                                           AND s.sheet_no = v.sheet_no
+                        WHERE v.instance_id = :id AND v.row_kind = 'DETAIL' AND v.pilot AND v.period_end < v.approved_on
+                        GROUP BY v.zone_key, v.zone_zh, v.approved_on ORDER BY v.zone_key""")
+                .param("id", id)
+                .query(rs -> {
+                    recorder.record(new CheckResult("Figure after approval", rs.getString(1), "periods from "
+                            + rs.getDate(2), rs.getString(3), CheckStatus.WARN, rs.getString(1)
+                            + " was approved as a pilot zone on " + rs.getDate(2) + "; figures for earlier periods ("
+                            + rs.getString(3) + ") predate the zone: check the period or the zone", rs.getString(4)));
+                });
+    }
+
+    /** A base-unit amount shown as the sheet shows it: 123.4 亿元, or 12,345 for counts. */
+    static String shown(BigDecimal amount, BigDecimal factor, String unit, String shownUnit) {
+        String n = number(amount, factor);
+        if ("count".equals(unit)) {
+            return n;
+        }
+        return shownUnit != null && !"in cell".equals(shownUnit) ? n + " " + shownUnit : n + " " + unit;
+    }
+
+    static String number(BigDecimal amount, BigDecimal factor) {
+        BigDecimal v = factor == null || factor.signum() == 0 ? amount : amount.divide(factor, MathContext.DECIMAL64);
+        return v.setScale(Math.min(Math.max(v.stripTrailingZeros().scale(), 0), 6), java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,207 @@
+package io.cbec.etl.kind.indicator;
+
+import io.cbec.etl.check.CheckRecorder;
+import io.cbec.etl.kind.Field;
+import io.cbec.etl.kind.RecordKind;
+import io.cbec.etl.kind.RowOutcome;
+import io.cbec.etl.kind.SheetContext;
+import io.cbec.etl.kind.SheetPlan;
+import io.cbec.etl.normalise.DivisionDirectory;
+import io.cbec.etl.normalise.Parsed;
+import io.cbec.etl.normalise.Period;
+import io.cbec.etl.normalise.PeriodParser;
+import io.cbec.etl.report.ReportWorkbook;
+import io.cbec.etl.source.CellValue;
+import io.cbec.etl.source.SourceRow;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Figures reported per pilot zone: CBEC trade value, exports, imports, overseas warehouses, enterprises,
+ * parcels, by month, quarter, year or run of months; with the province subtotals and grand totals the
+ * sheets state, each checked against its rows.
+ */
+@Component
+@Order(20)
+public class IndicatorKind implements RecordKind {
+
+    public static final String ID = "zone-indicators";
+    static final String ZONE = "zone";
+    static final String PROVINCE = "province";
+    static final String PERIOD = "period";
+    static final String INDICATOR = "indicator";
+    static final String VALUE = "value";
+    static final String UNIT = "unit";
+
+    private static final List<Field> FIELDS;
+
+    static {
+        List<Field> fields = new ArrayList<>(List.of(
+                Field.required(ZONE, "城市", "城市名称", "地区", "城市/地区", "综试区", "综试区名称", "试验区", "试验区名称",
+                        "综合试验区", "跨境电商综试区", "所在城市", "Zone", "Zone name", "Pilot zone", "City", "City name",
+                        "City/Region"),
+                Field.optional(PROVINCE, "省份", "省", "所属省份", "省区市", "Province", "Province/Region"),
+                Field.optional(PERIOD, "期间", "统计期", "统计期间", "报告期", "年月", "月份", "季度", "年份", "年度", "时间",
+                        "Period", "Month", "Quarter", "Year", "Reporting period"),
+                Field.optional(INDICATOR, "指标", "指标名称", "统计指标", "Indicator", "Indicator name", "Measure"),
+                Field.optional(VALUE, "数值", "值", "指标值", "Value", "Amount", "Figure"),
+                Field.optional(UNIT, "单位", "计量单位", "Unit", "Units")));
+        for (Indicator i : Indicator.values()) {
+            fields.add(new Field(i.field(), false, i.aliases()));
+        }
+        FIELDS = List.copyOf(fields);
+    }
+
+    private final NamedParameterJdbcTemplate template;
+    private final IndicatorRowNormaliser normaliser;
+    private final PilotZones pilotZones;
+
+    IndicatorKind(NamedParameterJdbcTemplate template) {
+        DivisionDirectory directory = DivisionDirectory.bundled();
+        this.template = template;
+        this.normaliser = new IndicatorRowNormaliser(directory);
+        this.pilotZones = new PilotZones(directory);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String label() {
+        return "Zone indicators";
+    }
+
+    @Override
+    public List<Field> fields() {
+        return FIELDS;
+    }
+
+    /** A zone and figures: indicator columns, a value column, or columns headed by periods. */
+    @Override
+    public boolean accepts(Set<String> matched, SheetContext context) {
+        if (!matched.contains(ZONE)) {
+            return false;
+        }
+        boolean indicatorColumns = matched.stream().anyMatch(f -> Indicator.fromField(f).isPresent());
+        boolean periodColumns = matched.stream().anyMatch(f -> f.startsWith(SheetLayout.PERIOD_FIELD_PREFIX));
+        return indicatorColumns || periodColumns || matched.contains(VALUE);
+    }
+
+    @Override
+    public Optional<String> fieldForHeader(CellValue header) {
+        Parsed<Period> period;
+        if (header instanceof CellValue.DateTime dt && dt.value().getDayOfMonth() == 1) {
+            period = Parsed.ok(Period.months(dt.value().getYear(), dt.value().getMonthValue(), dt.value().getMonthValue()));
+        } else if (header instanceof CellValue.Text t && t.text().length() <= 20) {
+            period = PeriodParser.parse(t.text());
+        } else {
+            return Optional.empty();
+        }
+        return period.ok() ? Optional.of(SheetLayout.PERIOD_FIELD_PREFIX + period.value().label()) : Optional.empty();
+    }
+
+    @Override
+    public RowOutcome normalise(SheetPlan plan, SourceRow row) {
+        return normaliser.normalise(plan, row);
+    }
+
+    @Override
+    public void stage(JdbcClient jdbc, long instanceId, List<StagedRecord> records) {
+        List<MapSqlParameterSource> values = new ArrayList<>();
+        List<MapSqlParameterSource> totals = new ArrayList<>();
+        for (StagedRecord r : records) {
+            IndicatorRow row = (IndicatorRow) r.record();
+            IndicatorRow.ZoneRef z = row.zone();
+            for (IndicatorRow.Value v : row.values()) {
+                values.add(new MapSqlParameterSource()
+                        .addValue("id", instanceId).addValue("file", r.plan().fileNo()).addValue("sheet", r.plan().sheetNo())
+                        .addValue("row", r.row()).addValue("kind", row.rowKind()).addValue("label", row.label())
+                        .addValue("key", z == null ? null : z.key()).addValue("code", z == null ? null : z.code())
+                        .addValue("zh", z == null ? null : z.nameZh()).addValue("en", z == null ? null : z.nameEn())
+                        .addValue("province", z == null ? null : z.provinceCode())
+                        .addValue("raw", z == null ? null : z.raw()).addValue("indicator", v.indicator().name())
+                        .addValue("start", Date.valueOf(v.period().start())).addValue("end", Date.valueOf(v.period().end()))
+                        .addValue("label2", v.period().label()).addValue("amount", v.value()).addValue("unit", v.unit())
+                        .addValue("factor", v.factor()).addValue("tolerance", v.tolerance())
+                        .addValue("rawValue", truncate(v.raw(), 200)).addValue("shown", truncate(v.shownUnit(), 100))
+                        .addValue("letters", io.cbec.etl.source.SourceRow.columnLetters(v.column()))
+                        .addValue("column", truncate(v.columnName(), 1000))
+                        .addValue("zoneColumn", truncate(r.plan().describeColumn(r.plan().column(ZONE)), 200)));
+            }
+            if (!IndicatorRow.DETAIL.equals(row.rowKind())) {
+                // One stated_total row per total row, so the Files sheet counts it; its figures are above.
+                totals.add(new MapSqlParameterSource()
+                        .addValue("id", instanceId).addValue("kind", ID).addValue("file", r.plan().fileNo())
+                        .addValue("sheet", r.plan().sheetNo()).addValue("row", r.row())
+                        .addValue("label", truncate(row.label(), 1000))
+                        .addValue("subtotal", IndicatorRow.SUBTOTAL.equals(row.rowKind()))
+                        .addValue("column", truncate(row.values().get(0).columnName(), 1000)));
+            }
+        }
+        template.batchUpdate("""
+                INSERT INTO indicator_value (instance_id, file_no, sheet_no, row_no, row_kind, row_label, zone_key,
+                    zone_code, zone_zh, zone_en, province_code, raw_zone, indicator, period_start, period_end,
+                    period_label, amount, unit, shown_factor, tolerance, raw_value, shown_unit, col_letters, column_name,
+                    zone_column)
+                VALUES (:id, :file, :sheet, :row, :kind, :label, :key, :code, :zh, :en, :province, :raw, :indicator,
+                    :start, :end, :label2, :amount, :unit, :factor, :tolerance, :rawValue, :shown, :letters, :column,
+                    :zoneColumn)""",
+                values.toArray(MapSqlParameterSource[]::new));
+        if (!totals.isEmpty()) {
+            template.batchUpdate("""
+                    INSERT INTO stated_total (instance_id, kind, file_no, sheet_no, row_no, label, subtotal, measure,
+                                              stated_value, column_name, raw_value)
+                    VALUES (:id, :kind, :file, :sheet, :row, :label, :subtotal, 'indicators', NULL, :column, NULL)""",
+                    totals.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    @Override
+    public long stagedRows(JdbcClient jdbc, long instanceId, int fileNo, int sheetNo) {
+        return jdbc.sql("""
+                        SELECT COUNT(DISTINCT row_no) FROM indicator_value
+                        WHERE instance_id = :id AND file_no = :file AND sheet_no = :sheet AND row_kind = 'DETAIL'
+                          AND pilot IS NOT FALSE""")
+                .param("id", instanceId).param("file", fileNo).param("sheet", sheetNo).query(Long.class).single();
+    }
+
+    @Override
+    public void settle(JdbcClient jdbc, long instanceId) {
+        pilotZones.settle(jdbc, template, instanceId);
+    }
+
+    @Override
+    public void validate(JdbcClient jdbc, long instanceId, CheckRecorder recorder) {
+        new IndicatorChecks().run(jdbc, instanceId, recorder);
+    }
+
+    @Override
+    public List<SummaryItem> summaryItems(JdbcClient jdbc, long instanceId) {
+        return IndicatorReportSheets.summaryItems(jdbc, instanceId);
+    }
+
+    @Override
+    public void writeReportSheets(JdbcClient jdbc, long instanceId, ReportWorkbook workbook) {
+        new IndicatorReportSheets(DivisionDirectory.bundled()).write(jdbc, instanceId, workbook);
+    }
+
+    @Override
+    public void purge(JdbcClient jdbc, long instanceId) {
+        jdbc.sql("DELETE FROM indicator_value WHERE instance_id = :id").param("id", instanceId).update();
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,277 @@
+package io.cbec.etl.kind.indicator;
+
+import io.cbec.etl.kind.RowOutcome;
+import io.cbec.etl.kind.SheetPlan;
+import io.cbec.etl.kind.TotalRowDetector;
+import io.cbec.etl.normalise.Division;
+import io.cbec.etl.normalise.DivisionDirectory;
+import io.cbec.etl.normalise.Parsed;
+import io.cbec.etl.normalise.Period;
+import io.cbec.etl.normalise.PeriodParser;
+import io.cbec.etl.normalise.Province;
+import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.normalise.ZoneMatch;
+import io.cbec.etl.normalise.quantity.Quantity;
+import io.cbec.etl.normalise.quantity.QuantityParser;
+import io.cbec.etl.normalise.quantity.UnitHint;
+import io.cbec.etl.source.CellValue;
+import io.cbec.etl.source.SourceRow;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a row of an indicator sheet into an {@link IndicatorRow}: the zone resolved to its division, each
+ * figure read as an exact decimal in its base unit (CNY, USD or count) with the unit it was shown in and
+ * the rounding its display allows. Total and subtotal rows keep their figures for the totals check.
+ * Whether the zone is a pilot zone is settled after ingest, against the registry of the same run.
+ */
+final class IndicatorRowNormaliser {
+
+    private static final Set<String> NOT_REPORTED = Set.of("-", "—", "--", "–", "/", "n/a", "na", "不适用", "无", "…", "...");
+    private static final Pattern SHOWN_NUMBER = Pattern.compile("\\d[\\d,]*(?:\\.(\\d+))?");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?");
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    private final DivisionDirectory directory;
+    private final Map<SheetPlan, SheetLayout> layouts = new ConcurrentHashMap<>();
+
+    IndicatorRowNormaliser(DivisionDirectory directory) {
+        this.directory = directory;
+    }
+
+    RowOutcome normalise(SheetPlan plan, SourceRow row) {
+        SheetLayout layout = layouts.computeIfAbsent(plan, SheetLayout::of);
+        if (layout.problem() != null) {
+            return new RowOutcome.Rejected("", "", layout.problem());
+        }
+        for (int column : plan.columns().values()) {
+            CellValue cell = row.cell(column);
+            if (cell instanceof CellValue.Error e) {
+                return reject(plan, column, cell, "formula error " + e.code() + " in the cell: fix the formula");
+            }
+            if (cell instanceof CellValue.Uncalculated) {
+                return reject(plan, column, cell, "formula not calculated; open and save the file in Excel");
+            }
+        }
+        int zoneColumn = layout.zoneColumn();
+        String zoneText = text(row, zoneColumn);
+        Optional<TotalRowDetector.Marker> marker = TotalRowDetector.marker(zoneText == null ? "" : zoneText)
+                .or(() -> firstText(row).flatMap(TotalRowDetector::marker));
+        String rowKind = IndicatorRow.DETAIL;
+        IndicatorRow.ZoneRef zone = null;
+        if (marker.isPresent()) {
+            rowKind = marker.get().subtotal() ? IndicatorRow.SUBTOTAL : IndicatorRow.TOTAL;
+        } else {
+            if (zoneText == null) {
+                return reject(plan, zoneColumn, null, "zone name is empty");
+            }
+            Parsed<IndicatorRow.ZoneRef> resolved = zone(plan, layout, row, zoneText);
+            if (!resolved.ok()) {
+                return reject(plan, zoneColumn, row.cell(zoneColumn), resolved.error());
+            }
+            zone = resolved.value();
+        }
+
+        Period rowPeriod = layout.sheetPeriod();
+        if (layout.periodColumn() != null && row.cell(layout.periodColumn()) != null) {
+            Parsed<Period> period = period(row.cell(layout.periodColumn()));
+            if (!period.ok()) {
+                return reject(plan, layout.periodColumn(), row.cell(layout.periodColumn()), period.error());
+            }
+            rowPeriod = period.value();
+        }
+        Indicator rowIndicator = layout.sheetIndicator();
+        if (layout.indicatorColumn() != null && text(row, layout.indicatorColumn()) != null) {
+            String name = text(row, layout.indicatorColumn());
+            rowIndicator = Indicator.fromName(name).orElse(null);
+            if (rowIndicator == null) {
+                return reject(plan, layout.indicatorColumn(), row.cell(layout.indicatorColumn()), "unknown indicator '"
+                        + name + "': use one of " + Arrays.stream(Indicator.values())
+                        .map(i -> i.labelZh() + " (" + i.label() + ")").collect(Collectors.joining(", ")));
+            }
+        }
+        UnitHint rowUnit = null;
+        String rowUnitText = null;
+        if (layout.unitColumn() != null && text(row, layout.unitColumn()) != null) {
+            rowUnitText = text(row, layout.unitColumn());
+            rowUnit = UnitHint.fromHeader("(" + rowUnitText + ")").orElse(null);
+            if (rowUnit == null) {
+                return reject(plan, layout.unitColumn(), row.cell(layout.unitColumn()), "unknown unit '" + rowUnitText
+                        + "': write e.g. 亿元, 万元, 万美元, USD million, 个");
+            }
+        }
+
+        List<IndicatorRow.Value> values = new ArrayList<>();
+        for (SheetLayout.ValueColumn vc : layout.valueColumns()) {
+            CellValue cell = row.cell(vc.column());
+            if (cell == null || cell.raw().isBlank() || NOT_REPORTED.contains(TextNormaliser.clean(cell.raw()).toLowerCase())) {
+                continue;
+            }
+            Indicator indicator = vc.indicator() != null ? vc.indicator() : rowIndicator;
+            if (indicator == null) {
+                return reject(plan, vc.column(), cell, "which indicator is this figure? add an indicator column (指标) "
+                        + "or name it in the title or sheet name, e.g. 出口额");
+            }
+            Period period = vc.period() != null ? vc.period() : rowPeriod;
+            if (period == null) {
+                return reject(plan, vc.column(), cell, "period missing: add a period column (期间), or name the period in "
+                        + "the title or the sheet name, e.g. 2024年1-6月");
+            }
+            UnitHint hint = rowUnit != null ? rowUnit : vc.unit();
+            String shownUnit = rowUnitText != null ? rowUnitText : vc.shownUnit();
+            Parsed<IndicatorRow.Value> value = value(indicator, period, cell, hint, shownUnit, vc);
+            if (!value.ok()) {
+                return reject(plan, vc.column(), cell, value.error());
+            }
+            values.add(value.value());
+        }
+        if (values.isEmpty()) {
+            return zone == null ? new RowOutcome.Ignored("total row without figures")
+                    : reject(plan, zoneColumn, row.cell(zoneColumn), "no figure in the row for " + zone.nameZh()
+                    + ": fill the indicator columns or delete the row");
+        }
+        return new RowOutcome.Accepted(new IndicatorRow(rowKind, marker.map(TotalRowDetector.Marker::label).orElse(null),
+                zone, values));
+    }
+
+    private Parsed<IndicatorRow.ZoneRef> zone(SheetPlan plan, SheetLayout layout, SourceRow row, String zoneText) {
+        Province province = null;
+        if (layout.provinceColumn() != null) {
+            String provinceText = text(row, layout.provinceColumn());
+            if (provinceText != null) {
+                province = directory.province(provinceText).orElse(null);
+                if (province == null) {
+                    return Parsed.failed("unknown province '" + provinceText + "' in " + plan.describeColumn(
+                            layout.provinceColumn()) + ": use a province name such as 浙江 or Zhejiang");
+                }
+            }
+        }
+        ZoneMatch match = directory.resolveZone(zoneText, province);
+        if (match instanceof ZoneMatch.Ambiguous ambiguous) {
+            return Parsed.failed("ambiguous zone name '" + zoneText + "': could be " + ambiguous.candidates().stream()
+                    .map(d -> d.nameZh() + " (" + d.province().nameEn() + ", " + d.code() + ")")
+                    .collect(Collectors.joining(", ")) + "; add or correct the province column");
+        }
+        if (!(match instanceof ZoneMatch.Found found)) {
+            return Parsed.failed("unknown zone '" + zoneText + "': not a city, prefecture or county in GB/T 2260 nor a "
+                    + "known new area" + (province == null ? "" : " in " + province.nameEn()) + "; check the spelling");
+        }
+        Division d = found.division();
+        if (province != null && !province.code().equals(d.province().code())) {
+            return Parsed.failed(zoneText + " is in " + d.province().nameEn() + ", not " + province.nameEn()
+                    + ": correct the zone or the province");
+        }
+        String key = d.code() != null ? d.code() : "NEW:" + d.nameZh();
+        return Parsed.ok(new IndicatorRow.ZoneRef(key, d.code(), d.nameZh(), d.nameEn(), d.province().code(), zoneText));
+    }
+
+    private static Parsed<Period> period(CellValue cell) {
+        if (cell instanceof CellValue.DateTime dt) {
+            // A date cell in a period column is a month typed as its first day (Excel shows it as yyyy-mm).
+            return dt.value().getDayOfMonth() == 1
+                    ? Parsed.ok(Period.months(dt.value().getYear(), dt.value().getMonthValue(), dt.value().getMonthValue()))
+                    : Parsed.failed("a day is not a reporting period: " + cell.raw() + " (write the month, e.g. "
+                    + cell.raw().substring(0, 7) + ")");
+        }
+        return PeriodParser.parse(cell.raw());
+    }
+
+    private static Parsed<IndicatorRow.Value> value(Indicator indicator, Period period, CellValue cell, UnitHint hint,
+                                                    String shownUnit, SheetLayout.ValueColumn vc) {
+        Parsed<Quantity> parsed = cell instanceof CellValue.Numeric n ? QuantityParser.parse(n.value(), hint)
+                : cell instanceof CellValue.Text t ? QuantityParser.parse(t.text(), hint)
+                : Parsed.failed("not a number: " + cell.raw());
+        if (!parsed.ok()) {
+            return Parsed.failed(parsed.error());
+        }
+        Quantity q = parsed.value();
+        if (q.isRange()) {
+            return Parsed.failed("a range is not a figure: " + cell.raw() + " (write one number)");
+        }
+        if (indicator.money() && !q.isMoney()) {
+            return Parsed.failed("no currency for " + indicator.labelZh() + " (" + indicator.label() + "): write the unit "
+                    + "in the header, e.g. " + indicator.labelZh() + "（亿元） or (USD million), or in the cell, e.g. 12.3亿元");
+        }
+        if (!indicator.money() && q.unit() != null && !Quantity.COUNT.equals(q.unit())) {
+            return Parsed.failed(indicator.label() + " is a count, but the figure is in " + q.unit());
+        }
+        String unit = indicator.money() ? q.unit() : Quantity.COUNT;
+        // The rounding the figure shows: half a unit in its last decimal, in base units.
+        BigDecimal factor = hint == null ? BigDecimal.ONE : hint.multiplier();
+        int decimals;
+        if (cell instanceof CellValue.Numeric n) {
+            decimals = formatDecimals(n.format())
+                    .orElse(Math.max(0, BigDecimal.valueOf(n.value()).stripTrailingZeros().scale()));
+        } else {
+            Matcher m = SHOWN_NUMBER.matcher(TextNormaliser.clean(cell.raw()));
+            if (m.find()) {
+                decimals = m.group(1) == null ? 0 : m.group(1).length();
+                BigDecimal shown = new BigDecimal(m.group().replace(",", ""));
+                if (shown.signum() != 0) {
+                    factor = q.low().divide(shown, MathContext.DECIMAL64).stripTrailingZeros();
+                }
+            } else {
+                decimals = 0;
+            }
+        }
+        BigDecimal tolerance = HALF.scaleByPowerOfTen(-decimals).multiply(factor).abs();
+        // A bare number is in the header's (or unit column's) unit; "12.3亿元" carries its own.
+        boolean bare = cell instanceof CellValue.Numeric || PLAIN_NUMBER.matcher(TextNormaliser.clean(cell.raw())).matches();
+        String shown = bare ? shownUnit : "in cell";
+        return Parsed.ok(new IndicatorRow.Value(indicator, period, q.low(), unit, factor, tolerance,
+                cell.raw(), shown, vc.column(), vc.name()));
+    }
+
+    /** Decimals a number format shows ("#,##0.0" -> 1); empty for General or no format. */
+    static Optional<Integer> formatDecimals(String format) {
+        if (format == null || format.isBlank() || format.equalsIgnoreCase("general")) {
+            return Optional.empty();
+        }
+        String section = format.split(";", 2)[0];
+        int dot = section.indexOf('.');
+        if (dot < 0) {
+            return Optional.of(0);
+        }
+        int n = 0;
+        for (int i = dot + 1; i < section.length() && (section.charAt(i) == '0' || section.charAt(i) == '#'); i++) {
+            n++;
+        }
+        return Optional.of(n);
+    }
+
+    private static Optional<String> firstText(SourceRow row) {
+        for (CellValue c : row.cells()) {
+            if (c instanceof CellValue.Text t && !t.text().isBlank()) {
+                return Optional.of(t.text());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String text(SourceRow row, Integer column) {
+        if (column == null) {
+            return null;
+        }
+        CellValue cell = row.cell(column);
+        if (cell == null) {
+            return null;
+        }
+        String text = TextNormaliser.clean(cell.raw());
+        return text.isEmpty() ? null : text;
+    }
+
+    private static RowOutcome.Rejected reject(SheetPlan plan, int column, CellValue cell, String reason) {
+        return new RowOutcome.Rejected(plan.describeColumn(column), cell == null ? "" : cell.raw(), reason);
+    }
+}

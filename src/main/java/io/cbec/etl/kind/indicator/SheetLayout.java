@@ -1,0 +1,87 @@
+package io.cbec.etl.kind.indicator;
+
+import io.cbec.etl.kind.SheetPlan;
+import io.cbec.etl.normalise.Period;
+import io.cbec.etl.normalise.PeriodParser;
+import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.normalise.quantity.UnitHint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How an indicator sheet is laid out, worked out once per sheet from its plan: which columns hold
+ * figures, for which indicator and period each, and what the title and sheet name say.
+ * <ul>
+ *   <li>wide by indicator: 城市 | 出口额（亿元） | 进口额（亿元） | 海外仓数量 (period from a column, the title or the sheet name);</li>
+ *   <li>wide by period: 城市 | 2024-01 | 2024-02 ... (indicator from an indicator column, the title or the sheet name);</li>
+ *   <li>long: 城市 | 期间 | 指标 | 数值 | 单位.</li>
+ * </ul>
+ */
+record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodColumn, Integer indicatorColumn,
+                   Integer unitColumn, List<ValueColumn> valueColumns, Period sheetPeriod, Indicator sheetIndicator,
+                   UnitHint titleUnit, String problem) {
+
+    /**
+     * A column of figures. {@code indicator} or {@code period} null means: from the row (or the sheet).
+     */
+    record ValueColumn(int column, Indicator indicator, Period period, UnitHint unit, String shownUnit, String name) { }
+
+    static final String PERIOD_FIELD_PREFIX = "period:";
+
+    private static final Pattern HEADER_NOTE = Pattern.compile("\\(([^()]+)\\)\\s*$");
+    private static final Pattern UNIT_IN_TITLE = Pattern.compile("(?:单位|unit|units)\\s*[:：]\\s*([^\\s,;，；)）]+)",
+            Pattern.CASE_INSENSITIVE);
+
+    static SheetLayout of(SheetPlan plan) {
+        String title = plan.context().title();
+        Period sheetPeriod = PeriodParser.findInTitle(title).or(() -> PeriodParser.findInTitle(plan.sheetName()))
+                .orElse(null);
+        Indicator sheetIndicator = Indicator.findIn(title).or(() -> Indicator.findIn(plan.sheetName())).orElse(null);
+        UnitHint titleUnit = null;
+        String titleUnitText = null;
+        if (title != null) {
+            Matcher m = UNIT_IN_TITLE.matcher(TextNormaliser.clean(title));
+            if (m.find()) {
+                titleUnitText = m.group(1);
+                titleUnit = UnitHint.fromHeader("(" + titleUnitText + ")").orElse(null);
+            }
+        }
+        List<ValueColumn> columns = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : plan.columns().entrySet()) {
+            String field = e.getKey();
+            int column = e.getValue();
+            String header = plan.headers().get(column);
+            Optional<Indicator> indicator = Indicator.fromField(field);
+            Period period = field.startsWith(PERIOD_FIELD_PREFIX)
+                    ? PeriodParser.parse(field.substring(PERIOD_FIELD_PREFIX.length())).value() : null;
+            if (indicator.isPresent() || period != null || field.equals(IndicatorKind.VALUE)) {
+                UnitHint hint = UnitHint.fromHeader(header).orElse(titleUnit);
+                String shown = note(header).orElse(titleUnitText);
+                columns.add(new ValueColumn(column, indicator.orElse(null), period, hint, shown,
+                        plan.describeColumn(column)));
+            }
+        }
+        columns.sort(java.util.Comparator.comparingInt(ValueColumn::column));
+        String problem = null;
+        boolean long_ = plan.has(IndicatorKind.VALUE);
+        if (long_ && columns.stream().anyMatch(c -> c.indicator() != null)) {
+            problem = "the header has both a value column and indicator columns: use one layout per sheet";
+        }
+        return new SheetLayout(plan.column(IndicatorKind.ZONE), plan.column(IndicatorKind.PROVINCE),
+                plan.column(IndicatorKind.PERIOD), plan.column(IndicatorKind.INDICATOR), plan.column(IndicatorKind.UNIT),
+                List.copyOf(columns), sheetPeriod, sheetIndicator, titleUnit, problem);
+    }
+
+    private static Optional<String> note(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        Matcher m = HEADER_NOTE.matcher(TextNormaliser.clean(header));
+        return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
+    }
+}

@@ -1,0 +1,92 @@
+package io.cbec.etl.kind.indicator;
+
+import io.cbec.etl.kind.SheetContext;
+import io.cbec.etl.kind.SheetPlan;
+import io.cbec.etl.normalise.DivisionDirectory;
+import io.cbec.etl.source.CellValue;
+import io.cbec.etl.source.FileType;
+import io.cbec.etl.source.SourceRow;
+import io.cbec.etl.kind.RowOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Units from the header or the cell, base units, the rounding a figure shows, and indicator names. */
+class IndicatorUnitsTest {
+
+    private static final IndicatorRowNormaliser NORMALISER = new IndicatorRowNormaliser(DivisionDirectory.bundled());
+
+    private static SheetPlan plan(String title, String... headers) {
+        Map<String, Integer> columns = new java.util.LinkedHashMap<>();
+        Map<Integer, String> texts = new java.util.TreeMap<>();
+        columns.put("zone", 0);
+        texts.put(0, "城市");
+        for (int i = 0; i < headers.length; i++) {
+            columns.put(Indicator.fromName(headers[i]).orElseThrow().field(), i + 1);
+            texts.put(i + 1, headers[i]);
+        }
+        return new SheetPlan(1, "f.xlsx", Path.of("f.xlsx"), FileType.XLSX, 1, "Sheet1", IndicatorKind.ID, 2, columns,
+                texts, new SheetContext(null, null, null, false, title));
+    }
+
+    private static IndicatorRow row(SheetPlan plan, CellValue... cells) {
+        RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(3, Arrays.asList(cells)));
+        assertThat(outcome).isInstanceOf(RowOutcome.Accepted.class);
+        return (IndicatorRow) ((RowOutcome.Accepted) outcome).record();
+    }
+
+    @Test
+    void aHeaderUnitMakesBaseUnitsAndTheFormatGivesTheRounding() {
+        SheetPlan plan = plan("2024年1-6月", "出口额（亿元）", "海外仓数量（个）");
+        IndicatorRow r = row(plan, new CellValue.Text("杭州"), new CellValue.Numeric(986.4, "#,##0.0"),
+                new CellValue.Numeric(86, "0"));
+        IndicatorRow.Value exports = r.values().get(0);
+        assertThat(exports.indicator()).isEqualTo(Indicator.EXPORTS);
+        assertThat(exports.value()).isEqualByComparingTo("98640000000");
+        assertThat(exports.unit()).isEqualTo("CNY");
+        assertThat(exports.shownUnit()).isEqualTo("亿元");
+        assertThat(exports.tolerance()).isEqualByComparingTo("5000000"); // 0.05 亿元
+        assertThat(exports.period().label()).isEqualTo("2024-01/2024-06");
+        assertThat(r.values().get(1).unit()).isEqualTo("count");
+        assertThat(r.zone().nameZh()).isEqualTo("杭州市");
+    }
+
+    @Test
+    void aCellUnitAndTextDecimalsAreRead() {
+        SheetPlan plan = plan("2024", "出口额");
+        IndicatorRow.Value v = row(plan, new CellValue.Text("Ningbo"), new CellValue.Text("12.35万美元")).values().get(0);
+        assertThat(v.value()).isEqualByComparingTo("123500");
+        assertThat(v.unit()).isEqualTo("USD");
+        assertThat(v.tolerance()).isEqualByComparingTo("50"); // 0.005 万美元
+    }
+
+    @Test
+    void moneyWithoutACurrencyIsRejected() {
+        SheetPlan plan = plan("2024", "出口额");
+        RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(3, Arrays.asList(new CellValue.Text("杭州"),
+                new CellValue.Numeric(12.3, null))));
+        assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Rejected.class,
+                r -> assertThat(r.reason()).contains("no currency").contains("出口额（亿元）"));
+    }
+
+    @Test
+    void formatDecimals() {
+        assertThat(IndicatorRowNormaliser.formatDecimals("#,##0.0")).contains(1);
+        assertThat(IndicatorRowNormaliser.formatDecimals("0.00_ ;[Red]-0.00")).contains(2);
+        assertThat(IndicatorRowNormaliser.formatDecimals("#,##0")).contains(0);
+        assertThat(IndicatorRowNormaliser.formatDecimals("General")).isEmpty();
+    }
+
+    @Test
+    void indicatorNamesInEnglishAndChinese() {
+        assertThat(Indicator.fromName("跨境电商进出口额（亿元）")).contains(Indicator.TRADE);
+        assertThat(Indicator.fromName("CBEC trade value")).contains(Indicator.TRADE);
+        assertThat(Indicator.fromName("单量")).contains(Indicator.PARCELS);
+        assertThat(Indicator.findIn("2024年跨境电商出口额")).contains(Indicator.EXPORTS);
+        assertThat(Indicator.findIn("主要指标")).isEmpty();
+    }
+}
