@@ -2,6 +2,11 @@ package io.cbec.etl.report;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -23,6 +28,10 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
  */
 final class SeriesLineChart {
 
+    private static final PresetColor[] PALETTE = {PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE, PresetColor.SEA_GREEN,
+        PresetColor.CRIMSON, PresetColor.MEDIUM_PURPLE, PresetColor.GOLDENROD, PresetColor.SLATE_GRAY, PresetColor.TEAL,
+        PresetColor.SADDLE_BROWN, PresetColor.HOT_PINK};
+
     private SeriesLineChart() {
     }
 
@@ -43,6 +52,7 @@ final class SeriesLineChart {
         y.crossAxis(x);
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
         data.setVaryColors(false);
+        int index = 0;
         var categorySource = XDDFDataSourcesFactory.fromArray(categories.toArray(String[]::new));
         for (Map.Entry<String, List<Double>> s : series.entrySet()) {
             XDDFLineChartData.Series line = (XDDFLineChartData.Series) data.addSeries(categorySource,
@@ -50,6 +60,14 @@ final class SeriesLineChart {
             line.setTitle(s.getKey(), null);
             line.setSmooth(false);
             line.setMarkerStyle(MarkerStyle.CIRCLE);
+            // Explicit colours: LibreOffice draws markers but no line for series without line properties.
+            PresetColor colour = PALETTE[index++ % PALETTE.length];
+            XDDFLineProperties stroke = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(colour)));
+            stroke.setWidth(2.0);
+            XDDFShapeProperties shape = line.getShapeProperties() != null ? line.getShapeProperties() : new XDDFShapeProperties();
+            shape.setLineProperties(stroke);
+            shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colour)));
+            line.setShapeProperties(shape);
         }
         chart.plot(data);
         return chart;

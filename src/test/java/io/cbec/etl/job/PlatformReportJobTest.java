@@ -3,6 +3,7 @@ package io.cbec.etl.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cbec.etl.CbecEtlApplication;
+import io.cbec.etl.fixtures.IndicatorWorkbook;
 import io.cbec.etl.fixtures.PlatformSampleInput;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ class PlatformReportJobTest {
     void theSampleExportAndFactsPublishPlatformSheets() throws Exception {
         PlatformSampleInput.writeDownloads(dir.resolve("input/temu.xlsx"), null, 0);
         PlatformSampleInput.writeEvents(dir.resolve("input/platform-events.xlsx"));
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls-platforms.xlsx"), PlatformSampleInput.pressControls());
 
         assertThat(run()).isZero();
 
@@ -91,6 +93,14 @@ class PlatformReportJobTest {
                     assertThat(r.get(2)).isEqualTo("153 totals");
                     assertThat(r.get(4)).isEqualTo("PASS");
                 });
+        List<String> worldwide = report.rowWhere("Checks", 1, "Temu downloads, Worldwide, as of 2023-01-31").orElseThrow();
+        assertThat(worldwide.get(0)).isEqualTo("Control total");
+        assertThat(worldwide.get(3)).isEqualTo(Long.toString(total));
+        assertThat(worldwide.get(4)).isEqualTo("PASS");
+        List<String> shareControl = report.rowWhere("Checks", 1, "Temu share of downloads, North America, as of 2023-01-31")
+                .orElseThrow();
+        assertThat(shareControl.get(4)).isEqualTo("PASS");
+        assertThat(shareControl.get(5)).contains("more than 0.9").contains(northAmerica + " of " + total);
         assertThat(checks.stream().filter(r -> r.get(0).equals("Event value read as a figure")).map(r -> r.get(4)))
                 .containsExactly("WARN", "WARN");
     }
@@ -114,5 +124,42 @@ class PlatformReportJobTest {
         assertThat(failed.get(3)).isEqualTo(Long.toString(world));
         assertThat(failed.get(6)).isEqualTo("temu.xlsx!Downloads by Country!" + row
                 + " D (iPhone Downloads) + E (Android Downloads)");
+    }
+
+    @Test
+    void countriesAsColumnsWithChineseHeadersAndMonthsAreRead() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("input"));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = wb.createSheet("下载量");
+            Object[][] rows = {
+                {"月份", "应用", "美国", "加拿大", "英国", "北美", "全球"},
+                {"2023年1月", "拼多多", 100.0, 20.0, 5.0, 120.0, 125.0},
+                {"2023年2月", "速卖通", 300.0, 40.0, 60.0, 340.0, 400.0},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof String t) {
+                        row.createCell(c).setCellValue(t);
+                    } else {
+                        row.createCell(c).setCellValue((Double) rows[r][c]);
+                    }
+                }
+            }
+            try (var out = java.nio.file.Files.newOutputStream(dir.resolve("input/columns.xlsx"))) {
+                wb.write(out);
+            }
+        }
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.sheetNames()).contains("Platforms", "Platform Downloads").doesNotContain("Platform Events");
+        assertThat(report.rowWhere("Platforms", 0, "AliExpress").orElseThrow())
+                .containsExactly("AliExpress", "Alibaba Group", "3", "400", "2023-02-28", "Northern America", "85.0%", "0");
+        assertThat(report.rows("Platform Downloads").stream().filter(r -> r.get(0).equals("Pinduoduo")).map(r -> r.get(2)))
+                .containsExactly("Canada", "United States", "United Kingdom");
+        assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated platform total")).map(r -> r.get(2)))
+                .containsExactlyInAnyOrder("2 totals", "2 totals");
     }
 }

@@ -90,9 +90,15 @@ public final class CountryDirectory {
         return new CountryDirectory(ReferenceTable.read("countries.csv", extraDir));
     }
 
-    /** The same normalisation as header matching: "Korea, Republic of" and "korea republic of" agree. */
+    private static final java.util.regex.Pattern PUNCTUATION_AND_SPACE = java.util.regex.Pattern.compile("[\\p{P}\\s]+");
+
+    /**
+     * Cleaned, lower-cased, punctuation and spaces removed: "Korea, Republic of" and "korea republic of"
+     * agree. Unlike header keys, bracketed words stay: "Congo (Kinshasa)" is not "Congo".
+     */
     static String key(String name) {
-        return TextNormaliser.headerKey(name.replace("&", " and "));
+        String s = TextNormaliser.clean(name.replace("&", " and ")).toLowerCase(java.util.Locale.ROOT);
+        return PUNCTUATION_AND_SPACE.matcher(s).replaceAll("");
     }
 
     public Optional<Country> country(String name) {
