@@ -96,6 +96,66 @@ CREATE TABLE IF NOT EXISTS check_result (
     PRIMARY KEY (instance_id, seq)
 );
 
+-- Platform metrics (app-analytics exports), one row per source row, country and metric. Stated worldwide and
+-- regional totals are kept apart in platform_total with the platform, date and area they state.
+CREATE TABLE IF NOT EXISTS platform_metric (
+    instance_id   BIGINT         NOT NULL,
+    file_no       INT            NOT NULL,
+    sheet_no      INT            NOT NULL,
+    row_no        INT            NOT NULL,
+    platform      VARCHAR(200)   NOT NULL,
+    parent        VARCHAR(200),
+    app_raw       VARCHAR(1000),
+    country_code  CHAR(2)        NOT NULL,
+    period_start  DATE           NOT NULL,
+    period_prec   VARCHAR(10)    NOT NULL,
+    metric        VARCHAR(40)    NOT NULL,   -- downloads, revenue
+    metric_value  DECIMAL(38, 10) NOT NULL,
+    unit          VARCHAR(10),
+    column_name   VARCHAR(1000)
+);
+CREATE INDEX IF NOT EXISTS platform_metric_agg ON platform_metric (instance_id, platform, metric, period_start, country_code);
+CREATE INDEX IF NOT EXISTS platform_metric_sheet ON platform_metric (instance_id, file_no, sheet_no, row_no);
+
+CREATE TABLE IF NOT EXISTS platform_total (
+    instance_id   BIGINT         NOT NULL,
+    file_no       INT            NOT NULL,
+    sheet_no      INT            NOT NULL,
+    row_no        INT            NOT NULL,
+    platform      VARCHAR(200)   NOT NULL,
+    period_start  DATE           NOT NULL,
+    period_prec   VARCHAR(10)    NOT NULL,
+    metric        VARCHAR(40)    NOT NULL,
+    area          VARCHAR(200)   NOT NULL,   -- Worldwide or the M49 area's name
+    stated_value  DECIMAL(38, 10) NOT NULL,
+    tolerance     DECIMAL(38, 10) NOT NULL,  -- half a unit of the last digit shown
+    column_name   VARCHAR(1000),
+    raw_value     VARCHAR(2000)
+);
+CREATE INDEX IF NOT EXISTS platform_total_sheet ON platform_total (instance_id, file_no, sheet_no, row_no);
+
+CREATE TABLE IF NOT EXISTS platform_event (
+    instance_id   BIGINT         NOT NULL,
+    file_no       INT            NOT NULL,
+    sheet_no      INT            NOT NULL,
+    row_no        INT            NOT NULL,
+    event_date    DATE,
+    date_prec     VARCHAR(10),
+    platform      VARCHAR(200),
+    parent        VARCHAR(200),
+    market        VARCHAR(200),
+    market_code   VARCHAR(2),
+    event         VARCHAR(1000)  NOT NULL,
+    value_low     DECIMAL(38, 10),
+    value_high    DECIMAL(38, 10),
+    unit          VARCHAR(10),
+    qualifier     VARCHAR(10),
+    value_text    VARCHAR(2000),
+    parse_error   VARCHAR(1000),
+    reference     VARCHAR(1000)
+);
+CREATE INDEX IF NOT EXISTS platform_event_sheet ON platform_event (instance_id, file_no, sheet_no, row_no);
+
 CREATE TABLE IF NOT EXISTS control_entry (
     instance_id    BIGINT         NOT NULL,
     file_no        INT            NOT NULL,

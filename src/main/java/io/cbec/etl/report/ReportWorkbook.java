@@ -145,6 +145,27 @@ public final class ReportWorkbook implements AutoCloseable {
     }
 
     /**
+     * Adds a line chart of several series over shared categories to {@code sheet}, with the values given
+     * (not read from cells), e.g. downloads per region (series) per month (categories). Each series has one
+     * value per category; null is a gap.
+     */
+    public void addSeriesLineChart(ListSheet sheet, String title, List<String> categories,
+                                   java.util.Map<String, List<Double>> series, int anchorCol, int anchorRow) {
+        Objects.requireNonNull(sheet, "sheet");
+        checkWritable();
+        if (sheet.canvas().owner != this) {
+            throw new IllegalArgumentException("Sheet '" + sheet.name() + "' belongs to another workbook");
+        }
+        for (Map.Entry<String, List<Double>> s : series.entrySet()) {
+            if (s.getValue().size() != categories.size()) {
+                throw new IllegalArgumentException("Series '" + s.getKey() + "' has " + s.getValue().size()
+                        + " values for " + categories.size() + " categories");
+            }
+        }
+        SeriesLineChart.draw(sheet.canvas(), Objects.requireNonNull(title, "title"), categories, series, anchorCol, anchorRow);
+    }
+
+    /**
      * Writes the finished workbook to {@code target}, creating or overwriting it; sheets not yet
      * finished get {@link ListSheet#finish()}. This is a plain write: use {@link #publish(Path)} for a
      * report people may be reading. A workbook is written once.

@@ -1,0 +1,182 @@
+package io.cbec.etl.kind.platform;
+
+import io.cbec.etl.check.CheckRecorder;
+import io.cbec.etl.check.CheckResult;
+import io.cbec.etl.check.CheckStatus;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Platform checks, in SQL over the staged rows: every stated worldwide or regional total equals the sum
+ * of its countries (within the rounding shown); no country is counted twice for one app, metric and
+ * date; shares lie between 0 and 100 %. Passing totals are reported once per sheet and area, failing
+ * ones one by one with their place.
+ */
+final class PlatformChecks {
+
+    private static final int MAX_LISTED = 50;
+
+    private final CountryDirectory countries;
+
+    PlatformChecks(CountryDirectory countries) {
+        this.countries = countries;
+    }
+
+    void runMetrics(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        long rows = jdbc.sql("SELECT COUNT(*) FROM platform_metric WHERE instance_id = :id").param("id", id)
+                .query(Long.class).single();
+        if (rows == 0) {
+            return;
+        }
+        statedTotals(jdbc, id, recorder);
+        countedOnce(jdbc, id, recorder);
+    }
+
+    private void statedTotals(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        record Total(String file, String sheet, int row, String platform, String period, String metric, String area,
+                     BigDecimal stated, BigDecimal tolerance, String column, BigDecimal actual, long countries) { }
+        List<String> areas = jdbc.sql("SELECT DISTINCT area FROM platform_total WHERE instance_id = :id ORDER BY area")
+                .param("id", id).query(String.class).list();
+        Map<String, int[]> passes = new LinkedHashMap<>();
+        int failures = 0;
+        for (String areaName : areas) {
+            CountryDirectory.Area area = countries.area(areaName).orElseThrow();
+            String inArea = area.world() ? "" : " AND m.country_code IN ("
+                    + area.codes().stream().sorted().map(c -> "'" + c + "'").collect(Collectors.joining(",")) + ")";
+            List<Total> totals = jdbc.sql("""
+                            SELECT f.file_name, s.sheet_name, t.row_no, t.platform, CAST(t.period_start AS VARCHAR),
+                                   t.metric, t.area, t.stated_value, t.tolerance, t.column_name,
+                                   (SELECT COALESCE(SUM(m.metric_value), 0) FROM platform_metric m
+                                     WHERE m.instance_id = t.instance_id AND m.file_no = t.file_no AND m.sheet_no = t.sheet_no
+                                       AND m.platform = t.platform AND m.metric = t.metric
+                                       AND m.period_start = t.period_start AND m.period_prec = t.period_prec""" + inArea + """
+                                   ),
+                                   (SELECT COUNT(DISTINCT m.country_code) FROM platform_metric m
+                                     WHERE m.instance_id = t.instance_id AND m.file_no = t.file_no AND m.sheet_no = t.sheet_no
+                                       AND m.platform = t.platform AND m.metric = t.metric
+                                       AND m.period_start = t.period_start AND m.period_prec = t.period_prec""" + inArea + """
+                                   )
+                            FROM platform_total t
+                            JOIN source_file f ON f.instance_id = t.instance_id AND f.file_no = t.file_no
+                            JOIN source_sheet s ON s.instance_id = t.instance_id AND s.file_no = t.file_no
+                                               AND s.sheet_no = t.sheet_no
+                            WHERE t.instance_id = :id AND t.area = :area
+                            ORDER BY t.file_no, t.sheet_no, t.row_no""")
+                    .param("id", id).param("area", areaName)
+                    .query((rs, n) -> new Total(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                            rs.getString(10), rs.getBigDecimal(11), rs.getLong(12)))
+                    .list();
+            for (Total t : totals) {
+                boolean pass = t.stated().subtract(t.actual()).abs().compareTo(t.tolerance()) <= 0;
+                if (pass) {
+                    passes.computeIfAbsent(t.file() + "!" + t.sheet() + "|" + t.area(), k -> new int[1])[0]++;
+                    continue;
+                }
+                failures++;
+                if (failures > MAX_LISTED) {
+                    continue;
+                }
+                String expected = plain(t.stated());
+                recorder.record(new CheckResult("Stated platform total", t.platform() + " " + t.metric() + ", "
+                        + t.area() + ", " + t.period(), expected, plain(t.actual()), CheckStatus.FAIL,
+                        "'" + t.area() + "' states " + expected + " " + t.metric() + " but its " + t.countries()
+                                + " countries in the sheet sum to " + plain(t.actual())
+                                + ": correct the total or the country rows",
+                        t.file() + "!" + t.sheet() + "!" + t.row() + (t.column() == null ? "" : " " + t.column())));
+            }
+        }
+        if (failures > MAX_LISTED) {
+            recorder.record(new CheckResult("Stated platform total", "all sheets", "0 failing", failures + " failing",
+                    CheckStatus.FAIL, (failures - MAX_LISTED) + " more failing totals are not listed one by one", ""));
+        }
+        passes.forEach((key, count) -> {
+            String[] parts = key.split("\\|", 2);
+            recorder.record(new CheckResult("Stated platform total", parts[0] + " (" + parts[1] + ")",
+                    count[0] + " totals", count[0] + " equal", CheckStatus.PASS,
+                    count[0] + " stated '" + parts[1] + "' totals equal the sum of their countries", parts[0]));
+        });
+    }
+
+    private void countedOnce(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        record Repeat(String platform, String metric, String period, String country, int times, String places) { }
+        List<Repeat> repeats = jdbc.sql("""
+                        SELECT m.platform, m.metric, CAST(m.period_start AS VARCHAR), m.country_code, COUNT(*),
+                               LISTAGG(f.file_name || '!' || s.sheet_name || '!' || m.row_no, '; ')
+                                   WITHIN GROUP (ORDER BY m.file_no, m.sheet_no, m.row_no)
+                        FROM platform_metric m
+                        JOIN source_file f ON f.instance_id = m.instance_id AND f.file_no = m.file_no
+                        JOIN source_sheet s ON s.instance_id = m.instance_id AND s.file_no = m.file_no
+                                           AND s.sheet_no = m.sheet_no
+                        WHERE m.instance_id = :id
+                        GROUP BY m.platform, m.metric, m.period_start, m.period_prec, m.country_code
+                        HAVING COUNT(*) > 1
+                        ORDER BY m.platform, m.metric, m.period_start, m.country_code
+                        LIMIT 51""")
+                .param("id", id)
+                .query((rs, n) -> new Repeat(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6)))
+                .list();
+        for (Repeat r : repeats.subList(0, Math.min(repeats.size(), MAX_LISTED))) {
+            recorder.record(new CheckResult("Country counted once", r.platform() + " " + r.metric() + ", "
+                    + r.country() + ", " + r.period(), "1 row", r.times() + " rows", CheckStatus.FAIL,
+                    r.country() + " has " + r.times() + " " + r.metric() + " figures for " + r.platform() + " on "
+                            + r.period() + ": remove the duplicate row or file", r.places()));
+        }
+        if (repeats.isEmpty()) {
+            long figures = jdbc.sql("SELECT COUNT(*) FROM platform_metric WHERE instance_id = :id").param("id", id)
+                    .query(Long.class).single();
+            recorder.record(new CheckResult("Country counted once", "platform metrics", figures + " figures",
+                    figures + " figures", CheckStatus.PASS,
+                    "No country has two figures for the same app, metric and date", ""));
+        }
+    }
+
+    void runEvents(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        record Event(String place, String event, String text, String error, BigDecimal low, BigDecimal high, String unit) { }
+        List<Event> events = jdbc.sql("""
+                        SELECT f.file_name || '!' || s.sheet_name || '!' || e.row_no, e.event, e.value_text,
+                               e.parse_error, e.value_low, e.value_high, e.unit
+                        FROM platform_event e
+                        JOIN source_file f ON f.instance_id = e.instance_id AND f.file_no = e.file_no
+                        JOIN source_sheet s ON s.instance_id = e.instance_id AND s.file_no = e.file_no
+                                           AND s.sheet_no = e.sheet_no
+                        WHERE e.instance_id = :id AND (e.parse_error IS NOT NULL OR e.unit = 'percent')
+                        ORDER BY e.file_no, e.sheet_no, e.row_no""")
+                .param("id", id)
+                .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)))
+                .list();
+        int shares = 0;
+        for (Event e : events) {
+            if (e.error() != null) {
+                recorder.record(new CheckResult("Event value read as a figure", e.event(), "a figure", "text",
+                        CheckStatus.WARN, "Kept as text: " + e.error(), e.place()));
+            } else if (e.low().signum() < 0 || e.high().compareTo(BigDecimal.ONE) > 0) {
+                recorder.record(new CheckResult("Share between 0 and 100 %", e.event(), "0 % to 100 %", e.text(),
+                        CheckStatus.FAIL, "A share of '" + e.text() + "' is outside 0 to 100 %: correct the value",
+                        e.place()));
+            } else {
+                shares++;
+            }
+        }
+        if (shares > 0) {
+            recorder.record(new CheckResult("Share between 0 and 100 %", "platform events", shares + " shares",
+                    shares + " within", CheckStatus.PASS, "Every share in the events lies between 0 and 100 %", ""));
+        }
+    }
+
+    static String plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    static BigDecimal plainNumber(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+}

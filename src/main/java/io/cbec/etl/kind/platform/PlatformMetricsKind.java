@@ -1,0 +1,365 @@
+package io.cbec.etl.kind.platform;
+
+import io.cbec.etl.check.CheckRecorder;
+import io.cbec.etl.kind.Field;
+import io.cbec.etl.kind.RecordKind;
+import io.cbec.etl.kind.RowOutcome;
+import io.cbec.etl.kind.SheetContext;
+import io.cbec.etl.kind.SheetPlan;
+import io.cbec.etl.normalise.DateParser;
+import io.cbec.etl.normalise.Parsed;
+import io.cbec.etl.normalise.PartialDate;
+import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.normalise.quantity.Quantity;
+import io.cbec.etl.normalise.quantity.QuantityParser;
+import io.cbec.etl.normalise.quantity.UnitHint;
+import io.cbec.etl.report.ReportWorkbook;
+import io.cbec.etl.source.CellValue;
+import io.cbec.etl.source.SourceRow;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * App-analytics exports: downloads and revenue per date (or month), app and country, with worldwide and
+ * regional rows (or columns) as stated totals. Apps become canonical platforms, countries ISO codes.
+ */
+@Component
+@Order(30)
+public class PlatformMetricsKind implements RecordKind {
+
+    public static final String ID = "platform-metrics";
+    static final String DATE = "date";
+    static final String PLATFORM = "platform";
+    static final String COUNTRY = "country";
+    static final String METRIC = "metric";
+    static final String COUNTRY_COLUMNS = "country-columns";
+
+    private static final Pattern FIRST_NUMBER = Pattern.compile("[0-9][0-9,]*(?:\\.([0-9]+))?");
+
+    private final List<Field> fields;
+    private final CountryDirectory countries;
+    private final PlatformDirectory platforms;
+    private final NamedParameterJdbcTemplate template;
+    private final PlatformReportSheets reportSheets;
+    private final Map<String, MetricLayout> layouts = new ConcurrentHashMap<>();
+
+    PlatformMetricsKind(NamedParameterJdbcTemplate template, PlatformReference reference) {
+        this.template = template;
+        this.countries = reference.countries();
+        this.platforms = reference.platforms();
+        this.reportSheets = new PlatformReportSheets(countries);
+        this.fields = List.of(
+                Field.required(DATE, "日期", "Date", "Day", "Month", "月份", "年月", "Period", "期间", "时间", "Date (UTC)"),
+                Field.required(PLATFORM, "平台", "应用", "应用名称", "App", "App Name", "App name", "Platform", "Unified Name",
+                        "Product", "Product Name", "App / Platform"),
+                Field.optional(COUNTRY, "国家/地区", "国家", "地区", "国家或地区", "市场", "Country", "Country / Region",
+                        "Country/Region", "Country or region", "Market", "Country Code", "Region"),
+                Field.optional(METRIC, "下载量", "下载", "下载次数", "Downloads", "Total Downloads", "Installs",
+                        "iPhone Downloads", "iPad Downloads", "Android Downloads", "iOS Downloads", "Google Play Downloads",
+                        "App Store Downloads", "Downloads iOS", "Downloads Android", "收入", "收入（美元）", "Revenue",
+                        "Revenue (USD)", "iPhone Revenue", "iPad Revenue", "Android Revenue", "iOS Revenue",
+                        "Total Revenue", "Revenue iOS", "Revenue Android"),
+                Field.optional(COUNTRY_COLUMNS, countries.names().toArray(String[]::new)));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String label() {
+        return "Platform metrics";
+    }
+
+    @Override
+    public List<Field> fields() {
+        return fields;
+    }
+
+    /** Countries as rows need a country column and a metric; countries as columns need country headers. */
+    @Override
+    public boolean accepts(Set<String> matched, SheetContext context) {
+        return matched.contains(DATE) && matched.contains(PLATFORM)
+                && ((matched.contains(COUNTRY) && matched.contains(METRIC)) || matched.contains(COUNTRY_COLUMNS));
+    }
+
+    @Override
+    public RowOutcome normalise(SheetPlan plan, SourceRow row) {
+        MetricLayout layout = layouts.computeIfAbsent(plan.fileNo() + "/" + plan.sheetNo(),
+                k -> MetricLayout.of(plan, countries));
+        for (int column : plan.columns().values()) {
+            Optional<RowOutcome> bad = badCell(plan, row, column);
+            if (bad.isPresent()) {
+                return bad.get();
+            }
+        }
+        int dateColumn = plan.column(DATE);
+        int platformColumn = plan.column(PLATFORM);
+        String appText = text(row, platformColumn);
+        CellValue dateCell = row.cell(dateColumn);
+        if (appText == null && dateCell == null) {
+            return new RowOutcome.Ignored("no date and no app");
+        }
+        if (dateCell == null) {
+            return reject(plan, dateColumn, null, "date is empty");
+        }
+        Parsed<PartialDate> date = dateCell instanceof CellValue.DateTime d ? Parsed.ok(DateParser.fromDateTime(d.value()))
+                : dateCell instanceof CellValue.Numeric ? Parsed.failed("a number, not a date: format the cell as a date")
+                : DateParser.parse(dateCell.raw());
+        if (!date.ok()) {
+            return reject(plan, dateColumn, dateCell, date.error());
+        }
+        if (appText == null) {
+            return reject(plan, platformColumn, null, "app or platform is empty");
+        }
+        Optional<Platform> platform = platforms.platform(appText);
+        if (platform.isEmpty()) {
+            return reject(plan, platformColumn, row.cell(platformColumn), "unknown app or platform '" + appText
+                    + "': add it with its parent company to platforms.csv in the reference folder (cbec.reference-dir)");
+        }
+        Platform p = platform.get();
+        PartialDate period = date.value();
+        List<MetricRows.Fact> facts = new ArrayList<>();
+        List<MetricRows.Total> totals = new ArrayList<>();
+        if (layout.countriesAsColumns()) {
+            for (MetricLayout.AreaColumn ac : layout.areaColumns()) {
+                CellValue cell = row.cell(ac.column());
+                if (cell == null) {
+                    continue;
+                }
+                Optional<RowOutcome> bad = badCell(plan, row, ac.column());
+                if (bad.isPresent()) {
+                    return bad.get();
+                }
+                Parsed<Quantity> q = figure(cell, UnitHint.fromHeader(plan.headers().get(ac.column())).orElse(null));
+                if (!q.ok()) {
+                    return reject(plan, ac.column(), cell, q.error());
+                }
+                Optional<String> problem = problem(layout.columnsMetric(), q.value());
+                if (problem.isPresent()) {
+                    return reject(plan, ac.column(), cell, problem.get());
+                }
+                add(facts, totals, p, appText, period, layout.columnsMetric(), q.value(), ac.country(), ac.area(),
+                        plan.describeColumn(ac.column()), cell);
+            }
+            return new RowOutcome.Accepted(new MetricRows(facts, totals));
+        }
+        int countryColumn = plan.column(COUNTRY);
+        String countryText = text(row, countryColumn);
+        if (countryText == null) {
+            return reject(plan, countryColumn, null, "country is empty");
+        }
+        Optional<Country> country = countries.country(countryText);
+        Optional<CountryDirectory.Area> area = country.isPresent() ? Optional.empty() : countries.area(countryText);
+        if (country.isEmpty() && area.isEmpty()) {
+            return reject(plan, countryColumn, row.cell(countryColumn), "unknown country or region '" + countryText
+                    + "': use an ISO 3166 name or code (e.g. United States, US, 美国) or a UN M49 region"
+                    + " (add spellings to countries.csv in the reference folder)");
+        }
+        for (String metric : List.of(MetricLayout.DOWNLOADS, MetricLayout.REVENUE)) {
+            BigDecimal sum = null;
+            String unit = null;
+            StringBuilder columns = new StringBuilder();
+            String raw = null;
+            for (MetricLayout.MetricColumn mc : layout.metricColumns()) {
+                if (!mc.metric().equals(metric) || row.cell(mc.column()) == null) {
+                    continue;
+                }
+                Optional<RowOutcome> bad = badCell(plan, row, mc.column());
+                if (bad.isPresent()) {
+                    return bad.get();
+                }
+                CellValue cell = row.cell(mc.column());
+                Parsed<Quantity> q = figure(cell, mc.hint());
+                if (!q.ok()) {
+                    return reject(plan, mc.column(), cell, q.error());
+                }
+                Optional<String> problem = problem(metric, q.value());
+                if (problem.isPresent()) {
+                    return reject(plan, mc.column(), cell, problem.get());
+                }
+                sum = sum == null ? q.value().low() : sum.add(q.value().low());
+                unit = q.value().unit();
+                columns.append(columns.isEmpty() ? "" : " + ").append(plan.describeColumn(mc.column()));
+                raw = raw == null ? cell.raw() : raw + " + " + cell.raw();
+            }
+            if (sum != null) {
+                Quantity total = new Quantity(sum, sum, unit, io.cbec.etl.normalise.quantity.Qualifier.EXACT, raw);
+                add(facts, totals, p, appText, period, metric, total, country.orElse(null), area.orElse(null),
+                        columns.toString(), new CellValue.Text(raw));
+            }
+        }
+        if (facts.isEmpty() && totals.isEmpty()) {
+            return new RowOutcome.Ignored("no figures in the row");
+        }
+        return new RowOutcome.Accepted(new MetricRows(facts, totals));
+    }
+
+    private static Parsed<Quantity> figure(CellValue cell, UnitHint hint) {
+        if (cell instanceof CellValue.Numeric n) {
+            return QuantityParser.parse(n.value(), hint);
+        }
+        return QuantityParser.parse(cell.raw(), hint);
+    }
+
+    /** An export's figure must be one exact number; revenue must be in US dollars. */
+    private static Optional<String> problem(String metric, Quantity q) {
+        if (q.isRange() || q.qualifier() != io.cbec.etl.normalise.quantity.Qualifier.EXACT) {
+            return Optional.of("an export figure must be one exact number, not '" + q.original() + "'");
+        }
+        if (q.low().signum() < 0) {
+            return Optional.of("a negative " + metric + " figure: " + q.original());
+        }
+        if (metric.equals(MetricLayout.REVENUE) && !Quantity.USD.equals(q.unit())) {
+            return Optional.of("revenue must be in US dollars: name the currency in the header, e.g. 'Revenue (USD)'");
+        }
+        if (metric.equals(MetricLayout.DOWNLOADS) && q.unit() != null && !Quantity.COUNT.equals(q.unit())) {
+            return Optional.of("downloads are a count, not " + q.unit());
+        }
+        return Optional.empty();
+    }
+
+    private void add(List<MetricRows.Fact> facts, List<MetricRows.Total> totals, Platform p, String appText,
+                     PartialDate period, String metric, Quantity q, Country country, CountryDirectory.Area area,
+                     String column, CellValue cell) {
+        String unit = metric.equals(MetricLayout.REVENUE) ? Quantity.USD : Quantity.COUNT;
+        if (country != null) {
+            facts.add(new MetricRows.Fact(p.name(), p.parentCompany(), appText, country.code(), period.start(),
+                    period.precision().name(), metric, q.low(), unit, column));
+        } else {
+            totals.add(new MetricRows.Total(p.name(), period.start(), period.precision().name(), metric, area.name(),
+                    q.low(), tolerance(q, cell), column, cell.raw()));
+        }
+    }
+
+    /** Half a unit of the last digit shown: 0.5 for whole counts, 50,000 for "1.2 million"'s 0.1 million. */
+    static BigDecimal tolerance(Quantity q, CellValue cell) {
+        if (cell instanceof CellValue.Numeric n) {
+            BigDecimal shown = BigDecimal.valueOf(n.value()).stripTrailingZeros();
+            BigDecimal factor = shown.signum() == 0 ? BigDecimal.ONE : q.low().divide(shown, java.math.MathContext.DECIMAL64);
+            return BigDecimal.ONE.movePointLeft(Math.max(shown.scale(), 0)).multiply(factor).divide(BigDecimal.valueOf(2));
+        }
+        Matcher m = FIRST_NUMBER.matcher(q.original() == null ? "" : q.original());
+        if (!m.find()) {
+            return new BigDecimal("0.5");
+        }
+        BigDecimal shown = new BigDecimal(m.group().replace(",", ""));
+        int decimals = m.group(1) == null ? 0 : m.group(1).length();
+        BigDecimal factor = shown.signum() == 0 ? BigDecimal.ONE : q.low().divide(shown, java.math.MathContext.DECIMAL64);
+        return BigDecimal.ONE.movePointLeft(decimals).multiply(factor).divide(BigDecimal.valueOf(2));
+    }
+
+    private static Optional<RowOutcome> badCell(SheetPlan plan, SourceRow row, int column) {
+        CellValue cell = row.cell(column);
+        if (cell instanceof CellValue.Error e) {
+            return Optional.of(reject(plan, column, cell, "formula error " + e.code() + " in the cell: fix the formula"));
+        }
+        if (cell instanceof CellValue.Uncalculated) {
+            return Optional.of(reject(plan, column, cell, "formula not calculated; open and save the file in Excel"));
+        }
+        return Optional.empty();
+    }
+
+    static RowOutcome reject(SheetPlan plan, int column, CellValue cell, String reason) {
+        return new RowOutcome.Rejected(plan.describeColumn(column), cell == null ? null : cell.raw(), reason);
+    }
+
+    static String text(SourceRow row, int column) {
+        CellValue cell = row.cell(column);
+        if (cell == null) {
+            return null;
+        }
+        String text = TextNormaliser.clean(cell.raw());
+        return text.isEmpty() ? null : text;
+    }
+
+    @Override
+    public void stage(JdbcClient jdbc, long instanceId, List<StagedRecord> records) {
+        List<MapSqlParameterSource> facts = new ArrayList<>();
+        List<MapSqlParameterSource> totals = new ArrayList<>();
+        for (StagedRecord r : records) {
+            MetricRows rows = (MetricRows) r.record();
+            for (MetricRows.Fact f : rows.facts()) {
+                facts.add(new MapSqlParameterSource().addValue("id", instanceId).addValue("file", r.plan().fileNo())
+                        .addValue("sheet", r.plan().sheetNo()).addValue("row", r.row()).addValue("platform", f.platform())
+                        .addValue("parent", f.parent()).addValue("app", truncate(f.appRaw(), 1000))
+                        .addValue("country", f.countryCode()).addValue("start", Date.valueOf(f.periodStart()))
+                        .addValue("prec", f.precision()).addValue("metric", f.metric()).addValue("value", f.value())
+                        .addValue("unit", f.unit()).addValue("column", truncate(f.column(), 1000)));
+            }
+            for (MetricRows.Total t : rows.totals()) {
+                totals.add(new MapSqlParameterSource().addValue("id", instanceId).addValue("file", r.plan().fileNo())
+                        .addValue("sheet", r.plan().sheetNo()).addValue("row", r.row()).addValue("platform", t.platform())
+                        .addValue("start", Date.valueOf(t.periodStart())).addValue("prec", t.precision())
+                        .addValue("metric", t.metric()).addValue("area", t.area()).addValue("value", t.value())
+                        .addValue("tolerance", t.tolerance()).addValue("column", truncate(t.column(), 1000))
+                        .addValue("raw", truncate(t.raw(), 2000)));
+            }
+        }
+        if (!facts.isEmpty()) {
+            template.batchUpdate("""
+                    INSERT INTO platform_metric (instance_id, file_no, sheet_no, row_no, platform, parent, app_raw,
+                        country_code, period_start, period_prec, metric, metric_value, unit, column_name)
+                    VALUES (:id, :file, :sheet, :row, :platform, :parent, :app, :country, :start, :prec, :metric,
+                        :value, :unit, :column)""", facts.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!totals.isEmpty()) {
+            template.batchUpdate("""
+                    INSERT INTO platform_total (instance_id, file_no, sheet_no, row_no, platform, period_start,
+                        period_prec, metric, area, stated_value, tolerance, column_name, raw_value)
+                    VALUES (:id, :file, :sheet, :row, :platform, :start, :prec, :metric, :area, :value, :tolerance,
+                        :column, :raw)""", totals.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Rows of the sheet that gave at least one country figure or stated total. */
+    @Override
+    public long stagedRows(JdbcClient jdbc, long instanceId, int fileNo, int sheetNo) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM (SELECT row_no FROM platform_metric WHERE instance_id = :id AND file_no = :file
+                              AND sheet_no = :sheet
+                            UNION SELECT row_no FROM platform_total WHERE instance_id = :id AND file_no = :file
+                              AND sheet_no = :sheet)""")
+                .param("id", instanceId).param("file", fileNo).param("sheet", sheetNo).query(Long.class).single();
+    }
+
+    @Override
+    public void validate(JdbcClient jdbc, long instanceId, CheckRecorder checks) {
+        new PlatformChecks(countries).runMetrics(jdbc, instanceId, checks);
+    }
+
+    @Override
+    public List<SummaryItem> summaryItems(JdbcClient jdbc, long instanceId) {
+        return reportSheets.summaryItems(jdbc, instanceId);
+    }
+
+    @Override
+    public void writeReportSheets(JdbcClient jdbc, long instanceId, ReportWorkbook workbook) {
+        reportSheets.writePlatforms(jdbc, instanceId, workbook);
+        reportSheets.writeDownloads(jdbc, instanceId, workbook);
+    }
+
+    @Override
+    public void purge(JdbcClient jdbc, long instanceId) {
+        jdbc.sql("DELETE FROM platform_metric WHERE instance_id = :id").param("id", instanceId).update();
+        jdbc.sql("DELETE FROM platform_total WHERE instance_id = :id").param("id", instanceId).update();
+    }
+}

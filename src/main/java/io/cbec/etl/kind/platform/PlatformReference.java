@@ -1,0 +1,30 @@
+package io.cbec.etl.kind.platform;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The countries and platforms reference tables, loaded once: bundled, plus {@code countries.csv} and
+ * {@code platforms.csv} from the folder {@code cbec.reference-dir} when it is set.
+ */
+@Component
+public class PlatformReference {
+
+    private final CountryDirectory countries;
+    private final PlatformDirectory platforms;
+
+    PlatformReference(@Value("${cbec.reference-dir:}") String referenceDir) {
+        Path dir = referenceDir == null || referenceDir.isBlank() ? null : Path.of(referenceDir);
+        this.countries = CountryDirectory.load(dir);
+        this.platforms = PlatformDirectory.load(dir);
+    }
+
+    public CountryDirectory countries() {
+        return countries;
+    }
+
+    public PlatformDirectory platforms() {
+        return platforms;
+    }
+}

@@ -1,0 +1,223 @@
+package io.cbec.etl.kind.platform;
+
+import io.cbec.etl.kind.RecordKind.SummaryItem;
+import io.cbec.etl.normalise.PartialDate;
+import io.cbec.etl.normalise.Precision;
+import io.cbec.etl.report.Column;
+import io.cbec.etl.report.ColumnFormat;
+import io.cbec.etl.report.Formatted;
+import io.cbec.etl.report.ListSheet;
+import io.cbec.etl.report.ReportWorkbook;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Platforms, Platform Downloads (with a chart of downloads by region over time) and Platform Events, and
+ * the Summary items Platforms tracked and Latest platform data. A sheet is written only when its kind has
+ * data: a run without platform inputs has no platform sheets.
+ */
+final class PlatformReportSheets {
+
+    private final CountryDirectory countries;
+
+    PlatformReportSheets(CountryDirectory countries) {
+        this.countries = countries;
+    }
+
+    private static boolean any(JdbcClient jdbc, long id, String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE instance_id = :id").param("id", id)
+                .query(Long.class).single() > 0;
+    }
+
+    List<SummaryItem> summaryItems(JdbcClient jdbc, long id) {
+        if (!any(jdbc, id, "platform_metric") && !any(jdbc, id, "platform_event")) {
+            return List.of();
+        }
+        long platforms = jdbc.sql("""
+                SELECT COUNT(DISTINCT platform) FROM (
+                    SELECT platform FROM platform_metric WHERE instance_id = :id
+                    UNION SELECT platform FROM platform_total WHERE instance_id = :id
+                    UNION SELECT platform FROM platform_event WHERE instance_id = :id AND platform IS NOT NULL)""")
+                .param("id", id).query(Long.class).single();
+        List<SummaryItem> items = new ArrayList<>();
+        items.add(new SummaryItem("Platforms tracked", platforms));
+        items.add(new SummaryItem("Latest platform data", latest(jdbc, id)));
+        return items;
+    }
+
+    /** The latest date any platform figure or event is about, at its precision. */
+    private static Object latest(JdbcClient jdbc, long id) {
+        record Dated(LocalDate start, String precision) { }
+        List<Dated> dates = jdbc.sql("""
+                SELECT d, p FROM (
+                    SELECT period_start d, period_prec p FROM platform_metric WHERE instance_id = :id
+                    UNION SELECT event_date, date_prec FROM platform_event WHERE instance_id = :id AND event_date IS NOT NULL)""")
+                .param("id", id).query((rs, n) -> new Dated(rs.getDate(1).toLocalDate(), rs.getString(2))).list();
+        return dates.stream().map(d -> new PartialDate(d.start(), Precision.valueOf(d.precision())))
+                .max(Comparator.comparing(PartialDate::start).thenComparing(d -> d.precision() == Precision.DAY ? 1 : 0))
+                .map(PlatformReportSheets::dateCell).orElse(null);
+    }
+
+    static Object dateCell(PartialDate date) {
+        if (date == null) {
+            return null;
+        }
+        return switch (date.precision()) {
+            case DAY -> date.start();
+            case MONTH -> new Formatted(date.start(), ColumnFormat.MONTH);
+            case QUARTER, YEAR -> date.toString();
+        };
+    }
+
+    void writePlatforms(JdbcClient jdbc, long id, ReportWorkbook workbook) {
+        if (!any(jdbc, id, "platform_metric") && !any(jdbc, id, "platform_event")) {
+            return;
+        }
+        record Row(String platform, String parent) { }
+        List<Row> platforms = jdbc.sql("""
+                SELECT platform, MAX(parent) FROM (
+                    SELECT platform, parent FROM platform_metric WHERE instance_id = :id
+                    UNION SELECT platform, parent FROM platform_event WHERE instance_id = :id AND platform IS NOT NULL)
+                GROUP BY platform ORDER BY platform""")
+                .param("id", id).query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list();
+        ListSheet sheet = workbook.listSheet("Platforms", List.of(Column.text("Platform"), Column.text("Parent company"),
+                Column.integer("Markets"), Column.integer("Downloads"), Column.date("Downloads as of"),
+                Column.text("Top region"), Column.percent("Top region share"), Column.integer("Events")));
+        for (Row p : platforms) {
+            long markets = jdbc.sql("""
+                    SELECT COUNT(DISTINCT c) FROM (
+                        SELECT country_code c FROM platform_metric WHERE instance_id = :id AND platform = :p
+                        UNION SELECT market_code FROM platform_event WHERE instance_id = :id AND platform = :p
+                                                                      AND market_code IS NOT NULL)""")
+                    .param("id", id).param("p", p.platform()).query(Long.class).single();
+            Map<String, BigDecimal> byCountry = new LinkedHashMap<>();
+            jdbc.sql("""
+                    SELECT country_code, SUM(metric_value) FROM platform_metric
+                    WHERE instance_id = :id AND platform = :p AND metric = 'downloads' GROUP BY country_code""")
+                    .param("id", id).param("p", p.platform())
+                    .query(rs -> {
+                        byCountry.put(rs.getString(1), rs.getBigDecimal(2));
+                    });
+            BigDecimal downloads = byCountry.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            Object asOf = null;
+            String topRegion = null;
+            BigDecimal topShare = null;
+            if (!byCountry.isEmpty()) {
+                asOf = jdbc.sql("""
+                        SELECT period_start, period_prec FROM platform_metric
+                        WHERE instance_id = :id AND platform = :p AND metric = 'downloads'
+                        ORDER BY period_start DESC LIMIT 1""")
+                        .param("id", id).param("p", p.platform())
+                        .query((rs, n) -> {
+                            PartialDate d = new PartialDate(rs.getDate(1).toLocalDate(), Precision.valueOf(rs.getString(2)));
+                            return d.precision() == Precision.DAY ? d.start() : new Formatted(d.end(), ColumnFormat.DATE);
+                        }).single();
+                Map<String, BigDecimal> byRegion = new TreeMap<>();
+                byCountry.forEach((code, v) -> byRegion.merge(region(code), v, BigDecimal::add));
+                Map.Entry<String, BigDecimal> top = byRegion.entrySet().stream()
+                        .max(Map.Entry.comparingByValue()).orElseThrow();
+                topRegion = top.getKey();
+                topShare = downloads.signum() == 0 ? null : top.getValue().divide(downloads, MathContext.DECIMAL64);
+            }
+            long events = jdbc.sql("SELECT COUNT(*) FROM platform_event WHERE instance_id = :id AND platform = :p")
+                    .param("id", id).param("p", p.platform()).query(Long.class).single();
+            sheet.row(p.platform(), p.parent(), markets, byCountry.isEmpty() ? null : downloads, asOf, topRegion,
+                    topShare, events);
+        }
+        sheet.finish();
+    }
+
+    private String region(String code) {
+        return countries.byCode(code).map(Country::reportRegion).orElse("Other");
+    }
+
+    /** Downloads per platform, country and month, with the running total and the share of the month's world. */
+    void writeDownloads(JdbcClient jdbc, long id, ReportWorkbook workbook) {
+        if (!any(jdbc, id, "platform_metric")) {
+            return;
+        }
+        ListSheet sheet = workbook.listSheet("Platform Downloads", List.of(Column.text("Platform"), Column.text("Region"),
+                Column.text("Country"), Column.month("Period"), Column.integer("Downloads"),
+                Column.integer("Cumulative downloads"), Column.percent("Share of worldwide")));
+        record Monthly(String platform, String country, LocalDate month, BigDecimal downloads, BigDecimal cumulative,
+                       BigDecimal world) { }
+        List<Monthly> rows = jdbc.sql("""
+                SELECT platform, country_code, period_month, downloads,
+                       SUM(downloads) OVER (PARTITION BY platform, country_code ORDER BY period_month),
+                       SUM(downloads) OVER (PARTITION BY platform, period_month)
+                FROM (SELECT platform, country_code, CAST(DATE_TRUNC('MONTH', period_start) AS DATE) period_month,
+                             SUM(metric_value) downloads
+                      FROM platform_metric WHERE instance_id = :id AND metric = 'downloads'
+                      GROUP BY platform, country_code, CAST(DATE_TRUNC('MONTH', period_start) AS DATE))""")
+                .param("id", id)
+                .query((rs, n) -> new Monthly(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
+                .list();
+        record Keyed(Monthly m, String region, String country) { }
+        List<Keyed> keyed = new ArrayList<>();
+        for (Monthly m : rows) {
+            keyed.add(new Keyed(m, region(m.country()),
+                    countries.byCode(m.country()).map(Country::nameEn).orElse(m.country())));
+        }
+        keyed.sort(Comparator.comparing((Keyed k) -> k.m().platform()).thenComparing(Keyed::region)
+                .thenComparing(Keyed::country).thenComparing(k -> k.m().month()));
+        TreeSet<LocalDate> months = new TreeSet<>();
+        Map<String, Map<LocalDate, Double>> byRegion = new TreeMap<>();
+        for (Keyed k : keyed) {
+            Monthly m = k.m();
+            sheet.row(m.platform(), k.region(), k.country(), new Formatted(m.month(), ColumnFormat.MONTH), m.downloads(),
+                    m.cumulative(), m.world().signum() == 0 ? null : m.downloads().divide(m.world(), MathContext.DECIMAL64));
+            months.add(m.month());
+            byRegion.computeIfAbsent(k.region(), r -> new TreeMap<>()).merge(m.month(), m.downloads().doubleValue(), Double::sum);
+        }
+        sheet.finish();
+        DateTimeFormatter label = DateTimeFormatter.ofPattern("yyyy-MM");
+        List<String> categories = months.stream().map(label::format).toList();
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        byRegion.forEach((region, values) -> series.put(region,
+                months.stream().map(mo -> values.getOrDefault(mo, 0.0)).toList()));
+        workbook.addSeriesLineChart(sheet, "Downloads by region per month", categories, series,
+                sheet.columns().size() + 1, 1);
+    }
+
+    void writeEvents(JdbcClient jdbc, long id, ReportWorkbook workbook) {
+        if (!any(jdbc, id, "platform_event")) {
+            return;
+        }
+        ListSheet sheet = workbook.listSheet("Platform Events", List.of(Column.date("Date"), Column.text("Platform"),
+                Column.text("Market"), Column.text("Event"), Column.decimal("Value"), Column.text("Unit"),
+                Column.text("Qualifier"), Column.text("Text"), Column.text("Source"), Column.decimal("Value (high)"),
+                Column.text("Reference")));
+        jdbc.sql("""
+                SELECT e.event_date, e.date_prec, e.platform, e.market, e.event, e.value_low, e.unit, e.qualifier,
+                       e.value_text, f.file_name || '!' || s.sheet_name || '!' || e.row_no, e.value_high, e.reference
+                FROM platform_event e
+                JOIN source_file f ON f.instance_id = e.instance_id AND f.file_no = e.file_no
+                JOIN source_sheet s ON s.instance_id = e.instance_id AND s.file_no = e.file_no AND s.sheet_no = e.sheet_no
+                WHERE e.instance_id = :id
+                ORDER BY e.event_date, e.platform NULLS LAST, e.file_no, e.sheet_no, e.row_no""")
+                .param("id", id)
+                .query(rs -> {
+                    PartialDate date = rs.getDate(1) == null ? null
+                            : new PartialDate(rs.getDate(1).toLocalDate(), Precision.valueOf(rs.getString(2)));
+                    BigDecimal low = rs.getBigDecimal(6);
+                    BigDecimal high = rs.getBigDecimal(11);
+                    sheet.row(dateCell(date), rs.getString(3), rs.getString(4), rs.getString(5),
+                            low == null ? null : PlatformChecks.plainNumber(low), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10),
+                            high == null || high.compareTo(low) == 0 ? null : PlatformChecks.plainNumber(high),
+                            rs.getString(12));
+                });
+        sheet.finish();
+    }
+}

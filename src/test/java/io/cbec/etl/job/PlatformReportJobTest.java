@@ -1,0 +1,165 @@
+package io.cbec.etl.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cbec.etl.CbecEtlApplication;
+import io.cbec.etl.fixtures.IndicatorWorkbook;
+import io.cbec.etl.fixtures.PlatformSampleInput;
+import io.cbec.etl.fixtures.PublishedWorkbook;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole job on the platform sample: an app-analytics export and the press facts. */
+class PlatformReportJobTest {
+
+    private static final String DATE = "2023-02-01";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void noSettleTime() {
+        System.setProperty("cbec.input.settle-time", "0s");
+    }
+
+    private int run() {
+        return CbecEtlApplication.run("--input=" + dir.resolve("input"), "--output=" + dir.resolve("output"),
+                "--report-date=" + DATE);
+    }
+
+    private Path report() {
+        return dir.resolve("output/cbec-report-" + DATE + ".xlsx");
+    }
+
+    @Test
+    void theSampleExportAndFactsPublishPlatformSheets() throws Exception {
+        PlatformSampleInput.writeDownloads(dir.resolve("input/temu.xlsx"), null, 0);
+        PlatformSampleInput.writeEvents(dir.resolve("input/platform-events.xlsx"));
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls-platforms.xlsx"), PlatformSampleInput.pressControls());
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.sheetNames()).contains("Platforms", "Platform Downloads", "Platform Events");
+        assertThat(report.summary("Platforms tracked")).isEqualTo("3");
+        assertThat(report.summary("Latest platform data")).isEqualTo("2023-01-31");
+
+        List<PlatformSampleInput.Day> days = PlatformSampleInput.days();
+        long total = days.stream().mapToLong(PlatformSampleInput.Day::total).sum();
+        long northAmerica = days.stream().filter(d -> d.country().equals("United States") || d.country().equals("Canada"))
+                .mapToLong(PlatformSampleInput.Day::total).sum();
+        assertThat(total).isBetween(19_000_000L, 19_999_999L);
+        List<List<String>> platforms = report.rows("Platforms");
+        assertThat(platforms.get(0)).containsExactly("Platform", "Parent company", "Markets", "Downloads",
+                "Downloads as of", "Top region", "Top region share", "Events");
+        List<String> temu = report.rowWhere("Platforms", 0, "Temu").orElseThrow();
+        assertThat(temu).containsExactly("Temu", "PDD Holdings", "15", new DecimalFormat("#,##0").format(total),
+                "2023-01-31", "Northern America",
+                new DecimalFormat("0.0%").format((double) northAmerica / total), "3");
+        assertThat(report.rowWhere("Platforms", 0, "Shein").orElseThrow())
+                .containsExactly("Shein", "Shein", "1", "", "", "", "", "4");
+        assertThat(report.rowWhere("Platforms", 0, "Pinduoduo").orElseThrow().subList(0, 3))
+                .containsExactly("Pinduoduo", "PDD Holdings", "1");
+
+        List<String> usJanuary = report.rows("Platform Downloads").stream()
+                .filter(r -> r.get(2).equals("United States") && r.get(3).equals("2023-01")).findFirst().orElseThrow();
+        long usJan = days.stream().filter(d -> d.country().equals("United States") && d.date().getMonthValue() == 1)
+                .mapToLong(PlatformSampleInput.Day::total).sum();
+        long usAll = days.stream().filter(d -> d.country().equals("United States"))
+                .mapToLong(PlatformSampleInput.Day::total).sum();
+        assertThat(usJanuary.subList(0, 6)).containsExactly("Temu", "Northern America", "United States", "2023-01",
+                new DecimalFormat("#,##0").format(usJan), new DecimalFormat("#,##0").format(usAll));
+
+        List<String> nearly = report.rowWhere("Platform Events", 7, "nearly 20 million").orElseThrow();
+        assertThat(nearly.subList(0, 9)).containsExactly("2023-01-31", "Temu", "Worldwide", "app downloads (cumulative)",
+                "20,000,000.00", "", "AT_MOST", "nearly 20 million", "platform-events.xlsx!Platform facts!3");
+        List<String> share = report.rowWhere("Platform Events", 7, "more than 90 percent").orElseThrow();
+        assertThat(share.subList(2, 7)).containsExactly("Northern America", "share of app downloads", "0.90", "percent",
+                "MORE_THAN");
+        List<String> days1015 = report.rowWhere("Platform Events", 7, "10 to 15 days").orElseThrow();
+        assertThat(List.of(days1015.get(4), days1015.get(5), days1015.get(9))).containsExactly("10.00", "days", "15.00");
+        List<String> kept = report.rowWhere("Platform Events", 7, "first US distribution centre, Whitestown, Indiana")
+                .orElseThrow();
+        assertThat(List.of(kept.get(0), kept.get(4), kept.get(5))).containsExactly("2022-04", "", "");
+
+        List<List<String>> checks = report.rows("Checks");
+        assertThat(checks.stream().filter(r -> r.get(0).equals("Stated platform total")))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get(2)).isEqualTo("153 totals");
+                    assertThat(r.get(4)).isEqualTo("PASS");
+                });
+        List<String> worldwide = report.rowWhere("Checks", 1, "Temu downloads, Worldwide, as of 2023-01-31").orElseThrow();
+        assertThat(worldwide.get(0)).isEqualTo("Control total");
+        assertThat(worldwide.get(3)).isEqualTo(Long.toString(total));
+        assertThat(worldwide.get(4)).isEqualTo("PASS");
+        List<String> shareControl = report.rowWhere("Checks", 1, "Temu share of downloads, North America, as of 2023-01-31")
+                .orElseThrow();
+        assertThat(shareControl.get(4)).isEqualTo("PASS");
+        assertThat(shareControl.get(5)).contains("more than 0.9").contains(northAmerica + " of " + total);
+        assertThat(checks.stream().filter(r -> r.get(0).equals("Event value read as a figure")).map(r -> r.get(4)))
+                .containsExactly("WARN", "WARN");
+    }
+
+    @Test
+    void aWorldwideRowOffByOneFailsWithItsPlace() throws Exception {
+        PlatformSampleInput.writeDownloads(dir.resolve("input/temu.xlsx"), LocalDate.of(2022, 12, 1), 1);
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        PublishedWorkbook dq = new PublishedWorkbook(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"));
+        List<String> failed = dq.rowWhere("Checks", 4, "FAIL").orElseThrow();
+        long world = PlatformSampleInput.days().stream().filter(d -> d.date().equals(LocalDate.of(2022, 12, 1)))
+                .mapToLong(PlatformSampleInput.Day::total).sum();
+        // Day 92 (2022-12-01): rows 3.. hold 16 rows a day, so its Worldwide row is row 2 + 91 * 16 + 16.
+        int row = 2 + 91 * 16 + 16;
+        assertThat(failed.get(0)).isEqualTo("Stated platform total");
+        assertThat(failed.get(1)).isEqualTo("Temu downloads, Worldwide, 2022-12-01");
+        assertThat(failed.get(2)).isEqualTo(Long.toString(world + 1));
+        assertThat(failed.get(3)).isEqualTo(Long.toString(world));
+        assertThat(failed.get(6)).isEqualTo("temu.xlsx!Downloads by Country!" + row
+                + " D (iPhone Downloads) + E (Android Downloads)");
+    }
+
+    @Test
+    void countriesAsColumnsWithChineseHeadersAndMonthsAreRead() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("input"));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = wb.createSheet("下载量");
+            Object[][] rows = {
+                {"月份", "应用", "美国", "加拿大", "英国", "北美", "全球"},
+                {"2023年1月", "拼多多", 100.0, 20.0, 5.0, 120.0, 125.0},
+                {"2023年2月", "速卖通", 300.0, 40.0, 60.0, 340.0, 400.0},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof String t) {
+                        row.createCell(c).setCellValue(t);
+                    } else {
+                        row.createCell(c).setCellValue((Double) rows[r][c]);
+                    }
+                }
+            }
+            try (var out = java.nio.file.Files.newOutputStream(dir.resolve("input/columns.xlsx"))) {
+                wb.write(out);
+            }
+        }
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.sheetNames()).contains("Platforms", "Platform Downloads").doesNotContain("Platform Events");
+        assertThat(report.rowWhere("Platforms", 0, "AliExpress").orElseThrow())
+                .containsExactly("AliExpress", "Alibaba Group", "3", "400", "2023-02-28", "Northern America", "85.0%", "0");
+        assertThat(report.rows("Platform Downloads").stream().filter(r -> r.get(0).equals("Pinduoduo")).map(r -> r.get(2)))
+                .containsExactly("Canada", "United States", "United Kingdom");
+        assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated platform total")).map(r -> r.get(2)))
+                .containsExactlyInAnyOrder("2 totals", "2 totals");
+    }
+}
