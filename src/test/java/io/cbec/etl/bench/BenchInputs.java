@@ -105,8 +105,12 @@ public final class BenchInputs {
                 row.createCell(0).setCellValue(z.batch());
                 row.createCell(1).setCellValue(z.nameEn());
                 row.createCell(2).setCellValue(z.provinceEn());
-                row.createCell(3).setCellValue(LocalDate.parse(z.approved()));
-                row.getCell(3).setCellStyle(date);
+                if (z.approved().length() == 10) {
+                    row.createCell(3).setCellValue(LocalDate.parse(z.approved()));
+                    row.getCell(3).setCellStyle(date);
+                } else {
+                    row.createCell(3).setCellValue(z.approved()); // month precision, as the reference has it
+                }
                 row.createCell(4).setCellValue(z.document());
             }
             try (OutputStream out = Files.newOutputStream(tmp)) {

@@ -1,17 +1,24 @@
 package io.cbec.etl.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes the benchmark inputs of the given sizes into a folder: java ... GenerateInputs DIR 200000 1000000. */
+/**
+ * Writes benchmark inputs into a folder without running anything:
+ * java ... GenerateInputs DIR app|registry|registry-csv ROWS...
+ */
 public final class GenerateInputs {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        for (int i = 1; i < args.length; i++) {
+        for (int i = 2; i < args.length; i++) {
             int rows = Integer.parseInt(args[i]);
-            Path xlsx = BenchInputs.appAnalyticsXlsx(dir, rows);
-            System.out.printf("%s: %d bytes, sheet XML %d bytes%n", xlsx, java.nio.file.Files.size(xlsx),
-                    BenchInputs.sheetXmlBytes(xlsx));
+            Path file = switch (args[1]) {
+                case "app" -> BenchInputs.appAnalyticsXlsx(dir, rows);
+                case "registry" -> BenchInputs.registryXlsx(dir, rows);
+                default -> BenchInputs.registryCsv(dir, rows);
+            };
+            System.out.printf("%s: %d bytes%n", file, Files.size(file));
         }
     }
 }
