@@ -213,7 +213,7 @@ final class XlsxRowStream implements RowStream {
         }
         XlsxFile.NumberStyle numberStyle = workbook.numberStyle(style);
         if (numberStyle.date() && DateUtil.isValidExcelDate(number)) {
-            return new CellValue.DateTime(dateTime(number), numberStyle.format());
+            return new CellValue.DateTime(dateTime(number, workbook.date1904()), numberStyle.format());
         }
         return new CellValue.Numeric(number, numberStyle.format());
     }
@@ -223,8 +223,7 @@ final class XlsxRowStream implements RowStream {
      * days (nearly every date cell) take a direct path: day 0 of the 1900 system is 1899-12-30 from day 61
      * on (Excel's phantom 29 Feb 1900 lies before), day 0 of the 1904 system is 1904-01-01.
      */
-    private LocalDateTime dateTime(double serial) {
-        boolean date1904 = workbook.date1904();
+    static LocalDateTime dateTime(double serial, boolean date1904) {
         if (serial == Math.rint(serial) && serial < 3_000_000 && (date1904 ? serial >= 0 : serial >= 61)) {
             return (date1904 ? DAY_ZERO_1904 : DAY_ZERO_1900).plusDays((long) serial).atStartOfDay();
         }
