@@ -34,9 +34,12 @@ public final class Bench {
         Map<String, String> options = new LinkedHashMap<>(Map.of("dir", "target/bench", "sizes", "200000,1000000",
                 "runs", "3", "sections", "read,write,stage,job", "job-sizes", "100000,1000000",
                 "write-rows", "1000000", "stage-rows", "1000000"));
-        for (String arg : args) {
+        // Maven passes -Dbench.args as one argument: split it on spaces
+        for (String arg : String.join(" ", args).trim().split("\\s+")) {
             int eq = arg.indexOf('=');
-            options.put(arg.substring(2, eq), arg.substring(eq + 1));
+            if (arg.startsWith("--") && eq > 2) {
+                options.put(arg.substring(2, eq), arg.substring(eq + 1));
+            }
         }
         Path dir = Path.of(options.get("dir"));
         int runs = Integer.parseInt(options.get("runs"));
