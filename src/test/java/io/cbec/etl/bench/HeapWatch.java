@@ -33,10 +33,12 @@ final class HeapWatch {
                     return;
                 }
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                // non-heap pools (metaspace, code cache) are in that map too; take heap pools only
+                // Non-heap pools (metaspace, code cache) are in that map too: take heap pools only. Eden is
+                // left out: it is empty after a young or full collection, but G1's concurrent-cycle pauses
+                // (Remark, Cleanup) report it full of garbage, which is not live data.
                 long used = 0;
                 for (var entry : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (isHeap(entry.getKey())) {
+                    if (isHeap(entry.getKey()) && !entry.getKey().contains("Eden")) {
                         used += entry.getValue().getUsed();
                     }
                 }
