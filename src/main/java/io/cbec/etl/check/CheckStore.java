@@ -19,6 +19,11 @@ public class CheckStore {
         jdbc.sql("DELETE FROM check_result WHERE instance_id = :id").param("id", instanceId).update();
     }
 
+    /** Cuts text to its column's width: a long list in a check must not fail the whole validate step. */
+    private static String fit(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
     /** A recorder that appends to the instance's results, numbering them in order. */
     public CheckRecorder recorder(long instanceId) {
         int[] seq = {jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM check_result WHERE instance_id = :id")
@@ -28,8 +33,9 @@ public class CheckStore {
                                                   detail, source)
                         VALUES (:id, :seq, :check, :scope, :expected, :actual, :status, :detail, :source)""")
                 .param("id", instanceId).param("seq", ++seq[0]).param("check", r.check())
-                .param("scope", r.scope()).param("expected", r.expected()).param("actual", r.actual())
-                .param("status", r.status().name()).param("detail", r.detail()).param("source", r.source())
+                .param("scope", fit(r.scope(), 1000)).param("expected", fit(r.expected(), 1000))
+                .param("actual", fit(r.actual(), 1000)).param("status", r.status().name())
+                .param("detail", fit(r.detail(), 4000)).param("source", fit(r.source(), 4000))
                 .update();
     }
 

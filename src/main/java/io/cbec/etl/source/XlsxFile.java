@@ -14,9 +14,8 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
@@ -40,8 +39,9 @@ final class XlsxFile implements SpreadsheetFile {
     private final List<String> sheetRelationIds;
     private final boolean date1904;
     private final StylesTable styles;
-    private final SharedStrings sharedStrings;
-    private final Map<Integer, NumberStyle> numberStyles = new HashMap<>();
+    private final XlsxSharedStrings sharedStrings;
+    /** Resolved number styles by style index, filled on first use (a sheet uses a handful). */
+    private NumberStyle[] numberStyles = new NumberStyle[64];
     private final Map<Integer, List<CellRange>> mergedRegions = new HashMap<>();
 
     private XlsxFile(OPCPackage pkg) throws Exception {
@@ -59,10 +59,19 @@ final class XlsxFile implements SpreadsheetFile {
         this.styles = pkg.getPartsByContentType(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml").isEmpty()
                 ? null : reader.getStylesTable();
-        // Phonetic guides (furigana/pinyin runs) are not part of the value a person reads.
-        this.sharedStrings = pkg.getPartsByContentType(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml").isEmpty()
-                ? null : new ReadOnlySharedStringsTable(pkg, false);
+        this.sharedStrings = readSharedStrings(pkg);
+    }
+
+    /** One streaming pass over the shared strings part into a compact, capped table; null when absent. */
+    private static XlsxSharedStrings readSharedStrings(OPCPackage pkg) throws Exception {
+        List<PackagePart> parts = pkg.getPartsByContentType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");
+        if (parts.isEmpty()) {
+            return null;
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return XlsxSharedStrings.read(in, XlsxSharedStrings.maxBytes());
+        }
     }
 
     static XlsxFile open(Path file) throws SourceException {
@@ -214,12 +223,9 @@ final class XlsxFile implements SpreadsheetFile {
 
     String sharedString(int index) throws SourceException {
         // The sst count attributes are optional and often wrong, so the list itself is the authority.
-        try {
-            if (sharedStrings != null && index >= 0) {
-                return sharedStrings.getItemAt(index).getString();
-            }
-        } catch (IndexOutOfBoundsException e) {
-            // reported below
+        String text = sharedStrings == null ? null : sharedStrings.get(index);
+        if (text != null) {
+            return text;
         }
         throw new SourceException("shared string " + index + " is missing; open the file in Excel and save it again");
     }
@@ -228,7 +234,15 @@ final class XlsxFile implements SpreadsheetFile {
         if (styles == null || styleIndex < 0) {
             return NumberStyle.GENERAL;
         }
-        return numberStyles.computeIfAbsent(styleIndex, this::resolveNumberStyle);
+        if (styleIndex >= numberStyles.length) {
+            numberStyles = java.util.Arrays.copyOf(numberStyles, Math.max(styleIndex + 1, numberStyles.length * 2));
+        }
+        NumberStyle style = numberStyles[styleIndex];
+        if (style == null) {
+            style = resolveNumberStyle(styleIndex);
+            numberStyles[styleIndex] = style;
+        }
+        return style;
     }
 
     private NumberStyle resolveNumberStyle(int styleIndex) {

@@ -12,8 +12,12 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
- * Pulls one row at a time from a sheet part with StAX, so memory stays flat in the number of rows.
- * Elements are matched by local name, which accepts both unprefixed and prefixed (x:row) sheet XML.
+ * Pulls one row at a time from a sheet part with StAX (Aalto, see {@link SafeXmlInput}), so memory stays
+ * flat in the number of rows. Elements are matched by local name, which accepts both unprefixed and
+ * prefixed (x:row) sheet XML. The per-cell path is kept lean on purpose (one pass over a cell's
+ * attributes, no per-cell objects besides the value, no map lookups): it runs tens of millions of times
+ * on a large export, and profiling showed the old per-cell costs (attribute lookups by name, rich-text
+ * objects for shared strings) took most of the reading time.
  */
 final class XlsxRowStream implements RowStream {
 
@@ -26,6 +30,15 @@ final class XlsxRowStream implements RowStream {
     private final XlsxFile workbook;
     private boolean finished;
     private int lastRowNumber;
+    /** The t and s attributes of the cell being read. */
+    private String cellType;
+    private int cellStyle;
+    /** The text of the cell's {@code <v>}, reused from cell to cell. */
+    private char[] valueChars = new char[64];
+    private int valueLength;
+
+    private static final java.time.LocalDate DAY_ZERO_1900 = java.time.LocalDate.of(1899, 12, 30);
+    private static final java.time.LocalDate DAY_ZERO_1904 = java.time.LocalDate.of(1904, 1, 1);
 
     XlsxRowStream(String sheetName, InputStream in, XlsxFile workbook) throws XMLStreamException {
         this.sheetName = sheetName;
@@ -59,15 +72,15 @@ final class XlsxRowStream implements RowStream {
 
     /** Reads the row at the cursor; returns null when it has no non-empty cell. */
     private SourceRow readRow() throws XMLStreamException, SourceException {
-        int rowNumber = parsePositive(xml.getAttributeValue(null, "r"), lastRowNumber + 1);
+        int rowNumber = parsePositive(attribute("r"), lastRowNumber + 1);
         lastRowNumber = rowNumber;
-        List<CellValue> cells = new ArrayList<>();
+        List<CellValue> cells = new ArrayList<>(16);
         boolean anyValue = false;
         int column = -1;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
-                column = columnOf(xml.getAttributeValue(null, "r"), column + 1, rowNumber);
+                column = readCellAttributes(column + 1, rowNumber);
                 CellValue value = readCell(rowNumber, column);
                 if (value != null) {
                     while (cells.size() <= column) {
@@ -83,58 +96,138 @@ final class XlsxRowStream implements RowStream {
         return anyValue ? new SourceRow(rowNumber, cells) : null;
     }
 
+    /** The value of an attribute of the current element by local name, or null. */
+    private String attribute(String localName) {
+        for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+            if (xml.getAttributeLocalName(i).equals(localName)) {
+                return xml.getAttributeValue(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads r, t and s of the {@code <c>} at the cursor in one pass over its attributes (a cell has at
+     * most three, so this beats three lookups by name), leaving t and s in {@link #cellType} and
+     * {@link #cellStyle}; answers the cell's column.
+     */
+    private int readCellAttributes(int fallbackColumn, int rowNumber) throws SourceException {
+        String reference = null;
+        cellType = null;
+        cellStyle = 0;
+        for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+            String name = xml.getAttributeLocalName(i);
+            if (name.equals("r")) {
+                reference = xml.getAttributeValue(i);
+            } else if (name.equals("t")) {
+                cellType = xml.getAttributeValue(i);
+            } else if (name.equals("s")) {
+                cellStyle = parsePositive(xml.getAttributeValue(i), 0);
+            }
+        }
+        return columnOf(reference, fallbackColumn, rowNumber);
+    }
+
     private CellValue readCell(int rowNumber, int column) throws XMLStreamException, SourceException {
-        String type = xml.getAttributeValue(null, "t");
-        int style = parsePositive(xml.getAttributeValue(null, "s"), 0);
-        String value = null;
+        String type = cellType;
+        int style = cellStyle;
+        boolean hasValue = false;
         String formula = null;
         StringBuilder inline = null;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                switch (xml.getLocalName()) {
-                    case "v" -> value = xml.getElementText();
-                    case "f" -> formula = xml.getElementText();
-                    case "is" -> inline = readInlineString();
-                    default -> skipElement();
+                String name = xml.getLocalName();
+                if (name.equals("v")) {
+                    readValueText();
+                    hasValue = true;
+                } else if (name.equals("f")) {
+                    formula = xml.getElementText();
+                } else if (name.equals("is")) {
+                    inline = readInlineString();
+                } else {
+                    skipElement();
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("c")) {
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                // the only end tag met at this depth is the cell's own: children are read whole above
                 break;
             }
         }
-        CellPlace place = new CellPlace(sheetName, column, rowNumber);
-        if (inline != null && value == null) {
+        if (inline != null && !hasValue) {
             return textOrNull(inline.toString());
         }
-        if (value == null) {
+        if (!hasValue) {
             // A formula nobody recalculated has no cached value; reading it as empty or 0 would be wrong.
             return formula != null ? new CellValue.Uncalculated(formula) : null;
         }
-        return switch (type == null ? "n" : type) {
-            case "s" -> textOrNull(workbook.sharedString(parseIndex(value, place)));
+        // Numbers and shared-string indexes, nearly every cell, are parsed from the characters directly.
+        if (type == null || type.equals("n")) {
+            return number(style, rowNumber, column);
+        }
+        if (type.equals("s")) {
+            int index = DecimalText.parseIndex(valueChars, valueLength);
+            return textOrNull(workbook.sharedString(index >= 0 ? index
+                    : parseIndex(new String(valueChars, 0, valueLength), rowNumber, column)));
+        }
+        String value = new String(valueChars, 0, valueLength);
+        return switch (type) {
             case "str", "inlineStr" -> textOrNull(value);
             case "b" -> value.isEmpty() ? null : new CellValue.Bool(XlsxFile.isTrue(value.trim()));
             case "e" -> value.isEmpty() ? null : new CellValue.Error(value);
-            case "d" -> isoDate(value, style, place);
-            default -> number(value, style, place);
+            case "d" -> isoDate(value, style, new CellPlace(sheetName, column, rowNumber));
+            default -> number(style, rowNumber, column);
         };
     }
 
-    private CellValue number(String value, int style, CellPlace place) throws SourceException {
-        if (value.isBlank()) {
+    /** Copies the text of the {@code <v>} at the cursor into {@link #valueChars}, up to its end tag. */
+    private void readValueText() throws XMLStreamException {
+        valueLength = 0;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.SPACE) {
+                int length = xml.getTextLength();
+                if (valueLength + length > valueChars.length) {
+                    valueChars = java.util.Arrays.copyOf(valueChars, Math.max(valueLength + length, valueChars.length * 2));
+                }
+                xml.getTextCharacters(xml.getTextStart(), valueChars, valueLength, length);
+                valueLength += length;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                return;
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                throw new XMLStreamException("element inside a cell value <v>", xml.getLocation());
+            }
+        }
+    }
+
+    private CellValue number(int style, int rowNumber, int column) throws SourceException {
+        if (isBlank(valueChars, valueLength)) {
             return null;
         }
         double number;
         try {
-            number = Double.parseDouble(value.trim());
+            number = DecimalText.parse(valueChars, valueLength);
         } catch (NumberFormatException e) {
-            throw new SourceException(place + ": numeric cell holds \"" + value + "\"; open the file in Excel and save it again");
+            throw new SourceException(new CellPlace(sheetName, column, rowNumber) + ": numeric cell holds \""
+                    + new String(valueChars, 0, valueLength) + "\"; open the file in Excel and save it again");
         }
         XlsxFile.NumberStyle numberStyle = workbook.numberStyle(style);
         if (numberStyle.date() && DateUtil.isValidExcelDate(number)) {
-            return new CellValue.DateTime(DateUtil.getLocalDateTime(number, workbook.date1904()), numberStyle.format());
+            return new CellValue.DateTime(dateTime(number, workbook.date1904()), numberStyle.format());
         }
         return new CellValue.Numeric(number, numberStyle.format());
+    }
+
+    /**
+     * A date serial as a date-time, as {@link DateUtil#getLocalDateTime(double, boolean)} answers it. Whole
+     * days (nearly every date cell) take a direct path: day 0 of the 1900 system is 1899-12-30 from day 61
+     * on (Excel's phantom 29 Feb 1900 lies before), day 0 of the 1904 system is 1904-01-01.
+     */
+    static LocalDateTime dateTime(double serial, boolean date1904) {
+        if (serial == Math.rint(serial) && serial < 3_000_000 && (date1904 ? serial >= 0 : serial >= 61)) {
+            return (date1904 ? DAY_ZERO_1904 : DAY_ZERO_1900).plusDays((long) serial).atStartOfDay();
+        }
+        return DateUtil.getLocalDateTime(serial, date1904);
     }
 
     private CellValue isoDate(String value, int style, CellPlace place) throws SourceException {
@@ -190,15 +283,24 @@ final class XlsxRowStream implements RowStream {
         }
     }
 
+    private static boolean isBlank(char[] text, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Character.isWhitespace(text[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static CellValue textOrNull(String text) {
         return text == null || text.isEmpty() ? null : new CellValue.Text(text);
     }
 
-    private static int parseIndex(String value, CellPlace place) throws SourceException {
+    private int parseIndex(String value, int rowNumber, int column) throws SourceException {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new SourceException(place + ": bad shared string index \"" + value + "\"; open the file in Excel and save it again");
+            throw new SourceException(new CellPlace(sheetName, column, rowNumber) + ": bad shared string index \"" + value + "\"; open the file in Excel and save it again");
         }
     }
 

@@ -13,6 +13,9 @@ import java.util.List;
  */
 final class ZoneChecks {
 
+    /** How many places a check on a repeated zone lists; the count of the rest follows. */
+    static final int PLACES_LISTED = 10;
+
     void run(JdbcClient jdbc, long id, CheckRecorder recorder) {
         long entries = jdbc.sql("SELECT COUNT(*) FROM zone_entry WHERE instance_id = :id").param("id", id)
                 .query(Long.class).single();
@@ -73,21 +76,26 @@ final class ZoneChecks {
 
     private void approvedOnce(JdbcClient jdbc, long id, CheckRecorder recorder) {
         record Repeat(String key, String name, int entries, int batches, int sheets, int files, String places) { }
+        // Only the first few places of each repeated zone are listed: a big input with many repeats
+        // would otherwise build one string per zone with every row in it (LISTAGG over the whole group).
         List<Repeat> repeats = jdbc.sql("""
                         SELECT e.zone_key, MIN(e.zone_zh), COUNT(*), COUNT(DISTINCT e.batch),
                                COUNT(DISTINCT e.file_no * 100000 + e.sheet_no), COUNT(DISTINCT e.file_no),
-                               LISTAGG(f.file_name || '!' || s.sheet_name || '!' || e.row_no || ' (batch ' || e.batch || ')', '; ')
+                               LISTAGG(CASE WHEN e.nth <= %d THEN f.file_name || '!' || s.sheet_name || '!' || e.row_no
+                                            || ' (batch ' || e.batch || ')' END, '; ')
                                    WITHIN GROUP (ORDER BY e.file_no, e.sheet_no, e.row_no)
-                        FROM zone_entry e
+                        FROM (SELECT z.*, ROW_NUMBER() OVER (PARTITION BY z.zone_key
+                                                             ORDER BY z.file_no, z.sheet_no, z.row_no) AS nth
+                              FROM zone_entry z WHERE z.instance_id = :id AND z.batch IS NOT NULL) e
                         JOIN source_file f ON f.instance_id = e.instance_id AND f.file_no = e.file_no
                         JOIN source_sheet s ON s.instance_id = e.instance_id AND s.file_no = e.file_no
                                            AND s.sheet_no = e.sheet_no
-                        WHERE e.instance_id = :id AND e.batch IS NOT NULL
                         GROUP BY e.zone_key HAVING COUNT(*) > 1
-                        ORDER BY MIN(e.batch), e.zone_key""")
+                        ORDER BY MIN(e.batch), e.zone_key""".formatted(PLACES_LISTED))
                 .param("id", id)
                 .query((rs, n) -> new Repeat(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6), rs.getString(7)))
+                        rs.getInt(6), rs.getString(7) + (rs.getInt(3) > PLACES_LISTED
+                                ? "; and " + (rs.getInt(3) - PLACES_LISTED) + " more" : "")))
                 .list();
         long zones = jdbc.sql("SELECT COUNT(DISTINCT zone_key) FROM zone_entry WHERE instance_id = :id AND batch IS NOT NULL")
                 .param("id", id).query(Long.class).single();

@@ -1,0 +1,187 @@
+package io.cbec.etl.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The project's benchmark (README, "Benchmark"). It generates its inputs, runs every contender in child
+ * JVMs with -Xmx256m (as production runs), and prints Markdown tables:
+ * <ul>
+ *   <li>reading an app-analytics .xlsx of N rows x 8 columns: the floor (unzip + a no-op Aalto pass),
+ *       unzip only, JDK SAX no-op, POI's XSSF event API, fastexcel-reader and this project's reader;
+ *       rows/s, MB/s of sheet XML, ratio to the floor (best of RUNS interleaved runs after a warm-up)
+ *       and peak heap (a separate child per contender);</li>
+ *   <li>writing N rows x 4 columns through the report writer;</li>
+ *   <li>staging: H2 file-mode batch inserts at several batch (= chunk) sizes;</li>
+ *   <li>the whole job on a registry-like workbook of N rows.</li>
+ * </ul>
+ * Arguments (all optional): {@code --dir=target/bench --sizes=200000,1000000 --runs=3
+ * --sections=read,write,stage,job --job-sizes=100000,1000000}.
+ */
+public final class Bench {
+
+    private static final String HEAP = "-Xmx256m";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("dir", "target/bench", "sizes", "200000,1000000",
+                "runs", "3", "sections", "read,write,stage,job", "job-sizes", "100000,1000000",
+                "write-rows", "1000000", "stage-rows", "1000000"));
+        // Maven passes -Dbench.args as one argument: split it on spaces
+        for (String arg : String.join(" ", args).trim().split("\\s+")) {
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                options.put(arg.substring(2, eq), arg.substring(eq + 1));
+            }
+        }
+        Path dir = Path.of(options.get("dir"));
+        int runs = Integer.parseInt(options.get("runs"));
+        List<String> sections = List.of(options.get("sections").split(","));
+        System.out.println("# cbec-etl benchmark, " + LocalDate.now() + "\n");
+        System.out.println("Child JVMs: " + HEAP + ", " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version") + "; " + Runtime.getRuntime().availableProcessors()
+                + " CPUs. Best of " + runs + " timed runs after a warm-up. Peak live heap: the largest heap in"
+                + " use just after a GC; peak heap touched: the sum of the heap pools' peaks, garbage included.\n");
+        if (sections.contains("read")) {
+            for (String size : options.get("sizes").split(",")) {
+                read(dir, Integer.parseInt(size), runs);
+            }
+        }
+        if (sections.contains("write")) {
+            write(dir, Integer.parseInt(options.get("write-rows")), runs);
+        }
+        if (sections.contains("stage")) {
+            stage(dir, Integer.parseInt(options.get("stage-rows")));
+        }
+        if (sections.contains("job")) {
+            job(dir, options.get("job-sizes").split(","));
+        }
+    }
+
+    private static void read(Path dir, int rows, int runs) throws Exception {
+        Path file = BenchInputs.appAnalyticsXlsx(dir, rows);
+        long xmlBytes = BenchInputs.sheetXmlBytes(file);
+        Map<String, Long> best = new LinkedHashMap<>();
+        for (String line : child("io.cbec.etl.bench.ReadContenders", "all", file.toString(), Integer.toString(runs))) {
+            if (line.startsWith("TIME\t")) {
+                String[] f = line.split("\t");
+                best.merge(f[1], Long.parseLong(f[2]), Math::min);
+            }
+        }
+        System.out.printf("## Reading %,d rows x 8 columns (.xlsx %.1f MB, sheet XML %.1f MB)%n%n", rows,
+                Files.size(file) / 1e6, xmlBytes / 1e6);
+        System.out.println("| contender | rows/s | MB/s of sheet XML | ratio to floor | peak live heap | peak heap touched |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        double floor = xmlBytes / 1e6 / (best.get("floor: unzip + Aalto no-op") / 1e9);
+        for (var entry : best.entrySet()) {
+            long[] heap = heap(child("io.cbec.etl.bench.ReadContenders", entry.getKey(), file.toString(), "1"));
+            double seconds = entry.getValue() / 1e9;
+            double mbps = xmlBytes / 1e6 / seconds;
+            System.out.printf("| %s | %,.0f | %.1f | %.2f | %s | %s |%n", entry.getKey(), rows / seconds, mbps,
+                    mbps / floor, mb(heap[0]), mb(heap[1]));
+        }
+        System.out.println();
+    }
+
+    private static void write(Path dir, int rows, int runs) throws Exception {
+        List<String> out = child("io.cbec.etl.bench.WriteBenchmark", dir.resolve("write").toString(),
+                Integer.toString(rows), Integer.toString(runs));
+        long bestNanos = Long.MAX_VALUE;
+        long bytes = 0;
+        for (String line : out) {
+            if (line.startsWith("RUN ")) {
+                String[] f = line.split(" ");
+                bestNanos = Math.min(bestNanos, Long.parseLong(f[1]));
+                bytes = Long.parseLong(f[2]);
+            }
+        }
+        long[] heap = heap(out);
+        System.out.printf("## Writing %,d rows x 4 columns through report/ListSheet (SXSSF)%n%n", rows);
+        System.out.println("| rows/s | seconds | file | peak live heap | peak heap touched |");
+        System.out.println("|---:|---:|---:|---:|---:|");
+        System.out.printf("| %,.0f | %.1f | %.1f MB | %s | %s |%n%n", rows / (bestNanos / 1e9), bestNanos / 1e9,
+                bytes / 1e6, mb(heap[0]), mb(heap[1]));
+    }
+
+    private static void stage(Path dir, int rows) throws Exception {
+        List<String> out = child("io.cbec.etl.bench.StagingBenchmark", dir.resolve("stage").toString(),
+                Integer.toString(rows), "100", "500", "1000", "2000", "5000", "10000");
+        System.out.printf("## Staging %,d rows into H2 (file mode), one commit per batch%n%n", rows);
+        System.out.println("| batch = chunk size | rows/s |");
+        System.out.println("|---:|---:|");
+        for (String line : out) {
+            if (line.startsWith("BATCH ")) {
+                String[] f = line.split(" ");
+                System.out.printf("| %s | %,.0f |%n", f[1], rows / (Long.parseLong(f[2]) / 1e9));
+            }
+        }
+        System.out.println();
+    }
+
+    private static void job(Path dir, String[] sizes) throws Exception {
+        System.out.println("## Whole job (inventory, ingest, validate, report) on a registry-like workbook\n");
+        System.out.println("The 165 pilot zones repeated to N rows: the duplicate checks FAIL (exit 65, no report),"
+                + " yet every step runs: read, normalise, stage, validate, and the data-quality workbook is written.\n");
+        System.out.println("| rows | seconds | rows/s | exit code | peak live heap | peak heap touched |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        for (String size : sizes) {
+            int rows = Integer.parseInt(size);
+            Path input = BenchInputs.registryXlsx(dir, rows);
+            List<String> out = child("io.cbec.etl.bench.JobBenchmark", dir.resolve("job-" + rows).toString(),
+                    input.toString());
+            long nanos = 0;
+            String exit = "?";
+            for (String line : out) {
+                if (line.startsWith("JOB ")) {
+                    String[] f = line.split(" ");
+                    nanos = Long.parseLong(f[1]);
+                    exit = f[2];
+                }
+            }
+            long[] heap = heap(out);
+            System.out.printf("| %,d | %.1f | %,.0f | %s | %s | %s |%n", rows, nanos / 1e9, rows / (nanos / 1e9), exit,
+                    mb(heap[0]), mb(heap[1]));
+        }
+        System.out.println();
+    }
+
+    private static long[] heap(List<String> out) {
+        for (String line : out) {
+            if (line.startsWith("HEAP ")) {
+                String[] f = line.split(" ");
+                return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])};
+            }
+        }
+        return new long[] {-1, -1};
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "?" : String.format("%.1f MB", bytes / 1e6);
+    }
+
+    /** Runs a main class in a child JVM on this classpath; answers its standard output lines. */
+    private static List<String> child(String mainClass, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP, "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(mainClass + " " + String.join(" ", args) + " exited with " + exit);
+        }
+        return lines;
+    }
+}
