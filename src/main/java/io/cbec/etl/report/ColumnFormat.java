@@ -18,6 +18,8 @@ public enum ColumnFormat {
     DATE("yyyy-mm-dd"),
     /** Month-precision dates, still real date cells (first of the month): {@code yyyy-mm}. */
     MONTH("yyyy-mm"),
+    /** Year-precision dates, still real date cells (1 January): {@code yyyy}. */
+    YEAR("yyyy"),
     /** Timestamps such as "Generated at": {@code yyyy-mm-dd hh:mm:ss}. */
     DATE_TIME("yyyy-mm-dd hh:mm:ss"),
     /**
@@ -39,6 +41,6 @@ public enum ColumnFormat {
 
     /** Whether values in this format are date cells. */
     public boolean isDate() {
-        return this == DATE || this == MONTH || this == DATE_TIME;
+        return this == DATE || this == MONTH || this == YEAR || this == DATE_TIME;
     }
 }

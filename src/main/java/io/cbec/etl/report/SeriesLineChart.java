@@ -29,8 +29,12 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 final class SeriesLineChart {
 
     private static final PresetColor[] PALETTE = {PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE, PresetColor.SEA_GREEN,
-        PresetColor.CRIMSON, PresetColor.MEDIUM_PURPLE, PresetColor.GOLDENROD, PresetColor.SLATE_GRAY, PresetColor.TEAL,
+        PresetColor.CRIMSON, PresetColor.MEDIUM_PURPLE, PresetColor.SLATE_GRAY, PresetColor.GOLDENROD, PresetColor.TEAL,
         PresetColor.SADDLE_BROWN, PresetColor.HOT_PINK};
+
+    /** Wider and taller than the zone chart: a legend of several long region names sits below the plot. */
+    static final int WIDTH_COLUMNS = 12;
+    static final int HEIGHT_ROWS = 22;
 
     private SeriesLineChart() {
     }
@@ -39,7 +43,7 @@ final class SeriesLineChart {
                           int anchorColumn, int anchorRow) {
         XSSFDrawing drawing = canvas.templateSheet().createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, anchorColumn, anchorRow,
-                anchorColumn + ColumnLineChart.WIDTH_COLUMNS, anchorRow + ColumnLineChart.HEIGHT_ROWS);
+                anchorColumn + WIDTH_COLUMNS, anchorRow + HEIGHT_ROWS);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
@@ -48,6 +52,9 @@ final class SeriesLineChart {
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
         y.setCrosses(AxisCrosses.AUTO_ZERO);
         y.setCrossBetween(AxisCrossBetween.BETWEEN);
+        y.setNumberFormat("#,##0"); // 7,000,000 rather than 7000000
+        y.getOrAddMajorGridProperties().setLineProperties(
+                new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(PresetColor.LIGHT_GRAY))));
         x.crossAxis(y);
         y.crossAxis(x);
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);

@@ -9,7 +9,16 @@ import io.cbec.etl.fixtures.PublishedWorkbook;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTLineSer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,15 +86,33 @@ class PlatformReportJobTest {
 
         List<String> nearly = report.rowWhere("Platform Events", 7, "nearly 20 million").orElseThrow();
         assertThat(nearly.subList(0, 9)).containsExactly("2023-01-31", "Temu", "Worldwide", "app downloads (cumulative)",
-                "20,000,000.00", "", "AT_MOST", "nearly 20 million", "platform-events.xlsx!Platform facts!3");
+                "20,000,000", "", "AT_MOST", "nearly 20 million", "platform-events.xlsx!Platform facts!3");
         List<String> share = report.rowWhere("Platform Events", 7, "more than 90 percent").orElseThrow();
-        assertThat(share.subList(2, 7)).containsExactly("Northern America", "share of app downloads", "0.90", "percent",
+        assertThat(share.subList(2, 7)).containsExactly("Northern America", "share of app downloads", "90.0%", "percent",
                 "MORE_THAN");
         List<String> days1015 = report.rowWhere("Platform Events", 7, "10 to 15 days").orElseThrow();
-        assertThat(List.of(days1015.get(4), days1015.get(5), days1015.get(9))).containsExactly("10.00", "days", "15.00");
+        assertThat(List.of(days1015.get(0), days1015.get(4), days1015.get(5), days1015.get(9)))
+                .containsExactly("2023", "10", "days", "15");
+        List<String> yuan = report.rowWhere("Platform Events", 7, "10 billion yuan to help manufacturers go global")
+                .orElseThrow();
+        assertThat(List.of(yuan.get(4), yuan.get(5))).containsExactly("10,000,000,000", "CNY");
         List<String> kept = report.rowWhere("Platform Events", 7, "first US distribution centre, Whitestown, Indiana")
                 .orElseThrow();
         assertThat(List.of(kept.get(0), kept.get(4), kept.get(5))).containsExactly("2022-04", "", "");
+
+        assertThat(report.rows("Platform Downloads").get(0)).containsExactly("Platform", "Region", "Country", "Period",
+                "Downloads", "Cumulative downloads", "Share of worldwide");
+        assertThat(report.rows("Platform Events").get(0).subList(0, 9)).containsExactly("Date", "Platform", "Market",
+                "Event", "Value", "Unit", "Qualifier", "Text", "Source");
+        // Dates (day, month and year precision), counts and shares are numeric cells, never text.
+        assertThat(report.values("Platforms").get(report.rows("Platforms").indexOf(temu)).subList(2, 7))
+                .satisfies(v -> assertThat(List.of(v.get(0), v.get(1), v.get(2), v.get(4))).allMatch(Double.class::isInstance));
+        List<Object> downloadsRow = report.values("Platform Downloads").get(report.rows("Platform Downloads").indexOf(usJanuary));
+        assertThat(List.of(downloadsRow.get(3), downloadsRow.get(4), downloadsRow.get(5), downloadsRow.get(6)))
+                .allMatch(Double.class::isInstance);
+        for (List<Object> event : report.values("Platform Events").subList(1, report.values("Platform Events").size())) {
+            assertThat(event.get(0)).isInstanceOf(Double.class);
+        }
 
         List<List<String>> checks = report.rows("Checks");
         assertThat(checks.stream().filter(r -> r.get(0).equals("Stated platform total")))
@@ -103,6 +130,47 @@ class PlatformReportJobTest {
         assertThat(shareControl.get(5)).contains("more than 0.9").contains(northAmerica + " of " + total);
         assertThat(checks.stream().filter(r -> r.get(0).equals("Event value read as a figure")).map(r -> r.get(4)))
                 .containsExactly("WARN", "WARN");
+    }
+
+    /** The chart of the Platform Downloads sheet read back: title, then each series' name and values. */
+    private static Map<String, Map<String, List<Double>>> charts(Path report) throws Exception {
+        Map<String, Map<String, List<Double>>> charts = new LinkedHashMap<>();
+        try (OPCPackage pkg = OPCPackage.open(report.toFile(), PackageAccess.READ); XSSFWorkbook wb = new XSSFWorkbook(pkg)) {
+            XSSFDrawing drawing = wb.getSheet("Platform Downloads").getDrawingPatriarch();
+            for (XSSFChart chart : drawing.getCharts()) {
+                Map<String, List<Double>> series = new LinkedHashMap<>();
+                for (CTLineSer ser : chart.getCTChart().getPlotArea().getLineChartArray(0).getSerList()) {
+                    List<Double> values = new ArrayList<>();
+                    ser.getVal().getNumLit().getPtList().forEach(pt -> values.add(Double.valueOf(pt.getV())));
+                    series.put(ser.getTx().getV(), values);
+                }
+                charts.put(chart.getTitleText().getString(), series);
+                assertThat(chart.getCTChart().getPlotArea().getValAxArray(0).getNumFmt().getFormatCode()).isEqualTo("#,##0");
+            }
+        }
+        return charts;
+    }
+
+    @Test
+    void theDownloadsChartHasALinePerRegionByMonthLargestFirst() throws Exception {
+        PlatformSampleInput.writeDownloads(dir.resolve("input/temu.xlsx"), null, 0);
+
+        assertThat(run()).isZero();
+
+        Map<String, Map<String, List<Double>>> charts = charts(report());
+        assertThat(charts).containsOnlyKeys("Temu downloads by region per month");
+        Map<String, List<Double>> series = charts.get("Temu downloads by region per month");
+        // Eight regions in the sample: the five largest, then the rest summed, so the legend stays short.
+        assertThat(series).hasSize(6);
+        assertThat(series.keySet()).first().isEqualTo("Northern America");
+        assertThat(series.keySet()).last().isEqualTo("Other regions");
+        List<PlatformSampleInput.Day> days = PlatformSampleInput.days();
+        long northJanuary = days.stream().filter(d -> d.date().getMonthValue() == 1)
+                .filter(d -> d.country().equals("United States") || d.country().equals("Canada"))
+                .mapToLong(PlatformSampleInput.Day::total).sum();
+        assertThat(series.get("Northern America")).hasSize(5).last().isEqualTo((double) northJanuary);
+        double all = days.stream().mapToLong(PlatformSampleInput.Day::total).sum();
+        assertThat(series.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).sum()).isEqualTo(all);
     }
 
     @Test
@@ -161,5 +229,11 @@ class PlatformReportJobTest {
                 .containsExactly("Canada", "United States", "United Kingdom");
         assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated platform total")).map(r -> r.get(2)))
                 .containsExactlyInAnyOrder("2 totals", "2 totals");
+        // One chart per platform: the regions of two apps are never added together.
+        Map<String, Map<String, List<Double>>> charts = charts(report());
+        assertThat(charts).containsOnlyKeys("AliExpress downloads by region per month",
+                "Pinduoduo downloads by region per month");
+        assertThat(charts.get("Pinduoduo downloads by region per month"))
+                .containsExactly(Map.entry("Northern America", List.of(120.0)), Map.entry("Northern Europe", List.of(5.0)));
     }
 }

@@ -16,10 +16,40 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Countries by any of their names (English, Chinese, ISO code, common forms such as USA, UK, 美国,
  * U.S.), and the areas that stated totals name: the whole world ("Worldwide", "All Countries", 全球) and
- * UN M49 regions, sub-regions and intermediate regions. "North America" is the M49 sub-region Northern
- * America (US, CA, BM, GL, PM), as analysts' press sources use it.
+ * UN M49 regions, sub-regions and intermediate regions. "North America" (北美, 北美洲) is by default the M49
+ * sub-region Northern America (US, CA, BM, GL, PM), as analysts' press sources use it; the setting
+ * {@code cbec.regions.north-america: continent} makes it the continent instead (see {@link NorthAmerica}).
  */
 public final class CountryDirectory {
+
+    /**
+     * What the name "North America" covers. The M49 names themselves ("Northern America", "Central
+     * America", "Caribbean") always keep their M49 meaning.
+     */
+    public enum NorthAmerica {
+        /** The M49 sub-region Northern America: US, CA, BM, GL, PM (the default). */
+        NORTHERN_AMERICA,
+        /** The continent: M49 Northern America + Central America + Caribbean (adds MX, the isthmus, the islands). */
+        CONTINENT;
+
+        /** Reads the setting: {@code northern-america} or {@code continent}, any case, {@code -} or {@code _}. */
+        public static NorthAmerica of(String setting) {
+            String s = setting == null ? "" : setting.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            if (s.isEmpty()) {
+                return NORTHERN_AMERICA;
+            }
+            for (NorthAmerica n : values()) {
+                if (n.name().equals(s)) {
+                    return n;
+                }
+            }
+            throw new IllegalArgumentException("cbec.regions.north-america must be northern-america (US, CA, BM, GL, PM)"
+                    + " or continent (Northern America, Central America and the Caribbean), not '" + setting + "'");
+        }
+    }
+
+    private static final List<String> NORTH_AMERICA_NAMES = List.of("North America", "北美", "北美洲");
+    private static final List<String> CONTINENT_PARTS = List.of("Northern America", "Central America", "Caribbean");
 
     /** An area a total row or a control names: the world, or a set of countries. */
     public record Area(String name, boolean world, Set<String> codes) {
@@ -29,8 +59,7 @@ public final class CountryDirectory {
             "Global", "Total", "Grand total", "全球", "世界", "全部国家", "所有国家", "合计", "总计");
     // Common names of M49 areas that differ from the M49 name.
     private static final Map<String, String> AREA_ALIASES = Map.ofEntries(
-            Map.entry("North America", "Northern America"), Map.entry("北美", "Northern America"),
-            Map.entry("北美洲", "Northern America"), Map.entry("Latin America", "Latin America and the Caribbean"),
+            Map.entry("Latin America", "Latin America and the Caribbean"),
             Map.entry("LATAM", "Latin America and the Caribbean"), Map.entry("拉美", "Latin America and the Caribbean"),
             Map.entry("拉丁美洲", "Latin America and the Caribbean"), Map.entry("欧洲", "Europe"),
             Map.entry("亚洲", "Asia"), Map.entry("非洲", "Africa"), Map.entry("大洋洲", "Oceania"),
@@ -49,7 +78,7 @@ public final class CountryDirectory {
     private final Map<String, Area> areas = new HashMap<>();
     private final List<String> names = new ArrayList<>();
 
-    private CountryDirectory(List<CSVRecord> rows) {
+    private CountryDirectory(List<CSVRecord> rows, NorthAmerica northAmerica) {
         for (CSVRecord row : rows) {
             Country c = new Country(row.get("code").toUpperCase(), row.get("name_en"), row.get("name_zh"),
                     row.get("region"), row.get("sub_region"), row.get("intermediate_region"));
@@ -78,16 +107,32 @@ public final class CountryDirectory {
                 areas.put(key(alias), area);
             }
         });
+        Area north;
+        if (northAmerica == NorthAmerica.CONTINENT) {
+            Set<String> codes = new LinkedHashSet<>();
+            CONTINENT_PARTS.forEach(part -> codes.addAll(members.getOrDefault(part, Set.of())));
+            north = new Area("North America", false, Set.copyOf(codes));
+        } else {
+            north = areas.get(key("Northern America"));
+        }
+        if (north != null) {
+            NORTH_AMERICA_NAMES.forEach(n -> areas.put(key(n), north));
+        }
         Area world = new Area("Worldwide", true, Set.copyOf(byCode.keySet()));
         WORLD_NAMES.forEach(n -> areas.put(key(n), world));
         members.keySet().forEach(names::add);
         names.addAll(AREA_ALIASES.keySet());
+        names.addAll(NORTH_AMERICA_NAMES);
         names.addAll(WORLD_NAMES.subList(0, 4));
         names.add("全球");
     }
 
     public static CountryDirectory load(Path extraDir) {
-        return new CountryDirectory(ReferenceTable.read("countries.csv", extraDir));
+        return load(extraDir, NorthAmerica.NORTHERN_AMERICA);
+    }
+
+    public static CountryDirectory load(Path extraDir, NorthAmerica northAmerica) {
+        return new CountryDirectory(ReferenceTable.read("countries.csv", extraDir), northAmerica);
     }
 
     private static final java.util.regex.Pattern PUNCTUATION_AND_SPACE = java.util.regex.Pattern.compile("[\\p{P}\\s]+");

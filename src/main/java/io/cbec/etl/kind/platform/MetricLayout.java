@@ -25,8 +25,11 @@ record MetricLayout(List<MetricColumn> metricColumns, List<AreaColumn> areaColum
     private static final Pattern REVENUE_WORDS = Pattern.compile("revenue|收入|流水|营收");
     private static final Pattern DEVICE_WORDS = Pattern.compile("ios|iphone|ipad|app store|android|google play|苹果|安卓");
 
-    /** A metric column; {@code device} when it holds one store's share (iPhone, Android) to be summed. */
-    record MetricColumn(int column, String metric, boolean device, UnitHint hint) {
+    /**
+     * A metric column; {@code device} when it holds one store's share (iPhone, Android) to be summed;
+     * {@code foreignCurrency} when its header names a currency other than USD and CNY ("EUR", "欧元 (EUR)").
+     */
+    record MetricColumn(int column, String metric, boolean device, UnitHint hint, String foreignCurrency) {
     }
 
     /** A column of one country, or of the world or an area (a stated total). */
@@ -54,7 +57,7 @@ record MetricLayout(List<MetricColumn> metricColumns, List<AreaColumn> areaColum
                     : REVENUE_WORDS.matcher(lower).find() ? REVENUE : null;
             if (metric != null) {
                 metrics.add(new MetricColumn(column, metric, DEVICE_WORDS.matcher(lower).find(),
-                        UnitHint.fromHeader(text).orElse(null)));
+                        UnitHint.fromHeader(text).orElse(null), HeaderCurrency.foreign(text).orElse(null)));
                 continue;
             }
             if (!plan.has(PlatformMetricsKind.COUNTRY)) {

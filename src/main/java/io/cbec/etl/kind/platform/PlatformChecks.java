@@ -34,6 +34,90 @@ final class PlatformChecks {
         }
         statedTotals(jdbc, id, recorder);
         countedOnce(jdbc, id, recorder);
+        periodsCountedOnce(jdbc, id, recorder);
+    }
+
+    /**
+     * Daily and monthly (or quarterly, yearly) figures of the same platform, metric and country covering
+     * the same days, e.g. two exports of one app at different granularity: every sum would count those
+     * days twice. One check per pair of sheets, naming both; a PASS only when granularities are mixed.
+     */
+    private void periodsCountedOnce(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        List<String> precisions = jdbc.sql("SELECT DISTINCT period_prec FROM platform_metric WHERE instance_id = :id")
+                .param("id", id).query(String.class).list();
+        if (precisions.size() < 2) {
+            return;
+        }
+        record Overlap(String platform, String metric, String finePrec, String coarsePrec, String fineSheet,
+                       String coarseSheet, long countries, String firstCountry, String from, String to,
+                       int fineFirst, int fineLast, int coarseFirst, int coarseLast) { }
+        // The coarse rows are few (months, not days), so they drive the join over the index on
+        // (instance, platform, metric, period_start, country).
+        List<Overlap> overlaps = jdbc.sql("""
+                        WITH coarse AS (
+                            SELECT file_no, sheet_no, row_no, platform, metric, country_code, period_prec, period_start,
+                                   CASE period_prec WHEN 'MONTH' THEN 2 WHEN 'QUARTER' THEN 3 ELSE 4 END rank_no,
+                                   DATEADD(MONTH, CASE period_prec WHEN 'MONTH' THEN 1 WHEN 'QUARTER' THEN 3 ELSE 12 END,
+                                           period_start) period_after
+                            FROM platform_metric WHERE instance_id = :id AND period_prec <> 'DAY')
+                        SELECT c.platform, c.metric, m.period_prec, c.period_prec,
+                               fm.file_name || '!' || sm.sheet_name, fc.file_name || '!' || sc.sheet_name,
+                               COUNT(DISTINCT c.country_code), MIN(c.country_code),
+                               CAST(MIN(m.period_start) AS VARCHAR), CAST(MAX(m.period_start) AS VARCHAR),
+                               MIN(m.row_no), MAX(m.row_no), MIN(c.row_no), MAX(c.row_no)
+                        FROM coarse c
+                        JOIN platform_metric m ON m.instance_id = :id AND m.platform = c.platform AND m.metric = c.metric
+                             AND m.period_start >= c.period_start AND m.period_start < c.period_after
+                             AND m.country_code = c.country_code
+                             AND CASE m.period_prec WHEN 'DAY' THEN 1 WHEN 'MONTH' THEN 2 WHEN 'QUARTER' THEN 3 ELSE 4 END
+                                 < c.rank_no
+                        JOIN source_file fm ON fm.instance_id = :id AND fm.file_no = m.file_no
+                        JOIN source_sheet sm ON sm.instance_id = :id AND sm.file_no = m.file_no AND sm.sheet_no = m.sheet_no
+                        JOIN source_file fc ON fc.instance_id = :id AND fc.file_no = c.file_no
+                        JOIN source_sheet sc ON sc.instance_id = :id AND sc.file_no = c.file_no AND sc.sheet_no = c.sheet_no
+                        GROUP BY c.platform, c.metric, m.period_prec, c.period_prec, m.file_no, m.sheet_no, c.file_no,
+                                 c.sheet_no, fm.file_name, sm.sheet_name, fc.file_name, sc.sheet_name
+                        ORDER BY c.platform, c.metric, m.file_no, m.sheet_no, c.file_no, c.sheet_no
+                        LIMIT 51""")
+                .param("id", id)
+                .query((rs, n) -> new Overlap(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14)))
+                .list();
+        for (Overlap o : overlaps.subList(0, Math.min(overlaps.size(), MAX_LISTED))) {
+            String fine = granularity(o.finePrec());
+            String coarse = granularity(o.coarsePrec());
+            String country = countries.byCode(o.firstCountry()).map(Country::nameEn).orElse(o.firstCountry());
+            long more = o.countries() - 1;
+            String where = more == 0 ? country : country + " and " + more + (more == 1 ? " more country" : " more countries");
+            recorder.record(new CheckResult("Period counted once", o.platform() + " " + o.metric() + ", " + where + ", "
+                    + o.from() + (o.from().equals(o.to()) ? "" : " to " + o.to()), "one granularity",
+                    fine + " and " + coarse, CheckStatus.FAIL,
+                    "counted twice: " + fine + " rows in " + o.fineSheet() + " and " + coarse + " rows in "
+                            + o.coarseSheet() + " cover the same days of " + where + " (" + o.platform() + " "
+                            + o.metric() + "): keep one of the two exports, or remove the overlapping rows",
+                    o.fineSheet() + "!" + rows(o.fineFirst(), o.fineLast()) + "; " + o.coarseSheet() + "!"
+                            + rows(o.coarseFirst(), o.coarseLast())));
+        }
+        if (overlaps.isEmpty()) {
+            recorder.record(new CheckResult("Period counted once", "platform metrics", "one granularity",
+                    "one granularity", CheckStatus.PASS, "Figures of " + precisions.stream().sorted()
+                    .map(p -> granularity(p)).collect(Collectors.joining(", ")) + " granularity cover different days",
+                    ""));
+        }
+    }
+
+    private static String granularity(String precision) {
+        return switch (precision) {
+            case "DAY" -> "daily";
+            case "MONTH" -> "monthly";
+            case "QUARTER" -> "quarterly";
+            default -> "yearly";
+        };
+    }
+
+    private static String rows(int first, int last) {
+        return first == last ? Integer.toString(first) : first + "-" + last;
     }
 
     private void statedTotals(JdbcClient jdbc, long id, CheckRecorder recorder) {

@@ -184,6 +184,12 @@ public class PlatformMetricsKind implements RecordKind {
                     return bad.get();
                 }
                 CellValue cell = row.cell(mc.column());
+                if (mc.foreignCurrency() != null) {
+                    return reject(plan, mc.column(), cell, "the header '" + plan.headers().get(mc.column())
+                            + "' gives the amounts in " + mc.foreignCurrency() + ", a currency not supported: only USD"
+                            + " and CNY are supported (platform revenue in USD); convert the column to US dollars and"
+                            + " name it e.g. 'Revenue (USD)'");
+                }
                 Parsed<Quantity> q = figure(cell, mc.hint());
                 if (!q.ok()) {
                     return reject(plan, mc.column(), cell, q.error());

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The countries and platforms reference tables, loaded once: bundled, plus {@code countries.csv} and
- * {@code platforms.csv} from the folder {@code cbec.reference-dir} when it is set.
+ * {@code platforms.csv} from the folder {@code cbec.reference-dir} when it is set; "North America" as
+ * {@code cbec.regions.north-america} defines it.
  */
 @Component
 public class PlatformReference {
@@ -14,9 +15,10 @@ public class PlatformReference {
     private final CountryDirectory countries;
     private final PlatformDirectory platforms;
 
-    PlatformReference(@Value("${cbec.reference-dir:}") String referenceDir) {
+    PlatformReference(@Value("${cbec.reference-dir:}") String referenceDir,
+                      @Value("${cbec.regions.north-america:northern-america}") String northAmerica) {
         Path dir = referenceDir == null || referenceDir.isBlank() ? null : Path.of(referenceDir);
-        this.countries = CountryDirectory.load(dir);
+        this.countries = CountryDirectory.load(dir, CountryDirectory.NorthAmerica.of(northAmerica));
         this.platforms = PlatformDirectory.load(dir);
     }
 

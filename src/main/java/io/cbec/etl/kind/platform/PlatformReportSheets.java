@@ -75,7 +75,9 @@ final class PlatformReportSheets {
         return switch (date.precision()) {
             case DAY -> date.start();
             case MONTH -> new Formatted(date.start(), ColumnFormat.MONTH);
-            case QUARTER, YEAR -> date.toString();
+            case YEAR -> new Formatted(date.start(), ColumnFormat.YEAR);
+            // Excel has no quarter format: "2023Q1" as text, rather than a date that reads as a month.
+            case QUARTER -> date.toString();
         };
     }
 
@@ -171,23 +173,67 @@ final class PlatformReportSheets {
         }
         keyed.sort(Comparator.comparing((Keyed k) -> k.m().platform()).thenComparing(Keyed::region)
                 .thenComparing(Keyed::country).thenComparing(k -> k.m().month()));
-        TreeSet<LocalDate> months = new TreeSet<>();
-        Map<String, Map<LocalDate, Double>> byRegion = new TreeMap<>();
+        Map<String, TreeSet<LocalDate>> months = new TreeMap<>();
+        Map<String, Map<String, Map<LocalDate, Double>>> byPlatform = new TreeMap<>();
         for (Keyed k : keyed) {
             Monthly m = k.m();
             sheet.row(m.platform(), k.region(), k.country(), new Formatted(m.month(), ColumnFormat.MONTH), m.downloads(),
                     m.cumulative(), m.world().signum() == 0 ? null : m.downloads().divide(m.world(), MathContext.DECIMAL64));
-            months.add(m.month());
-            byRegion.computeIfAbsent(k.region(), r -> new TreeMap<>()).merge(m.month(), m.downloads().doubleValue(), Double::sum);
+            months.computeIfAbsent(m.platform(), p -> new TreeSet<>()).add(m.month());
+            byPlatform.computeIfAbsent(m.platform(), p -> new TreeMap<>())
+                    .computeIfAbsent(k.region(), r -> new TreeMap<>()).merge(m.month(), m.downloads().doubleValue(), Double::sum);
         }
         sheet.finish();
-        DateTimeFormatter label = DateTimeFormatter.ofPattern("yyyy-MM");
-        List<String> categories = months.stream().map(label::format).toList();
+        // One chart per platform (regions of different apps never summed), stacked beside the list.
+        int anchorRow = 1;
+        for (Map.Entry<String, Map<String, Map<LocalDate, Double>>> platform : byPlatform.entrySet()) {
+            List<LocalDate> platformMonths = List.copyOf(months.get(platform.getKey()));
+            workbook.addSeriesLineChart(sheet, platform.getKey() + " downloads by region per month",
+                    platformMonths.stream().map(MONTH_LABEL::format).toList(),
+                    chartSeries(platform.getValue(), platformMonths), sheet.columns().size() + 1, anchorRow);
+            anchorRow += CHART_ROWS;
+        }
+    }
+
+    static final int CHART_SERIES = 6;
+    private static final int CHART_ROWS = 24;
+    private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("yyyy-MM");
+    static final String OTHER_REGIONS = "Other regions";
+
+    /**
+     * A line per region, the largest first; past {@link #CHART_SERIES} lines the smallest regions are
+     * summed into "Other regions", so the legend stays legible and each colour means one thing.
+     */
+    static Map<String, List<Double>> chartSeries(Map<String, Map<LocalDate, Double>> byRegion, List<LocalDate> months) {
+        List<Map.Entry<String, Map<LocalDate, Double>>> regions = new ArrayList<>(byRegion.entrySet());
+        regions.sort(Comparator.comparing((Map.Entry<String, Map<LocalDate, Double>> e) ->
+                -e.getValue().values().stream().mapToDouble(Double::doubleValue).sum()).thenComparing(Map.Entry::getKey));
+        int shown = regions.size() <= CHART_SERIES ? regions.size() : CHART_SERIES - 1;
         Map<String, List<Double>> series = new LinkedHashMap<>();
-        byRegion.forEach((region, values) -> series.put(region,
-                months.stream().map(mo -> values.getOrDefault(mo, 0.0)).toList()));
-        workbook.addSeriesLineChart(sheet, "Downloads by region per month", categories, series,
-                sheet.columns().size() + 1, 1);
+        for (Map.Entry<String, Map<LocalDate, Double>> region : regions.subList(0, shown)) {
+            series.put(region.getKey(), months.stream().map(mo -> region.getValue().getOrDefault(mo, 0.0)).toList());
+        }
+        if (shown < regions.size()) {
+            List<Map.Entry<String, Map<LocalDate, Double>>> rest = regions.subList(shown, regions.size());
+            series.put(OTHER_REGIONS, months.stream().map(mo -> rest.stream()
+                    .mapToDouble(r -> r.getValue().getOrDefault(mo, 0.0)).sum()).toList());
+        }
+        return series;
+    }
+
+    /**
+     * An event's value as its unit reads: a share (kept as a fraction) as 90.0%, whole counts, days and
+     * amounts with thousands separators and no decimals, fractional ones with two.
+     */
+    static Object value(BigDecimal v, String unit) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal plain = PlatformChecks.plainNumber(v);
+        if (io.cbec.etl.normalise.quantity.Quantity.PERCENT.equals(unit)) {
+            return new Formatted(plain, ColumnFormat.PERCENT);
+        }
+        return new Formatted(plain, plain.scale() <= 0 ? ColumnFormat.INTEGER : ColumnFormat.DECIMAL);
     }
 
     void writeEvents(JdbcClient jdbc, long id, ReportWorkbook workbook) {
@@ -212,11 +258,10 @@ final class PlatformReportSheets {
                             : new PartialDate(rs.getDate(1).toLocalDate(), Precision.valueOf(rs.getString(2)));
                     BigDecimal low = rs.getBigDecimal(6);
                     BigDecimal high = rs.getBigDecimal(11);
-                    sheet.row(dateCell(date), rs.getString(3), rs.getString(4), rs.getString(5),
-                            low == null ? null : PlatformChecks.plainNumber(low), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10),
-                            high == null || high.compareTo(low) == 0 ? null : PlatformChecks.plainNumber(high),
-                            rs.getString(12));
+                    String unit = rs.getString(7);
+                    sheet.row(dateCell(date), rs.getString(3), rs.getString(4), rs.getString(5), value(low, unit), unit,
+                            rs.getString(8), rs.getString(9), rs.getString(10),
+                            high == null || high.compareTo(low) == 0 ? null : value(high, unit), rs.getString(12));
                 });
         sheet.finish();
     }

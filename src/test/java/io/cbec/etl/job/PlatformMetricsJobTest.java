@@ -1,0 +1,208 @@
+package io.cbec.etl.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cbec.etl.CbecEtlApplication;
+import io.cbec.etl.fixtures.PublishedWorkbook;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * App-analytics exports end to end: what "North America" covers under each setting, daily and monthly
+ * figures of the same days, and revenue in a currency the job does not read.
+ */
+class PlatformMetricsJobTest {
+
+    private static final String DATE = "2023-02-01";
+    private static final String NORTH_AMERICA_SETTING = "cbec.regions.north-america";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void noSettleTime() {
+        System.setProperty("cbec.input.settle-time", "0s");
+    }
+
+    @AfterEach
+    void clearSetting() {
+        System.clearProperty(NORTH_AMERICA_SETTING);
+    }
+
+    private int run() {
+        return CbecEtlApplication.run("--input=" + dir.resolve("input"), "--output=" + dir.resolve("output"),
+                "--report-date=" + DATE);
+    }
+
+    private PublishedWorkbook dataQuality() throws Exception {
+        return new PublishedWorkbook(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"));
+    }
+
+    /** Writes one sheet; LocalDate values become date cells, numbers numeric cells, the rest text. */
+    private Path workbook(String file, String sheetName, Object[][] rows) throws Exception {
+        Path path = dir.resolve("input").resolve(file);
+        Files.createDirectories(path.getParent());
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            CellStyle dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            Sheet sheet = wb.createSheet(sheetName);
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof LocalDate d) {
+                        row.createCell(c).setCellValue(d);
+                        row.getCell(c).setCellStyle(dateStyle);
+                    } else if (v instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else if (v != null) {
+                        row.createCell(c).setCellValue(v.toString());
+                    }
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(path)) {
+                wb.write(out);
+            }
+        }
+        return path;
+    }
+
+    /** US 100, Canada 20, Mexico 30: "North America" 120 is Northern America; 150 would be the continent. */
+    private void northAmericaExport() throws Exception {
+        LocalDate day = LocalDate.of(2023, 1, 31);
+        workbook("na.xlsx", "Downloads", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {day, "Temu", "United States", 100},
+            {day, "Temu", "Canada", 20},
+            {day, "Temu", "Mexico", 30},
+            {day, "Temu", "North America", 120},
+            {day, "Temu", "Worldwide", 150},
+        });
+    }
+
+    @Test
+    void northAmericaIsNorthernAmericaByDefault() throws Exception {
+        northAmericaExport();
+
+        assertThat(run()).isZero();
+
+        List<List<String>> totals = dataQuality().rows("Checks").stream()
+                .filter(r -> r.get(0).equals("Stated platform total")).toList();
+        assertThat(totals).hasSize(2).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("PASS"));
+        assertThat(totals.stream().map(r -> r.get(1)))
+                .containsExactlyInAnyOrder("na.xlsx!Downloads (Northern America)", "na.xlsx!Downloads (Worldwide)");
+    }
+
+    @Test
+    void northAmericaAsTheContinentFailsTheSameStatedTotal() throws Exception {
+        System.setProperty(NORTH_AMERICA_SETTING, "continent");
+        northAmericaExport();
+
+        assertThat(run()).isEqualTo(65);
+
+        List<String> failed = dataQuality().rowWhere("Checks", 4, "FAIL").orElseThrow();
+        assertThat(failed.get(0)).isEqualTo("Stated platform total");
+        assertThat(failed.get(1)).isEqualTo("Temu downloads, North America, 2023-01-31");
+        assertThat(failed.get(2)).isEqualTo("120");
+        assertThat(failed.get(3)).isEqualTo("150");
+        assertThat(failed.get(6)).isEqualTo("na.xlsx!Downloads!5 D (Downloads)");
+        assertThat(dataQuality().rowWhere("Checks", 1, "na.xlsx!Downloads (Worldwide)").orElseThrow().get(4))
+                .isEqualTo("PASS");
+    }
+
+    @Test
+    void anUnknownNorthAmericaSettingStopsTheRun() throws Exception {
+        System.setProperty(NORTH_AMERICA_SETTING, "americas");
+        northAmericaExport();
+
+        assertThat(run()).isNotZero();
+
+        assertThat(dir.resolve("output/cbec-report-" + DATE + ".xlsx")).doesNotExist();
+    }
+
+    @Test
+    void dailyAndMonthlyFiguresOfTheSameDaysFailNamingBothSheets() throws Exception {
+        workbook("daily.xlsx", "Daily", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {LocalDate.of(2023, 1, 1), "Temu", "United States", 10},
+            {LocalDate.of(2023, 1, 2), "Temu", "United States", 11},
+            {LocalDate.of(2023, 1, 2), "Temu", "Canada", 3},
+        });
+        workbook("monthly.xlsx", "Monthly", new Object[][] {
+            {"Month", "App", "Country", "Downloads"},
+            {"2022-12", "Temu", "United States", 300},
+            {"2023-01", "Temu", "United States", 320},
+            {"2023-01", "Temu", "Canada", 40},
+        });
+
+        assertThat(run()).isEqualTo(65);
+
+        List<List<String>> failed = dataQuality().rows("Checks").stream()
+                .filter(r -> r.get(0).equals("Period counted once")).toList();
+        assertThat(failed).singleElement().satisfies(r -> {
+            assertThat(r.get(1)).isEqualTo("Temu downloads, Canada and 1 more country, 2023-01-01 to 2023-01-02");
+            assertThat(r.get(2)).isEqualTo("one granularity");
+            assertThat(r.get(3)).isEqualTo("daily and monthly");
+            assertThat(r.get(4)).isEqualTo("FAIL");
+            assertThat(r.get(5)).startsWith("counted twice: daily rows in daily.xlsx!Daily and monthly rows in"
+                    + " monthly.xlsx!Monthly");
+            assertThat(r.get(6)).isEqualTo("daily.xlsx!Daily!2-4; monthly.xlsx!Monthly!3-4");
+        });
+    }
+
+    @Test
+    void dailyAndMonthlyFiguresOfDifferentDaysPass() throws Exception {
+        workbook("daily.xlsx", "Daily", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {LocalDate.of(2023, 1, 1), "Temu", "United States", 10},
+        });
+        workbook("monthly.xlsx", "Monthly", new Object[][] {
+            {"Month", "App", "Country", "Downloads"},
+            {"2022-12", "Temu", "United States", 300},
+            {"2023-01", "Temu", "Canada", 40},
+        });
+
+        assertThat(run()).isZero();
+
+        assertThat(dataQuality().rowWhere("Checks", 0, "Period counted once").orElseThrow().get(4)).isEqualTo("PASS");
+    }
+
+    @Test
+    void revenueInAnUnsupportedCurrencyIsRejectedNamingIt() throws Exception {
+        LocalDate day = LocalDate.of(2023, 1, 31);
+        workbook("eur.xlsx", "Revenue", new Object[][] {
+            {"Date", "App", "Country", "Downloads", "Revenue (EUR)"},
+            {day, "Temu", "Germany", 100, 2500},
+        });
+        workbook("cn.xlsx", "收入", new Object[][] {
+            {"日期", "应用", "国家", "下载量", "收入（欧元）"},
+            {day, "拼多多", "法国", 50, 900},
+        });
+        workbook("usd.xlsx", "Revenue", new Object[][] {
+            {"Date", "App", "Country", "Downloads", "Revenue (USD)"},
+            {day, "Shein", "United States", 70, 1200},
+        });
+
+        assertThat(run()).isEqualTo(65);
+
+        PublishedWorkbook dq = dataQuality();
+        List<String> eur = dq.rowWhere("Rejected Rows", 0, "eur.xlsx").orElseThrow();
+        assertThat(eur.subList(0, 5)).containsExactly("eur.xlsx", "Revenue", "2", "E (Revenue (EUR))", "2500");
+        assertThat(eur.get(5)).contains("in EUR").contains("only USD and CNY are supported")
+                .doesNotContain("must be in US dollars");
+        List<String> chinese = dq.rowWhere("Rejected Rows", 0, "cn.xlsx").orElseThrow();
+        assertThat(chinese.get(5)).contains("欧元 (EUR)").contains("only USD and CNY are supported");
+        assertThat(dq.rowWhere("Rejected Rows", 0, "usd.xlsx")).isEmpty();
+    }
+}
