@@ -10,6 +10,7 @@ import io.cbec.etl.source.PoiLimits;
 import io.cbec.etl.job.CbecProperties;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -72,13 +73,35 @@ public class CbecEtlApplication {
             stop.attach(context, context.getBean(CbecProperties.class).stopTimeout());
             code = context.getBean(ReportRun.class).run(options).code();
         } catch (Exception e) {
-            System.err.println("cbec-etl: internal error: " + e);
-            e.printStackTrace();
-            code = ExitCode.INTERNAL.code();
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            if (findCause(e, BindException.class) != null || root instanceof IllegalArgumentException) {
+                // A wrong value in application.yml or config/application.yml (or -D): one line saying which and
+                // why is what whoever reads cron mail needs, not Spring's stack of bean names.
+                BindException binding = findCause(e, BindException.class);
+                System.err.println("cbec-etl: configuration error" + (binding == null ? "" : " in " + binding.getName())
+                        + ": " + root.getMessage() + ". Correct it in config/application.yml.");
+                code = ExitCode.USAGE.code();
+            } else {
+                System.err.println("cbec-etl: internal error: " + e);
+                e.printStackTrace();
+                code = ExitCode.INTERNAL.code();
+            }
         } finally {
             stop.finished(code); // after the context (H2) is closed and the lock released
         }
         return code;
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static ConfigurableApplicationContext start(Path stateDir) {

@@ -220,4 +220,16 @@ class RegistryReportJobTest {
         assertThat(CbecEtlApplication.run("--frobnicate")).isEqualTo(64);
         assertThat(CbecEtlApplication.run("--report-date=31/01/2024")).isEqualTo(64);
     }
+
+    @Test
+    void aBadSettingIsAConfigurationErrorNotACrash() throws Exception {
+        RegistryWorkbook.allBatches().batches(1).writeTo(dir.resolve("input/名单.xlsx"));
+        System.setProperty("cbec.progress-interval", "every now and then");
+        try {
+            assertThat(run()).isEqualTo(64);
+        } finally {
+            System.clearProperty("cbec.progress-interval");
+        }
+        assertThat(report()).doesNotExist();
+    }
 }
