@@ -81,6 +81,16 @@ class IndicatorReportJobTest {
                 "CBEC trade value", "500,400,000,000.00", "CNY"));
         assertThat(byProvince).anySatisfy(r -> assertThat(r).containsExactly("2024-01/2024-06", "Total",
                 "Overseas warehouses", "710", "count"));
+        // Indicators in their fixed order (not alphabetical), provinces by code, then the Total rows.
+        List<String> indicators = List.of("CBEC trade value", "Exports", "Imports", "Overseas warehouses", "Enterprises");
+        List<String> expectedOrder = new ArrayList<>();
+        for (String indicator : indicators) {
+            for (String province : List.of("Jiangsu", "Zhejiang", "Guangdong")) { // 320000, 330000, 440000
+                expectedOrder.add(indicator + " / " + province);
+            }
+        }
+        indicators.forEach(i -> expectedOrder.add(i + " / Total"));
+        assertThat(byProvince.stream().skip(1).map(r -> r.get(2) + " / " + r.get(1))).containsExactlyElementsOf(expectedOrder);
 
         List<List<String>> checks = report.rows("Checks");
         assertThat(checks.stream().skip(1).map(r -> r.get(4))).containsOnly("PASS");
