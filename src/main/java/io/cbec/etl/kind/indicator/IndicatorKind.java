@@ -190,7 +190,7 @@ public class IndicatorKind implements RecordKind {
 
     @Override
     public void validate(JdbcClient jdbc, long instanceId, CheckRecorder recorder) {
-        new IndicatorChecks().run(jdbc, instanceId, recorder);
+        new IndicatorChecks(DivisionDirectory.bundled()).run(jdbc, instanceId, recorder);
     }
 
     @Override
