@@ -2,6 +2,7 @@ package io.cbec.etl.job;
 
 import io.cbec.etl.CbecEtlApplication;
 import io.cbec.etl.fixtures.IndicatorWorkbook;
+import io.cbec.etl.fixtures.MonthlyIndicatorWorkbook;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import io.cbec.etl.fixtures.RegistryWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,6 +83,16 @@ class IndicatorReportJobTest {
                 "CBEC trade value", "500,400,000,000.00", "CNY"));
         assertThat(byProvince).anySatisfy(r -> assertThat(r).containsExactly("2024-01/2024-06", "Total",
                 "Overseas warehouses", "710", "count"));
+        // Indicators in their fixed order (not alphabetical), provinces by code, then the Total rows.
+        List<String> indicators = List.of("CBEC trade value", "Exports", "Imports", "Overseas warehouses", "Enterprises");
+        List<String> expectedOrder = new ArrayList<>();
+        for (String indicator : indicators) {
+            for (String province : List.of("Jiangsu", "Zhejiang", "Guangdong")) { // 320000, 330000, 440000
+                expectedOrder.add(indicator + " / " + province);
+            }
+        }
+        indicators.forEach(i -> expectedOrder.add(i + " / Total"));
+        assertThat(byProvince.stream().skip(1).map(r -> r.get(2) + " / " + r.get(1))).containsExactlyElementsOf(expectedOrder);
 
         List<List<String>> checks = report.rows("Checks");
         assertThat(checks.stream().skip(1).map(r -> r.get(4))).containsOnly("PASS");
@@ -190,5 +202,137 @@ class IndicatorReportJobTest {
         assertThat(run("--allow-rejects")).isZero();
         PublishedWorkbook report = new PublishedWorkbook(report());
         assertThat(report.rows("Zone Indicators")).hasSize(1 + 11 * 5);
+    }
+
+    @Test
+    void aSheetWithOneColumnPerMonthPublishesEachMonthAndChecksItsSubtotals() throws Exception {
+        RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
+        // Month headers as people type them: ISO, Chinese, English, and a real date cell shown as yyyy-mm.
+        MonthlyIndicatorWorkbook.of("2024年跨境电商进出口额（亿元）", "进出口额", "2024-01", "2024年2月", "Mar 2024",
+                        LocalDate.of(2024, 4, 1))
+                .zone("浙江省", "杭州市", 210.5, 220.3, 245.8, 251.2)
+                .zone("浙江省", "宁波市", 330.1, 301.7, 352.4, 360.0)
+                .zone("广东省", "深圳市", 298.6, 280.2, 310.9, 322.5)
+                .zone("广东省", "广州市", 201.4, 190.6, 215.3, 220.7)
+                .writeTo(dir.resolve("input/月度.xlsx"));
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        List<List<String>> figures = report.rows("Zone Indicators");
+        assertThat(figures).hasSize(1 + 4 * 4);
+        assertThat(figures.stream().skip(1).map(r -> r.get(0)).distinct())
+                .containsExactly("2024-01", "2024-02", "2024-03", "2024-04");
+        assertThat(figures).anySatisfy(r -> assertThat(r.subList(0, 8)).containsExactly("2024-03", "Hangzhou", "杭州市",
+                "Zhejiang", "CBEC trade value", "24,580,000,000.00", "CNY", "月度.xlsx!进出口额!3"));
+        assertThat(figures).anySatisfy(r -> assertThat(r.subList(0, 8)).containsExactly("2024-04", "Shenzhen", "深圳市",
+                "Guangdong", "CBEC trade value", "32,250,000,000.00", "CNY", "月度.xlsx!进出口额!6"));
+
+        List<List<String>> byProvince = report.rows("Indicators by Province");
+        assertThat(byProvince.subList(1, byProvince.size())).containsExactly(
+                List.of("2024-01", "Zhejiang", "CBEC trade value", "54,060,000,000.00", "CNY"),
+                List.of("2024-01", "Guangdong", "CBEC trade value", "50,000,000,000.00", "CNY"),
+                List.of("2024-02", "Zhejiang", "CBEC trade value", "52,200,000,000.00", "CNY"),
+                List.of("2024-02", "Guangdong", "CBEC trade value", "47,080,000,000.00", "CNY"),
+                List.of("2024-03", "Zhejiang", "CBEC trade value", "59,820,000,000.00", "CNY"),
+                List.of("2024-03", "Guangdong", "CBEC trade value", "52,620,000,000.00", "CNY"),
+                List.of("2024-04", "Zhejiang", "CBEC trade value", "61,120,000,000.00", "CNY"),
+                List.of("2024-04", "Guangdong", "CBEC trade value", "54,320,000,000.00", "CNY"),
+                List.of("2024-01", "Total", "CBEC trade value", "104,060,000,000.00", "CNY"),
+                List.of("2024-02", "Total", "CBEC trade value", "99,280,000,000.00", "CNY"),
+                List.of("2024-03", "Total", "CBEC trade value", "112,440,000,000.00", "CNY"),
+                List.of("2024-04", "Total", "CBEC trade value", "115,440,000,000.00", "CNY"));
+
+        List<List<String>> checks = report.rows("Checks");
+        assertThat(checks.stream().skip(1).map(r -> r.get(4))).containsOnly("PASS");
+        List<List<String>> subtotals = checks.stream().filter(r -> r.get(0).equals("Stated subtotal")).toList();
+        assertThat(subtotals).hasSize(2 * 4);
+        assertThat(subtotals.get(0).subList(1, 5)).containsExactly("月度.xlsx!进出口额, CBEC trade value 2024-01, rows 3-4",
+                "540.6 亿元", "540.6 亿元", "PASS");
+        assertThat(checks.stream().filter(r -> r.get(0).equals("Stated total") && r.get(1).startsWith("月度.xlsx"))).hasSize(4);
+        assertThat(checks).anySatisfy(r -> assertThat(r.subList(0, 5)).containsExactly("Subtotal province",
+                "月度.xlsx!进出口额, '广东省小计' rows 6-7", "rows in Guangdong", "all 2 rows in Guangdong", "PASS"));
+    }
+
+    @Test
+    void monthHeadersTakeTheirYearFromTheSheetNameAndWithoutAnyYearEveryRowIsRejected() throws Exception {
+        // "Jan", "Feb" on a sheet named 2024: months of 2024.
+        MonthlyIndicatorWorkbook.of("各综试区跨境电商出口额（亿元）", "2024", "Jan", "Feb")
+                .zone("浙江省", "杭州市", 10.5, 11.0)
+                .zone("浙江省", "宁波市", 20.0, 21.5)
+                .writeTo(dir.resolve("input/按月.xlsx"));
+        // "1月", "2月" and no year in the title or the sheet name: nothing is read with a guessed year.
+        MonthlyIndicatorWorkbook.of("跨境电商进出口额（亿元）", "Sheet1", "1月", "2月")
+                .zone("浙江省", "杭州市", 1.0, 2.0)
+                .writeTo(dir.resolve("input/无年份.xlsx"));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        List<List<String>> rejected = dataQuality().rows("Rejected Rows").stream().skip(1).toList();
+        assertThat(rejected).hasSize(3); // 杭州市, 浙江省小计, 合计
+        assertThat(rejected).allSatisfy(r -> {
+            assertThat(r.subList(0, 2)).containsExactly("无年份.xlsx", "Sheet1");
+            assertThat(r.get(3)).isEqualTo("C (1月)");
+            assertThat(r.get(5)).contains("'1月' has no year").contains("add the year to the title")
+                    .contains("or the sheet name (e.g. 2024)");
+        });
+        assertThat(rejected.stream().map(r -> r.get(2))).containsExactly("3", "4", "5");
+
+        assertThat(run("--allow-rejects")).isZero();
+        List<List<String>> figures = new PublishedWorkbook(report()).rows("Zone Indicators");
+        assertThat(figures).hasSize(1 + 2 * 2);
+        assertThat(figures.get(1).subList(0, 8)).containsExactly("2024-01", "Hangzhou", "杭州市", "Zhejiang", "Exports",
+                "1,050,000,000.00", "CNY", "按月.xlsx!2024!3");
+        assertThat(figures.stream().skip(1).map(r -> r.get(0))).containsExactly("2024-01", "2024-01", "2024-02", "2024-02");
+    }
+
+    @Test
+    void aFigureForAPeriodBeforeTheZonesApprovalIsAWarningAndTheReportPublishes() throws Exception {
+        RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
+        // 廊坊市 is of batch 7, approved 2022-11-14: a 2021 figure predates it. 杭州市 (2015) does not.
+        IndicatorWorkbook.firstHalf2024().title("2021年各综试区跨境电商主要指标", "2021").replaceZones(List.of(
+                        new IndicatorWorkbook.ZoneFigures("浙江省", "杭州市", 1025.6, 786.4, 239.2, 60, 1800),
+                        new IndicatorWorkbook.ZoneFigures("河北省", "廊坊市", 12.4, 9.8, 2.6, 3, 85)))
+                .writeTo(dir.resolve("input/指标.xlsx"));
+
+        assertThat(run()).isZero();
+
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        List<List<String>> warnings = report.rows("Checks").stream().filter(r -> r.get(4).equals("WARN")).toList();
+        List<String> warning = warnings.stream().filter(r -> r.get(0).equals("Figure after approval")).findFirst()
+                .orElseThrow();
+        assertThat(warning.subList(1, 5)).containsExactly("廊坊市", "periods from 2022-11-14", "2021", "WARN");
+        assertThat(warning.get(5)).contains("廊坊市 was approved as a pilot zone on 2022-11-14")
+                .contains("earlier periods (2021)");
+        assertThat(warning.get(6)).isEqualTo("指标.xlsx!2021!6");
+        assertThat(warnings.stream().filter(r -> r.get(1).contains("杭州"))).isEmpty();
+        assertThat(report.rows("Checks").stream().map(r -> r.get(4))).doesNotContain("FAIL");
+        // Still published: the figure is reported, the warning tells the reader to look at it.
+        assertThat(report.rows("Zone Indicators")).anySatisfy(r -> assertThat(r.subList(0, 6)).containsExactly("2021",
+                "Langfang", "廊坊市", "Hebei", "CBEC trade value", "1,240,000,000.00"));
+        assertThat(dataQuality().rowWhere("Checks", 0, "Figure after approval").orElseThrow().get(4)).isEqualTo("WARN");
+    }
+
+    @Test
+    void aProvinceSubtotalCoveringAZoneOfAnotherProvinceFailsNamingTheStrayRow() throws Exception {
+        // 苏州市 (Jiangsu) sorted into the Zhejiang block: 浙江省小计 sums it, so the figures agree.
+        IndicatorWorkbook.firstHalf2024().misplace("苏州市", "浙江省").writeTo(dir.resolve("input/指标.xlsx"));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        List<List<String>> checks = dataQuality().rows("Checks");
+        assertThat(checks.stream().filter(r -> r.get(0).startsWith("Stated")).map(r -> r.get(4))).containsOnly("PASS");
+        List<List<String>> failed = checks.stream().filter(r -> r.get(4).equals("FAIL")).toList();
+        assertThat(failed).hasSize(1);
+        List<String> check = failed.get(0);
+        assertThat(check.subList(0, 5)).containsExactly("Subtotal province", "指标.xlsx!2024年1-6月, '浙江省小计' rows 4-8",
+                "rows in Zhejiang", "1 of 5 rows elsewhere", "FAIL");
+        assertThat(check.get(5)).contains("'浙江省小计' at 指标.xlsx!2024年1-6月!B9").contains("row 8 苏州市 (Jiangsu)")
+                .contains("move each row into its province's group");
+        assertThat(check.get(6)).isEqualTo("指标.xlsx!2024年1-6月!B9 B (城市)");
+        assertThat(checks.stream().filter(r -> r.get(0).equals("Subtotal province") && r.get(4).equals("PASS")))
+                .hasSize(2);
     }
 }

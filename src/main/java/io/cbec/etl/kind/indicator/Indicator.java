@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The figures reported per pilot zone. Money indicators need a currency (from the header or the cell)
- * and are kept in CNY or USD; the others are counts.
+ * The figures reported per pilot zone, declared in the order reports list them (trade value first,
+ * parcels last). Money indicators need a currency (from the header or the cell) and are kept in CNY or
+ * USD; the others are counts.
  */
 public enum Indicator {
     TRADE("CBEC trade value", "跨境电商进出口额", true, List.of("跨境电商进出口额", "跨境电商进出口", "跨境电商交易额",

@@ -3,22 +3,113 @@ package io.cbec.etl.kind.indicator;
 import io.cbec.etl.check.CheckRecorder;
 import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
+import io.cbec.etl.normalise.DivisionDirectory;
+import io.cbec.etl.normalise.Province;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The indicators' checks: every stated subtotal and total equals the sum of the rows it covers (per
  * indicator and period, within the rounding the figures show, never across currencies); no figure is
- * reported twice with different values; a figure for a period before the zone's approval is a warning.
+ * reported twice with different values; a subtotal that names a province covers only that province's
+ * zones; a figure for a period before the zone's approval is a warning.
  */
 final class IndicatorChecks {
 
+    /** What is left of "浙江省小计", "小计（浙江）", "Zhejiang subtotal", "Subtotal: Zhejiang" once the marker goes. */
+    private static final Pattern SUBTOTAL_WORDS = Pattern.compile("小计|sub[- ]?total|[\\s:：()（）\\[\\]【】,，.-]+",
+            Pattern.CASE_INSENSITIVE);
+    private static final int STRAY_ROWS_LISTED = 20;
+
+    private final DivisionDirectory directory;
+
+    IndicatorChecks(DivisionDirectory directory) {
+        this.directory = directory;
+    }
+
     void run(JdbcClient jdbc, long id, CheckRecorder recorder) {
         statedTotals(jdbc, id, recorder);
+        subtotalProvinces(jdbc, id, recorder);
         reportedOnce(jdbc, id, recorder);
         beforeApproval(jdbc, id, recorder);
+    }
+
+    /** The province a subtotal's label names ("浙江省小计" -> Zhejiang), if it names one. */
+    Optional<Province> subtotalProvince(String label) {
+        String rest = SUBTOTAL_WORDS.matcher(label == null ? "" : label).replaceAll("");
+        return rest.isEmpty() ? Optional.empty() : directory.province(rest);
+    }
+
+    /**
+     * A subtotal that names a province ("浙江省小计") covers only rows of that province: a zone of another
+     * province among them (a row sorted into the wrong group) fails, naming the subtotal and the stray rows.
+     */
+    private void subtotalProvinces(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        record Subtotal(int fileNo, int sheetNo, String file, String sheet, int row, String label, String zoneColumn,
+                        int fromRow) { }
+        List<Subtotal> subtotals = jdbc.sql("""
+                        SELECT DISTINCT v.file_no, v.sheet_no, f.file_name, s.sheet_name, v.row_no, v.row_label,
+                               v.zone_column,
+                               COALESCE((SELECT MAX(p.row_no) FROM indicator_value p
+                                   WHERE p.instance_id = v.instance_id AND p.file_no = v.file_no
+                                     AND p.sheet_no = v.sheet_no AND p.row_kind <> 'DETAIL' AND p.row_no < v.row_no), 0)
+                        FROM indicator_value v
+                        JOIN source_file f ON f.instance_id = v.instance_id AND f.file_no = v.file_no
+                        JOIN source_sheet s ON s.instance_id = v.instance_id AND s.file_no = v.file_no
+                                           AND s.sheet_no = v.sheet_no
+                        WHERE v.instance_id = :id AND v.row_kind = 'SUBTOTAL'
+                        ORDER BY v.file_no, v.sheet_no, v.row_no""")
+                .param("id", id)
+                .query((rs, n) -> new Subtotal(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        rs.getString(6), rs.getString(7), rs.getInt(8)))
+                .list(); // one per subtotal row: few
+        for (Subtotal t : subtotals) {
+            Optional<Province> named = subtotalProvince(t.label());
+            if (named.isEmpty()) {
+                continue;
+            }
+            Province province = named.get();
+            record Covered(int row, String zone, String provinceCode) { }
+            List<Covered> rows = jdbc.sql("""
+                            SELECT row_no, MIN(zone_zh), MIN(province_code) FROM indicator_value
+                            WHERE instance_id = :id AND file_no = :file AND sheet_no = :sheet AND row_kind = 'DETAIL'
+                              AND row_no > :from AND row_no < :to
+                            GROUP BY row_no ORDER BY row_no""")
+                    .param("id", id).param("file", t.fileNo()).param("sheet", t.sheetNo())
+                    .param("from", t.fromRow()).param("to", t.row())
+                    .query((rs, n) -> new Covered(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+            if (rows.isEmpty()) {
+                continue; // the totals check already says that the subtotal covers no row
+            }
+            List<Covered> strays = rows.stream().filter(r -> !province.code().equals(r.provinceCode())).toList();
+            String letters = t.zoneColumn() == null ? "" : t.zoneColumn().split(" ", 2)[0];
+            String place = t.file() + "!" + t.sheet() + "!" + letters + t.row()
+                    + (t.zoneColumn() == null ? "" : " " + t.zoneColumn());
+            String scope = t.file() + "!" + t.sheet() + ", '" + t.label() + "' rows " + rows.get(0).row() + "-"
+                    + rows.get(rows.size() - 1).row();
+            String expected = "rows in " + province.nameEn();
+            if (strays.isEmpty()) {
+                recorder.record(new CheckResult("Subtotal province", scope, expected, "all " + rows.size() + " rows in "
+                        + province.nameEn(), CheckStatus.PASS, "'" + t.label() + "' covers " + rows.size()
+                        + " rows, all zones of " + province.nameEn(), place));
+                continue;
+            }
+            String listed = strays.stream().limit(STRAY_ROWS_LISTED)
+                    .map(r -> "row " + r.row() + " " + r.zone() + " (" + directory.provinceByCode(r.provinceCode())
+                            .map(Province::nameEn).orElse(r.provinceCode()) + ")")
+                    .collect(Collectors.joining(", "))
+                    + (strays.size() > STRAY_ROWS_LISTED ? " and " + (strays.size() - STRAY_ROWS_LISTED) + " more" : "");
+            recorder.record(new CheckResult("Subtotal province", scope, expected, strays.size() + " of " + rows.size()
+                    + " rows elsewhere", CheckStatus.FAIL, "'" + t.label() + "' at " + t.file() + "!" + t.sheet() + "!"
+                    + letters + t.row() + " names " + province.nameEn() + " but covers " + listed
+                    + ": move each row into its province's group, or correct the subtotal", place));
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -87,14 +88,15 @@ public class IndicatorKind implements RecordKind {
         return FIELDS;
     }
 
-    /** A zone and figures: indicator columns, a value column, or columns headed by periods. */
+    /** A zone and figures: indicator columns, a value column, or columns headed by periods or months. */
     @Override
     public boolean accepts(Set<String> matched, SheetContext context) {
         if (!matched.contains(ZONE)) {
             return false;
         }
         boolean indicatorColumns = matched.stream().anyMatch(f -> Indicator.fromField(f).isPresent());
-        boolean periodColumns = matched.stream().anyMatch(f -> f.startsWith(SheetLayout.PERIOD_FIELD_PREFIX));
+        boolean periodColumns = matched.stream().anyMatch(f -> f.startsWith(SheetLayout.PERIOD_FIELD_PREFIX)
+                || f.startsWith(SheetLayout.MONTH_FIELD_PREFIX));
         return indicatorColumns || periodColumns || matched.contains(VALUE);
     }
 
@@ -108,7 +110,12 @@ public class IndicatorKind implements RecordKind {
         } else {
             return Optional.empty();
         }
-        return period.ok() ? Optional.of(SheetLayout.PERIOD_FIELD_PREFIX + period.value().label()) : Optional.empty();
+        if (period.ok()) {
+            return Optional.of(SheetLayout.PERIOD_FIELD_PREFIX + period.value().label());
+        }
+        // "1月", "Jan": a month whose year the title or sheet name gives (settled per sheet in SheetLayout).
+        OptionalInt month = MonthHeader.month(header.raw());
+        return month.isPresent() ? Optional.of(SheetLayout.MONTH_FIELD_PREFIX + month.getAsInt()) : Optional.empty();
     }
 
     @Override
@@ -183,7 +190,7 @@ public class IndicatorKind implements RecordKind {
 
     @Override
     public void validate(JdbcClient jdbc, long instanceId, CheckRecorder recorder) {
-        new IndicatorChecks().run(jdbc, instanceId, recorder);
+        new IndicatorChecks(DivisionDirectory.bundled()).run(jdbc, instanceId, recorder);
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * The sheets Zone Indicators (one row per figure of a pilot zone) and Indicators by Province (sums per
- * period, province, indicator and unit, then one Total row per period, indicator and unit), aggregated in
+ * period, indicator, unit and province, provinces by code, then one Total row per period, indicator and
+ * unit), indicators in their fixed order (see {@link Indicator}), aggregated in
  * SQL and streamed. A figure given twice with the same value counts once; currencies are never added.
  */
 final class IndicatorReportSheets {
@@ -33,6 +34,12 @@ final class IndicatorReportSheets {
             JOIN source_sheet s ON s.instance_id = v.instance_id AND s.file_no = v.file_no AND s.sheet_no = v.sheet_no
             WHERE v.instance_id = :id AND v.row_kind = 'DETAIL' AND v.pilot
             GROUP BY zone_key, indicator, period_start, period_end, unit""";
+
+    /**
+     * Indicators in the order readers expect (trade value, exports, imports, overseas warehouses,
+     * enterprises, parcels: the enum's order), not alphabetically by their internal names.
+     */
+    static final String INDICATOR_ORDER = indicatorOrder();
 
     private final DivisionDirectory directory;
 
@@ -64,7 +71,8 @@ final class IndicatorReportSheets {
         ListSheet sheet = workbook.listSheet("Zone Indicators", List.of(Column.text("Period"), Column.text("Zone"),
                 Column.text("Zone (zh)"), Column.text("Province"), Column.text("Indicator"), Column.decimal("Value"),
                 Column.text("Unit"), Column.text("Source"), Column.text("As written")));
-        jdbc.sql("SELECT * FROM (" + FIGURES + ") ORDER BY period_start, period_end, indicator, province_code, zone_key, unit")
+        jdbc.sql("SELECT * FROM (" + FIGURES + ") ORDER BY period_start, period_end, " + INDICATOR_ORDER
+                        + ", province_code, zone_key, unit")
                 .param("id", id)
                 .query(rs -> {
                     Province p = directory.provinceByCode(rs.getString("province_code")).orElseThrow();
@@ -84,8 +92,8 @@ final class IndicatorReportSheets {
         String grouped = """
                 SELECT period_start, period_end, MIN(period_label), indicator, unit, %s, SUM(amount)
                 FROM (%s) GROUP BY period_start, period_end, indicator, unit%s
-                ORDER BY period_start, period_end, indicator, unit%s""";
-        jdbc.sql(String.format(grouped, "province_code", FIGURES, ", province_code", ", SUM(amount) DESC, province_code"))
+                ORDER BY period_start, period_end, %s, unit%s""";
+        jdbc.sql(String.format(grouped, "province_code", FIGURES, ", province_code", INDICATOR_ORDER, ", province_code"))
                 .param("id", id)
                 .query(rs -> {
                     Province p = directory.provinceByCode(rs.getString(6)).orElseThrow();
@@ -93,7 +101,7 @@ final class IndicatorReportSheets {
                             amount(rs.getBigDecimal(7), rs.getString(5)), rs.getString(5));
                 });
         List<Object[]> totals = new ArrayList<>();
-        jdbc.sql(String.format(grouped, "NULL", FIGURES, "", ""))
+        jdbc.sql(String.format(grouped, "NULL", FIGURES, "", INDICATOR_ORDER, ""))
                 .param("id", id)
                 .query(rs -> {
                     totals.add(new Object[] {rs.getString(3), "Total", Indicator.valueOf(rs.getString(4)).label(),
@@ -103,6 +111,14 @@ final class IndicatorReportSheets {
             sheet.boldRow(total);
         }
         sheet.finish();
+    }
+
+    private static String indicatorOrder() {
+        StringBuilder sql = new StringBuilder("CASE indicator");
+        for (Indicator i : Indicator.values()) {
+            sql.append(" WHEN '").append(i.name()).append("' THEN ").append(i.ordinal());
+        }
+        return sql.append(" END").toString();
     }
 
     /** Counts as whole numbers with thousands separators, money with two decimals. */

@@ -53,7 +53,8 @@ final class IndicatorRowNormaliser {
     RowOutcome normalise(SheetPlan plan, SourceRow row) {
         SheetLayout layout = layouts.computeIfAbsent(plan, SheetLayout::of);
         if (layout.problem() != null) {
-            return new RowOutcome.Rejected("", "", layout.problem());
+            return layout.problemColumn() == null ? new RowOutcome.Rejected("", "", layout.problem())
+                    : reject(plan, layout.problemColumn(), row.cell(layout.problemColumn()), layout.problem());
         }
         for (int column : plan.columns().values()) {
             CellValue cell = row.cell(column);

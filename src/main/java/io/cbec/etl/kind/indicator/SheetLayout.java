@@ -4,6 +4,7 @@ import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.normalise.Period;
 import io.cbec.etl.normalise.PeriodParser;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.UnitHint;
 
 import java.util.ArrayList;
@@ -18,13 +19,15 @@ import java.util.regex.Pattern;
  * figures, for which indicator and period each, and what the title and sheet name say.
  * <ul>
  *   <li>wide by indicator: 城市 | 出口额（亿元） | 进口额（亿元） | 海外仓数量 (period from a column, the title or the sheet name);</li>
- *   <li>wide by period: 城市 | 2024-01 | 2024-02 ... (indicator from an indicator column, the title or the sheet name);</li>
+ *   <li>wide by period: 城市 | 2024-01 | 2024-02 ... (indicator from an indicator column, the title or the sheet name);
+ *       months without a year (1月 | 2月, Jan | Feb) take it from the title or the sheet name, or the sheet's rows
+ *       are all rejected saying to add it;</li>
  *   <li>long: 城市 | 期间 | 指标 | 数值 | 单位.</li>
  * </ul>
  */
 record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodColumn, Integer indicatorColumn,
                    Integer unitColumn, List<ValueColumn> valueColumns, Period sheetPeriod, Indicator sheetIndicator,
-                   UnitHint titleUnit, String problem) {
+                   UnitHint titleUnit, String problem, Integer problemColumn) {
 
     /**
      * A column of figures. {@code indicator} or {@code period} null means: from the row (or the sheet).
@@ -32,10 +35,13 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
     record ValueColumn(int column, Indicator indicator, Period period, UnitHint unit, String shownUnit, String name) { }
 
     static final String PERIOD_FIELD_PREFIX = "period:";
+    /** A header naming a month without its year ("1月", "Jan"): "month:1". */
+    static final String MONTH_FIELD_PREFIX = "month:";
 
     private static final Pattern HEADER_NOTE = Pattern.compile("\\(([^()]+)\\)\\s*$");
     private static final Pattern UNIT_IN_TITLE = Pattern.compile("(?:单位|unit|units)\\s*[:：]\\s*([^\\s,;，；)）]+)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOTE_IN_TITLE = Pattern.compile("\\(([^()]+)\\)");
 
     static SheetLayout of(SheetPlan plan) {
         String title = plan.context().title();
@@ -49,8 +55,19 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
             if (m.find()) {
                 titleUnitText = m.group(1);
                 titleUnit = UnitHint.fromHeader("(" + titleUnitText + ")").orElse(null);
+            } else {
+                // "2024年跨境电商进出口额（亿元）": the first bracketed note that is a unit.
+                Matcher note = NOTE_IN_TITLE.matcher(TextNormaliser.clean(title));
+                while (titleUnit == null && note.find()) {
+                    titleUnit = UnitHint.fromHeader("(" + note.group(1) + ")").orElse(null);
+                    titleUnitText = titleUnit == null ? null : note.group(1).strip();
+                }
             }
         }
+        // Months without a year take it from the title or the sheet name, if that names one calendar year.
+        Integer year = sheetPeriod != null && sheetPeriod.start().getYear() == sheetPeriod.end().getYear()
+                ? sheetPeriod.start().getYear() : null;
+        Integer yearlessColumn = null;
         List<ValueColumn> columns = new ArrayList<>();
         for (Map.Entry<String, Integer> e : plan.columns().entrySet()) {
             String field = e.getKey();
@@ -59,22 +76,43 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
             Optional<Indicator> indicator = Indicator.fromField(field);
             Period period = field.startsWith(PERIOD_FIELD_PREFIX)
                     ? PeriodParser.parse(field.substring(PERIOD_FIELD_PREFIX.length())).value() : null;
+            if (field.startsWith(MONTH_FIELD_PREFIX)) {
+                int month = Integer.parseInt(field.substring(MONTH_FIELD_PREFIX.length()));
+                if (year == null) {
+                    yearlessColumn = yearlessColumn == null ? column : Math.min(yearlessColumn, column);
+                    continue;
+                }
+                period = Period.months(year, month, month);
+            }
             if (indicator.isPresent() || period != null || field.equals(IndicatorKind.VALUE)) {
-                UnitHint hint = UnitHint.fromHeader(header).orElse(titleUnit);
-                String shown = note(header).orElse(titleUnitText);
+                // A title's currency is not the unit of a count column (海外仓数量 under "（单位：亿元）").
+                boolean titleUnitFits = titleUnit != null && !(indicator.isPresent() && !indicator.get().money()
+                        && titleUnit.unit() != null && !Quantity.COUNT.equals(titleUnit.unit()));
+                UnitHint hint = UnitHint.fromHeader(header).orElse(titleUnitFits ? titleUnit : null);
+                String shown = note(header).orElse(titleUnitFits ? titleUnitText : null);
                 columns.add(new ValueColumn(column, indicator.orElse(null), period, hint, shown,
                         plan.describeColumn(column)));
             }
         }
         columns.sort(java.util.Comparator.comparingInt(ValueColumn::column));
         String problem = null;
+        Integer problemColumn = null;
         boolean long_ = plan.has(IndicatorKind.VALUE);
         if (long_ && columns.stream().anyMatch(c -> c.indicator() != null)) {
             problem = "the header has both a value column and indicator columns: use one layout per sheet";
         }
+        if (yearlessColumn != null) {
+            // Never guess the year: every row of the sheet is rejected with this reason.
+            problemColumn = yearlessColumn;
+            problem = "the month header '" + plan.headers().get(yearlessColumn) + "' has no year, and "
+                    + (sheetPeriod == null ? "neither the title nor the sheet name names one"
+                    : "the title or sheet name spans " + sheetPeriod.label())
+                    + ": add the year to the title (e.g. 2024年跨境电商进出口额) or the sheet name (e.g. 2024), "
+                    + "or write it in each month header (e.g. 2024-01)";
+        }
         return new SheetLayout(plan.column(IndicatorKind.ZONE), plan.column(IndicatorKind.PROVINCE),
                 plan.column(IndicatorKind.PERIOD), plan.column(IndicatorKind.INDICATOR), plan.column(IndicatorKind.UNIT),
-                List.copyOf(columns), sheetPeriod, sheetIndicator, titleUnit, problem);
+                List.copyOf(columns), sheetPeriod, sheetIndicator, titleUnit, problem, problemColumn);
     }
 
     private static Optional<String> note(String header) {
