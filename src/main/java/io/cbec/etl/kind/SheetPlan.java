@@ -33,6 +33,24 @@ public record SheetPlan(int fileNo, String fileName, Path path, FileType fileTyp
         return header == null || header.isBlank() ? letters : letters + " (" + header + ")";
     }
 
+    /** The cell's text, cleaned; null when the column is absent or the cell is empty or blank. */
+    public static String cellText(io.cbec.etl.source.SourceRow row, Integer column) {
+        if (column == null) {
+            return null;
+        }
+        io.cbec.etl.source.CellValue cell = row.cell(column);
+        if (cell == null) {
+            return null;
+        }
+        String text = io.cbec.etl.normalise.TextNormaliser.clean(cell.raw());
+        return text.isEmpty() ? null : text;
+    }
+
+    /** A rejection naming the column as the user finds it (letter and header) and the cell's value as written. */
+    public RowOutcome.Rejected reject(int column, io.cbec.etl.source.CellValue cell, String reason) {
+        return new RowOutcome.Rejected(describeColumn(column), cell == null ? "" : cell.raw(), reason);
+    }
+
     public String place(int row) {
         return fileName + "!" + sheetName + "!" + row;
     }

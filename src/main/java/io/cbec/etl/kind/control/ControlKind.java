@@ -77,28 +77,28 @@ public class ControlKind implements RecordKind {
     public RowOutcome normalise(SheetPlan plan, SourceRow row) {
         int checkColumn = plan.column(CHECK);
         int expectedColumn = plan.column(EXPECTED);
-        String check = text(row, checkColumn);
+        String check = SheetPlan.cellText(row, checkColumn);
         CellValue expectedCell = row.cell(expectedColumn);
         if (check == null && expectedCell == null) {
             return new RowOutcome.Ignored("empty control row");
         }
         if (check == null) {
-            return reject(plan, checkColumn, null, "metric missing: name what the figure counts, e.g. Active pilot zones");
+            return plan.reject(checkColumn, null, "metric missing: name what the figure counts, e.g. Active pilot zones");
         }
         if (expectedCell == null || expectedCell.raw().isBlank()) {
-            return reject(plan, expectedColumn, expectedCell, "declared value missing for '" + check + "'");
+            return plan.reject(expectedColumn, expectedCell, "declared value missing for '" + check + "'");
         }
         if (expectedCell instanceof CellValue.Error || expectedCell instanceof CellValue.Uncalculated) {
-            return reject(plan, expectedColumn, expectedCell, "formula error or formula without a value: fix the cell");
+            return plan.reject(expectedColumn, expectedCell, "formula error or formula without a value: fix the cell");
         }
         UnitHint hint = UnitHint.fromHeader(plan.headers().get(expectedColumn)).orElse(null);
         Parsed<Quantity> expected = expectedCell instanceof CellValue.Numeric n
                 ? QuantityParser.parse(n.value(), hint) : QuantityParser.parse(expectedCell.raw(), hint);
         if (!expected.ok()) {
-            return reject(plan, expectedColumn, expectedCell, expected.error());
+            return plan.reject(expectedColumn, expectedCell, expected.error());
         }
-        String source = plan.has(SOURCE) ? text(row, plan.column(SOURCE)) : null;
-        String note = plan.has(NOTE) ? text(row, plan.column(NOTE)) : null;
+        String source = plan.has(SOURCE) ? SheetPlan.cellText(row, plan.column(SOURCE)) : null;
+        String note = plan.has(NOTE) ? SheetPlan.cellText(row, plan.column(NOTE)) : null;
         return new RowOutcome.Accepted(new ControlEntry(check, expected.value(), source, note));
     }
 
@@ -193,18 +193,5 @@ public class ControlKind implements RecordKind {
     @Override
     public void purge(JdbcClient jdbc, long instanceId) {
         jdbc.sql("DELETE FROM control_entry WHERE instance_id = :id").param("id", instanceId).update();
-    }
-
-    private static String text(SourceRow row, int column) {
-        CellValue cell = row.cell(column);
-        if (cell == null) {
-            return null;
-        }
-        String text = TextNormaliser.clean(cell.raw());
-        return text.isEmpty() ? null : text;
-    }
-
-    private static RowOutcome.Rejected reject(SheetPlan plan, int column, CellValue cell, String reason) {
-        return new RowOutcome.Rejected(plan.describeColumn(column), cell == null ? "" : cell.raw(), reason);
     }
 }

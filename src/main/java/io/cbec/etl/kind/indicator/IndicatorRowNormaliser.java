@@ -54,19 +54,19 @@ final class IndicatorRowNormaliser {
         SheetLayout layout = layouts.computeIfAbsent(plan, SheetLayout::of);
         if (layout.problem() != null) {
             return layout.problemColumn() == null ? new RowOutcome.Rejected("", "", layout.problem())
-                    : reject(plan, layout.problemColumn(), row.cell(layout.problemColumn()), layout.problem());
+                    : plan.reject(layout.problemColumn(), row.cell(layout.problemColumn()), layout.problem());
         }
         for (int column : plan.columns().values()) {
             CellValue cell = row.cell(column);
             if (cell instanceof CellValue.Error e) {
-                return reject(plan, column, cell, "formula error " + e.code() + " in the cell: fix the formula");
+                return plan.reject(column, cell, "formula error " + e.code() + " in the cell: fix the formula");
             }
             if (cell instanceof CellValue.Uncalculated) {
-                return reject(plan, column, cell, "formula not calculated; open and save the file in Excel");
+                return plan.reject(column, cell, "formula not calculated; open and save the file in Excel");
             }
         }
         int zoneColumn = layout.zoneColumn();
-        String zoneText = text(row, zoneColumn);
+        String zoneText = SheetPlan.cellText(row, zoneColumn);
         Optional<TotalRowDetector.Marker> marker = TotalRowDetector.marker(zoneText == null ? "" : zoneText)
                 .or(() -> firstText(row).flatMap(TotalRowDetector::marker));
         String rowKind = IndicatorRow.DETAIL;
@@ -75,11 +75,11 @@ final class IndicatorRowNormaliser {
             rowKind = marker.get().subtotal() ? IndicatorRow.SUBTOTAL : IndicatorRow.TOTAL;
         } else {
             if (zoneText == null) {
-                return reject(plan, zoneColumn, null, "zone name is empty");
+                return plan.reject(zoneColumn, null, "zone name is empty");
             }
             Parsed<IndicatorRow.ZoneRef> resolved = zone(plan, layout, row, zoneText);
             if (!resolved.ok()) {
-                return reject(plan, zoneColumn, row.cell(zoneColumn), resolved.error());
+                return plan.reject(zoneColumn, row.cell(zoneColumn), resolved.error());
             }
             zone = resolved.value();
         }
@@ -88,27 +88,27 @@ final class IndicatorRowNormaliser {
         if (layout.periodColumn() != null && row.cell(layout.periodColumn()) != null) {
             Parsed<Period> period = period(row.cell(layout.periodColumn()));
             if (!period.ok()) {
-                return reject(plan, layout.periodColumn(), row.cell(layout.periodColumn()), period.error());
+                return plan.reject(layout.periodColumn(), row.cell(layout.periodColumn()), period.error());
             }
             rowPeriod = period.value();
         }
         Indicator rowIndicator = layout.sheetIndicator();
-        if (layout.indicatorColumn() != null && text(row, layout.indicatorColumn()) != null) {
-            String name = text(row, layout.indicatorColumn());
+        if (layout.indicatorColumn() != null && SheetPlan.cellText(row, layout.indicatorColumn()) != null) {
+            String name = SheetPlan.cellText(row, layout.indicatorColumn());
             rowIndicator = Indicator.fromName(name).orElse(null);
             if (rowIndicator == null) {
-                return reject(plan, layout.indicatorColumn(), row.cell(layout.indicatorColumn()), "unknown indicator '"
+                return plan.reject(layout.indicatorColumn(), row.cell(layout.indicatorColumn()), "unknown indicator '"
                         + name + "': use one of " + Arrays.stream(Indicator.values())
                         .map(i -> i.labelZh() + " (" + i.label() + ")").collect(Collectors.joining(", ")));
             }
         }
         UnitHint rowUnit = null;
         String rowUnitText = null;
-        if (layout.unitColumn() != null && text(row, layout.unitColumn()) != null) {
-            rowUnitText = text(row, layout.unitColumn());
+        if (layout.unitColumn() != null && SheetPlan.cellText(row, layout.unitColumn()) != null) {
+            rowUnitText = SheetPlan.cellText(row, layout.unitColumn());
             rowUnit = UnitHint.fromHeader("(" + rowUnitText + ")").orElse(null);
             if (rowUnit == null) {
-                return reject(plan, layout.unitColumn(), row.cell(layout.unitColumn()), "unknown unit '" + rowUnitText
+                return plan.reject(layout.unitColumn(), row.cell(layout.unitColumn()), "unknown unit '" + rowUnitText
                         + "': write e.g. 亿元, 万元, 万美元, USD million, 个");
             }
         }
@@ -121,25 +121,25 @@ final class IndicatorRowNormaliser {
             }
             Indicator indicator = vc.indicator() != null ? vc.indicator() : rowIndicator;
             if (indicator == null) {
-                return reject(plan, vc.column(), cell, "which indicator is this figure? add an indicator column (指标) "
+                return plan.reject(vc.column(), cell, "which indicator is this figure? add an indicator column (指标) "
                         + "or name it in the title or sheet name, e.g. 出口额");
             }
             Period period = vc.period() != null ? vc.period() : rowPeriod;
             if (period == null) {
-                return reject(plan, vc.column(), cell, "period missing: add a period column (期间), or name the period in "
+                return plan.reject(vc.column(), cell, "period missing: add a period column (期间), or name the period in "
                         + "the title or the sheet name, e.g. 2024年1-6月");
             }
             UnitHint hint = rowUnit != null ? rowUnit : vc.unit();
             String shownUnit = rowUnitText != null ? rowUnitText : vc.shownUnit();
             Parsed<IndicatorRow.Value> value = value(indicator, period, cell, hint, shownUnit, vc);
             if (!value.ok()) {
-                return reject(plan, vc.column(), cell, value.error());
+                return plan.reject(vc.column(), cell, value.error());
             }
             values.add(value.value());
         }
         if (values.isEmpty()) {
             return zone == null ? new RowOutcome.Ignored("total row without figures")
-                    : reject(plan, zoneColumn, row.cell(zoneColumn), "no figure in the row for " + zone.nameZh()
+                    : plan.reject(zoneColumn, row.cell(zoneColumn), "no figure in the row for " + zone.nameZh()
                     + ": fill the indicator columns or delete the row");
         }
         return new RowOutcome.Accepted(new IndicatorRow(rowKind, marker.map(TotalRowDetector.Marker::label).orElse(null),
@@ -149,7 +149,7 @@ final class IndicatorRowNormaliser {
     private Parsed<IndicatorRow.ZoneRef> zone(SheetPlan plan, SheetLayout layout, SourceRow row, String zoneText) {
         Province province = null;
         if (layout.provinceColumn() != null) {
-            String provinceText = text(row, layout.provinceColumn());
+            String provinceText = SheetPlan.cellText(row, layout.provinceColumn());
             if (provinceText != null) {
                 province = directory.province(provinceText).orElse(null);
                 if (province == null) {
@@ -258,21 +258,5 @@ final class IndicatorRowNormaliser {
             }
         }
         return Optional.empty();
-    }
-
-    private static String text(SourceRow row, Integer column) {
-        if (column == null) {
-            return null;
-        }
-        CellValue cell = row.cell(column);
-        if (cell == null) {
-            return null;
-        }
-        String text = TextNormaliser.clean(cell.raw());
-        return text.isEmpty() ? null : text;
-    }
-
-    private static RowOutcome.Rejected reject(SheetPlan plan, int column, CellValue cell, String reason) {
-        return new RowOutcome.Rejected(plan.describeColumn(column), cell == null ? "" : cell.raw(), reason);
     }
 }

@@ -52,26 +52,26 @@ final class ZoneRowNormaliser {
         for (int column : plan.columns().values()) {
             CellValue cell = row.cell(column);
             if (cell instanceof CellValue.Error e) {
-                return reject(plan, column, cell, "formula error " + e.code() + " in the cell: fix the formula");
+                return plan.reject(column, cell, "formula error " + e.code() + " in the cell: fix the formula");
             }
             if (cell instanceof CellValue.Uncalculated) {
-                return reject(plan, column, cell, "formula not calculated; open and save the file in Excel");
+                return plan.reject(column, cell, "formula not calculated; open and save the file in Excel");
             }
         }
 
         int zoneColumn = plan.column(ZoneRegistryKind.ZONE);
-        String zoneText = text(row, zoneColumn);
+        String zoneText = SheetPlan.cellText(row, zoneColumn);
         if (zoneText == null) {
-            return reject(plan, zoneColumn, null, "zone name is empty");
+            return plan.reject(zoneColumn, null, "zone name is empty");
         }
 
         Province province = null;
         if (plan.has(ZoneRegistryKind.PROVINCE)) {
-            String provinceText = text(row, plan.column(ZoneRegistryKind.PROVINCE));
+            String provinceText = SheetPlan.cellText(row, plan.column(ZoneRegistryKind.PROVINCE));
             if (provinceText != null) {
                 province = directory.province(provinceText).orElse(null);
                 if (province == null) {
-                    return reject(plan, plan.column(ZoneRegistryKind.PROVINCE), row.cell(plan.column(ZoneRegistryKind.PROVINCE)),
+                    return plan.reject(plan.column(ZoneRegistryKind.PROVINCE), row.cell(plan.column(ZoneRegistryKind.PROVINCE)),
                             "unknown province '" + provinceText + "': use a province name such as 浙江 or Zhejiang");
                 }
             }
@@ -82,17 +82,17 @@ final class ZoneRowNormaliser {
             String candidates = ambiguous.candidates().stream()
                     .map(d -> d.nameZh() + " (" + d.province().nameEn() + ", " + d.code() + ")")
                     .collect(Collectors.joining(", "));
-            return reject(plan, zoneColumn, row.cell(zoneColumn), "ambiguous zone name '" + zoneText
+            return plan.reject(zoneColumn, row.cell(zoneColumn), "ambiguous zone name '" + zoneText
                     + "': could be " + candidates + "; add or correct the province column");
         }
         if (!(match instanceof ZoneMatch.Found found)) {
-            return reject(plan, zoneColumn, row.cell(zoneColumn), "unknown zone '" + zoneText
+            return plan.reject(zoneColumn, row.cell(zoneColumn), "unknown zone '" + zoneText
                     + "': not a city, prefecture or county in GB/T 2260 nor a known new area"
                     + (province == null ? "" : " in " + province.nameEn()) + "; check the spelling");
         }
         Division division = found.division();
         if (province != null && !province.code().equals(division.province().code())) {
-            return reject(plan, zoneColumn, row.cell(zoneColumn), zoneText + " is in " + division.province().nameEn()
+            return plan.reject(zoneColumn, row.cell(zoneColumn), zoneText + " is in " + division.province().nameEn()
                     + ", not " + province.nameEn() + ": correct the zone or the province");
         }
 
@@ -100,10 +100,10 @@ final class ZoneRowNormaliser {
         if (batchColumn >= 0 && row.cell(batchColumn) != null) {
             Parsed<Integer> parsed = BatchParser.parse(row.cell(batchColumn).raw());
             if (!parsed.ok()) {
-                return reject(plan, batchColumn, row.cell(batchColumn), parsed.error());
+                return plan.reject(batchColumn, row.cell(batchColumn), parsed.error());
             }
             if (batch != null && !batch.equals(parsed.value())) {
-                return reject(plan, batchColumn, row.cell(batchColumn), "batch " + parsed.value()
+                return plan.reject(batchColumn, row.cell(batchColumn), "batch " + parsed.value()
                         + " in the row but the sheet's title or name says batch " + batch);
             }
             batch = parsed.value();
@@ -111,13 +111,13 @@ final class ZoneRowNormaliser {
 
         boolean revoked = plan.context().revocation();
         if (plan.has(ZoneRegistryKind.STATUS)) {
-            String status = text(row, plan.column(ZoneRegistryKind.STATUS));
+            String status = SheetPlan.cellText(row, plan.column(ZoneRegistryKind.STATUS));
             if (status != null) {
                 String key = status.toLowerCase(Locale.ROOT);
                 if (REVOKED.contains(key)) {
                     revoked = true;
                 } else if (!ACTIVE.contains(key)) {
-                    return reject(plan, plan.column(ZoneRegistryKind.STATUS), row.cell(plan.column(ZoneRegistryKind.STATUS)),
+                    return plan.reject(plan.column(ZoneRegistryKind.STATUS), row.cell(plan.column(ZoneRegistryKind.STATUS)),
                             "unknown status '" + status + "': use 有效/Active or 撤销/Revoked");
                 }
             }
@@ -126,14 +126,14 @@ final class ZoneRowNormaliser {
         if (plan.has(ZoneRegistryKind.REVOKED_DATE) && row.cell(plan.column(ZoneRegistryKind.REVOKED_DATE)) != null) {
             Parsed<PartialDate> parsed = date(row.cell(plan.column(ZoneRegistryKind.REVOKED_DATE)));
             if (!parsed.ok()) {
-                return reject(plan, plan.column(ZoneRegistryKind.REVOKED_DATE),
+                return plan.reject(plan.column(ZoneRegistryKind.REVOKED_DATE),
                         row.cell(plan.column(ZoneRegistryKind.REVOKED_DATE)), parsed.error());
             }
             revokedOn = parsed.value();
             revoked = true;
         }
         if (batch == null && !revoked) {
-            return reject(plan, batchColumn >= 0 ? batchColumn : zoneColumn, batchColumn >= 0 ? row.cell(batchColumn) : null,
+            return plan.reject(batchColumn >= 0 ? batchColumn : zoneColumn, batchColumn >= 0 ? row.cell(batchColumn) : null,
                     "batch missing: fill the batch column, or name the batch in the sheet name or a title row");
         }
 
@@ -141,14 +141,14 @@ final class ZoneRowNormaliser {
         if (plan.has(ZoneRegistryKind.APPROVED) && row.cell(plan.column(ZoneRegistryKind.APPROVED)) != null) {
             Parsed<PartialDate> parsed = date(row.cell(plan.column(ZoneRegistryKind.APPROVED)));
             if (!parsed.ok()) {
-                return reject(plan, plan.column(ZoneRegistryKind.APPROVED), row.cell(plan.column(ZoneRegistryKind.APPROVED)),
+                return plan.reject(plan.column(ZoneRegistryKind.APPROVED), row.cell(plan.column(ZoneRegistryKind.APPROVED)),
                         parsed.error());
             }
             approved = parsed.value();
         }
         String document = plan.context().document();
         if (plan.has(ZoneRegistryKind.DOCUMENT)) {
-            String text = text(row, plan.column(ZoneRegistryKind.DOCUMENT));
+            String text = SheetPlan.cellText(row, plan.column(ZoneRegistryKind.DOCUMENT));
             if (text != null) {
                 document = BatchParser.findDocument(text).orElse(text);
             }
@@ -166,18 +166,5 @@ final class ZoneRowNormaliser {
     private static Parsed<PartialDate> date(CellValue cell) {
         return cell instanceof CellValue.DateTime d ? Parsed.ok(DateParser.fromDateTime(d.value()))
                 : DateParser.parse(cell.raw());
-    }
-
-    private static String text(SourceRow row, int column) {
-        CellValue cell = row.cell(column);
-        if (cell == null) {
-            return null;
-        }
-        String text = TextNormaliser.clean(cell.raw());
-        return text.isEmpty() ? null : text;
-    }
-
-    private static RowOutcome.Rejected reject(SheetPlan plan, int column, CellValue cell, String reason) {
-        return new RowOutcome.Rejected(plan.describeColumn(column), cell == null ? "" : cell.raw(), reason);
     }
 }
