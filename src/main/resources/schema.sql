@@ -114,7 +114,12 @@ CREATE TABLE IF NOT EXISTS platform_metric (
     unit          VARCHAR(10),
     column_name   VARCHAR(1000)
 );
-CREATE INDEX IF NOT EXISTS platform_metric_agg ON platform_metric (instance_id, platform, metric, period_start, country_code);
+-- The key of a figure (app, metric, date, precision, country): the aggregates look figures up by it, and the
+-- "counted once" check reads the figures in its order to find repeats without grouping them all in memory.
+-- (It replaced platform_metric_agg, which lacked the precision; an older state database drops it here.)
+DROP INDEX IF EXISTS platform_metric_agg;
+CREATE INDEX IF NOT EXISTS platform_metric_key ON platform_metric (instance_id, platform, metric, period_start,
+    period_prec, country_code);
 CREATE INDEX IF NOT EXISTS platform_metric_sheet ON platform_metric (instance_id, file_no, sheet_no, row_no);
 
 CREATE TABLE IF NOT EXISTS platform_total (

@@ -77,6 +77,66 @@ public final class BenchInputs {
         return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    private static final String[] EXPORT_APPS = {"Temu", "AliExpress", "Shein", "TikTok Shop", "Shopee", "Lazada",
+            "DHgate", "Trendyol"};
+
+    /**
+     * A daily app-analytics export as the platform-metrics kind reads it: Date, App, Country, iOS Downloads,
+     * Android Downloads; for each day and app one row per country (40 countries), then a "Worldwide" row
+     * whose figures are the sums of those countries, so the stated-total checks pass and the report is
+     * published. About N rows in all (whole days; 41 rows per app and day).
+     */
+    public static Path appExportXlsx(Path dir, int rows) throws IOException {
+        Path file = dir.resolve("app-export-" + rows + ".xlsx");
+        if (Files.exists(file)) {
+            return file;
+        }
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        SplittableRandom random = new SplittableRandom(7);
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, true)) {
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            Sheet sheet = wb.createSheet("Downloads");
+            String[] headers = {"Date", "App", "Country", "iOS Downloads", "Android Downloads"};
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < headers.length; c++) {
+                header.createCell(c).setCellValue(headers[c]);
+            }
+            LocalDate start = LocalDate.of(2015, 1, 1);
+            int r = 1;
+            for (int day = 0; r <= rows; day++) {
+                LocalDate d = start.plusDays(day);
+                for (int a = 0; a < EXPORT_APPS.length && r <= rows; a++) {
+                    long ios = 0;
+                    long android = 0;
+                    for (String country : COUNTRIES) {
+                        int i = random.nextInt(50_000);
+                        int an = random.nextInt(80_000);
+                        ios += i;
+                        android += an;
+                        exportRow(sheet.createRow(r++), date, d, EXPORT_APPS[a], country, i, an);
+                    }
+                    exportRow(sheet.createRow(r++), date, d, EXPORT_APPS[a], "Worldwide", ios, android);
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                wb.write(out);
+            }
+        }
+        return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void exportRow(Row row, CellStyle dateStyle, LocalDate date, String app, String country, long ios,
+                                  long android) {
+        row.createCell(0).setCellValue(date);
+        row.getCell(0).setCellStyle(dateStyle);
+        row.createCell(1).setCellValue(app);
+        row.createCell(2).setCellValue(country);
+        row.createCell(3).setCellValue(ios);
+        row.createCell(4).setCellValue(android);
+    }
+
     /**
      * A registry-like workbook with N data rows: the 165 pilot zones repeated with English headers the
      * zone-registry kind recognises. Repeats fail the job's duplicate checks, yet every step still runs

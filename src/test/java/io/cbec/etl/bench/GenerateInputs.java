@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Writes benchmark inputs into a folder without running anything:
- * java ... GenerateInputs DIR app|registry|registry-csv ROWS...
+ * java ... GenerateInputs DIR app|export|registry|registry-csv ROWS...
  */
 public final class GenerateInputs {
 
@@ -15,6 +15,7 @@ public final class GenerateInputs {
             int rows = Integer.parseInt(args[i]);
             Path file = switch (args[1]) {
                 case "app" -> BenchInputs.appAnalyticsXlsx(dir, rows);
+                case "export" -> BenchInputs.appExportXlsx(dir, rows);
                 case "registry" -> BenchInputs.registryXlsx(dir, rows);
                 default -> BenchInputs.registryCsv(dir, rows);
             };

@@ -9,9 +9,14 @@ import java.util.stream.Stream;
 
 /**
  * Runs the whole job once, in this JVM, on one input file in a fresh input/output/state folder, and
- * prints "JOB nanos exitCode" and the heap line. java -Xmx256m ... JobBenchmark WORKDIR INPUTFILE
+ * prints "JOB nanos exitCode", the heap line and "LIVE bytes fullGcs": the live heap measured for real,
+ * as heap in use right after a forced full collection (System.gc(), a stop-the-world full GC under G1),
+ * taken every LIVE_EVERY_MS by a daemon thread; the peak over the run. Each forced GC costs tens of
+ * milliseconds, a few percent of a run. java -Xmx256m ... JobBenchmark WORKDIR INPUTFILE
  */
 public final class JobBenchmark {
+
+    private static final long LIVE_EVERY_MS = 2000;
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
@@ -21,12 +26,15 @@ public final class JobBenchmark {
         Files.copy(input, in.resolve(input.getFileName()));
         System.setProperty("cbec.input.settle-time", "0s");
         HeapWatch heap = HeapWatch.start();
+        LiveHeapSampler live = LiveHeapSampler.start(LIVE_EVERY_MS);
         long start = System.nanoTime();
         int exit = CbecEtlApplication.run("--input=" + in, "--output=" + work.resolve("output"),
                 "--state-dir=" + work.resolve("state"), "--report-date=2024-12-31");
         long nanos = System.nanoTime() - start;
         System.out.println("JOB " + nanos + " " + exit);
+        live.stop();
         System.out.println("HEAP " + heap.peakAfterGc() + " " + heap.peakUsed());
+        System.out.println("LIVE " + live.peak() + " " + live.samples());
         System.exit(0);
     }
 

@@ -195,6 +195,45 @@ class PlatformReportJobTest {
     }
 
     @Test
+    void aCountryGivenTwiceForOneDayFailsWithBothPlaces() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("input"));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = wb.createSheet("Downloads");
+            Object[][] rows = {
+                {"Date", "App", "Country", "Downloads"},
+                {"2023-01-01", "Temu", "United States", 100.0},
+                {"2023-01-01", "Temu", "Canada", 20.0},
+                {"2023-01-02", "Temu", "United States", 7.0},
+                {"2023-01-01", "Temu", "US", 100.0},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof String t) {
+                        row.createCell(c).setCellValue(t);
+                    } else {
+                        row.createCell(c).setCellValue((Double) rows[r][c]);
+                    }
+                }
+            }
+            try (var out = java.nio.file.Files.newOutputStream(dir.resolve("input/twice.xlsx"))) {
+                wb.write(out);
+            }
+        }
+
+        assertThat(run()).isEqualTo(65);
+
+        PublishedWorkbook dq = new PublishedWorkbook(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"));
+        assertThat(dq.rows("Checks").stream().filter(r -> r.get(0).equals("Country counted once")))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get(1)).isEqualTo("Temu downloads, US, 2023-01-01");
+                    assertThat(r.get(3)).isEqualTo("2 rows");
+                    assertThat(r.get(4)).isEqualTo("FAIL");
+                    assertThat(r.get(6)).isEqualTo("twice.xlsx!Downloads!2; twice.xlsx!Downloads!5");
+                });
+    }
+
+    @Test
     void countriesAsColumnsWithChineseHeadersAndMonthsAreRead() throws Exception {
         java.nio.file.Files.createDirectories(dir.resolve("input"));
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
