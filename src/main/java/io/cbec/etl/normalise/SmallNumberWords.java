@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * 两), Roman numerals (VII), English cardinals and ordinals (seven, seventh). Up to 99, which is all
  * that batches and quarters need.
  */
-final class SmallNumberWords {
+public final class SmallNumberWords {
 
     static final String CHINESE_DIGITS = "零〇一二两三四五六七八九十";
     static final Pattern ROMAN = Pattern.compile("(?i)(?=[ivxlc])(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})");
@@ -71,6 +71,11 @@ final class SmallNumberWords {
     static OptionalInt english(String word) {
         Integer value = ENGLISH.get(word.toLowerCase(java.util.Locale.ROOT));
         return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
+    /** The value of a Chinese digit (〇/零 0, 一 1, 二/两 2 ... 九 9), or -1 for any other character. */
+    public static int chineseDigit(char c) {
+        return digit(c);
     }
 
     private static int digit(char c) {

@@ -1,6 +1,7 @@
 package io.cbec.etl.normalise.quantity;
 
 import io.cbec.etl.normalise.Parsed;
+import io.cbec.etl.normalise.SmallNumberWords;
 import io.cbec.etl.normalise.TextNormaliser;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -564,20 +565,8 @@ public final class QuantityParser {
         boolean any = false;
         for (int i = 0; i < run.length(); i++) {
             char ch = run.charAt(i);
-            int d = "零〇一二两三四五六七八九".indexOf(ch);
-            if (d >= 0) {
-                int value = switch (ch) {
-                    case '零', '〇' -> 0;
-                    case '一' -> 1;
-                    case '二', '两' -> 2;
-                    case '三' -> 3;
-                    case '四' -> 4;
-                    case '五' -> 5;
-                    case '六' -> 6;
-                    case '七' -> 7;
-                    case '八' -> 8;
-                    default -> 9;
-                };
+            int value = SmallNumberWords.chineseDigit(ch);
+            if (value >= 0) {
                 if (value == 0) {
                     digit = -1;
                     continue;
