@@ -108,6 +108,8 @@ class IndicatorReportJobTest {
         assertThat(controls.get(3).get(3)).isEqualTo("500400000000 CNY");
         assertThat(controls.get(3).get(6)).isEqualTo("controls.xlsx!控制数!6");
         assertThat(report.summary("Indicator figures")).isEqualTo("55");
+        assertThat(report.rowWhere("Checks", 0, "Figure after approval").orElseThrow().subList(1, 5))
+                .containsExactly("all zone indicators", "periods from approval", "11 zones", "PASS");
     }
 
     @Test
