@@ -51,6 +51,32 @@ public record SheetPlan(int fileNo, String fileName, Path path, FileType fileTyp
         return new RowOutcome.Rejected(describeColumn(column), cell == null ? "" : cell.raw(), reason);
     }
 
+    /**
+     * A rejection when the cell at a column holds a formula without a usable value — an error such as #REF!,
+     * or a formula never calculated — which must never be read as 0; empty otherwise.
+     */
+    public java.util.Optional<RowOutcome.Rejected> unusableCell(io.cbec.etl.source.SourceRow row, int column) {
+        io.cbec.etl.source.CellValue cell = row.cell(column);
+        if (cell instanceof io.cbec.etl.source.CellValue.Error e) {
+            return java.util.Optional.of(reject(column, cell, "formula error " + e.code() + " in the cell: fix the formula"));
+        }
+        if (cell instanceof io.cbec.etl.source.CellValue.Uncalculated) {
+            return java.util.Optional.of(reject(column, cell, "formula not calculated; open and save the file in Excel"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** {@link #unusableCell(io.cbec.etl.source.SourceRow, int)} for the first mapped column that has one. */
+    public java.util.Optional<RowOutcome.Rejected> unusableCell(io.cbec.etl.source.SourceRow row) {
+        for (int column : columns.values()) {
+            java.util.Optional<RowOutcome.Rejected> bad = unusableCell(row, column);
+            if (bad.isPresent()) {
+                return bad;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public String place(int row) {
         return fileName + "!" + sheetName + "!" + row;
     }

@@ -53,4 +53,17 @@ final class SafeXmlInput {
         }
         return xml;
     }
+
+    /** Skips the rest of the element the reader is on, children and all, leaving it on its end tag. */
+    static void skipElement(XMLStreamReader xml) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0 && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
 }

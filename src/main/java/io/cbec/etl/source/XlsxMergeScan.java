@@ -25,7 +25,7 @@ final class XlsxMergeScan {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
-                        case "sheetData" -> skipChildren(xml);
+                        case "sheetData" -> SafeXmlInput.skipElement(xml);
                         case "mergeCell" -> regions.add(parse(xml.getAttributeValue(null, "ref")));
                         default -> { }
                     }
@@ -47,15 +47,4 @@ final class XlsxMergeScan {
         }
     }
 
-    private static void skipChildren(XMLStreamReader xml) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0 && xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
 }

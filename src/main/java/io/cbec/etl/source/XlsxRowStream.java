@@ -146,7 +146,7 @@ final class XlsxRowStream implements RowStream {
                 } else if (name.equals("is")) {
                     inline = readInlineString();
                 } else {
-                    skipElement();
+                    SafeXmlInput.skipElement(xml);
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 // the only end tag met at this depth is the cell's own: children are read whole above
@@ -253,7 +253,7 @@ final class XlsxRowStream implements RowStream {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 switch (xml.getLocalName()) {
                     case "t" -> text.append(xml.getElementText());
-                    case "rPh" -> skipElement();
+                    case "rPh" -> SafeXmlInput.skipElement(xml);
                     default -> depth++;
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -263,17 +263,6 @@ final class XlsxRowStream implements RowStream {
         return text;
     }
 
-    private void skipElement() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0 && xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
 
     /** Where a cell is, for messages; text is only built when a message is. */
     private record CellPlace(String sheet, int column, int row) {

@@ -72,7 +72,7 @@ final class XlsxSharedStrings {
                 if (name.equals("t")) {
                     text.append(xml.getElementText());
                 } else if (name.equals("rPh")) {
-                    skip(xml);
+                    SafeXmlInput.skipElement(xml);
                 } else {
                     depth++;
                 }
@@ -82,17 +82,6 @@ final class XlsxSharedStrings {
         }
     }
 
-    private static void skip(XMLStreamReader xml) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0 && xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
 
     private void add(CharSequence text, long maxBytes) throws SourceException {
         byte[] utf8 = decodeEscapes(text).getBytes(StandardCharsets.UTF_8);

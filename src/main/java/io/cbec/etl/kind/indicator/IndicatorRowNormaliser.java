@@ -56,14 +56,9 @@ final class IndicatorRowNormaliser {
             return layout.problemColumn() == null ? new RowOutcome.Rejected("", "", layout.problem())
                     : plan.reject(layout.problemColumn(), row.cell(layout.problemColumn()), layout.problem());
         }
-        for (int column : plan.columns().values()) {
-            CellValue cell = row.cell(column);
-            if (cell instanceof CellValue.Error e) {
-                return plan.reject(column, cell, "formula error " + e.code() + " in the cell: fix the formula");
-            }
-            if (cell instanceof CellValue.Uncalculated) {
-                return plan.reject(column, cell, "formula not calculated; open and save the file in Excel");
-            }
+        Optional<RowOutcome.Rejected> unusable = plan.unusableCell(row);
+        if (unusable.isPresent()) {
+            return unusable.get();
         }
         int zoneColumn = layout.zoneColumn();
         String zoneText = SheetPlan.cellText(row, zoneColumn);

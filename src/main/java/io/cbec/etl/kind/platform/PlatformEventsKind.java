@@ -83,41 +83,36 @@ public class PlatformEventsKind implements RecordKind {
 
     @Override
     public RowOutcome normalise(SheetPlan plan, SourceRow row) {
-        for (int column : plan.columns().values()) {
-            CellValue cell = row.cell(column);
-            if (cell instanceof CellValue.Error e) {
-                return PlatformMetricsKind.reject(plan, column, cell, "formula error " + e.code() + " in the cell: fix the formula");
-            }
-            if (cell instanceof CellValue.Uncalculated) {
-                return PlatformMetricsKind.reject(plan, column, cell, "formula not calculated; open and save the file in Excel");
-            }
+        Optional<RowOutcome.Rejected> unusable = plan.unusableCell(row);
+        if (unusable.isPresent()) {
+            return unusable.get();
         }
         int eventColumn = plan.column(EVENT);
-        String event = PlatformMetricsKind.text(row, eventColumn);
-        String valueText = PlatformMetricsKind.text(row, plan.column(VALUE));
+        String event = SheetPlan.cellText(row, eventColumn);
+        String valueText = SheetPlan.cellText(row, plan.column(VALUE));
         if (event == null && valueText == null) {
             return new RowOutcome.Ignored("no event and no value");
         }
         if (event == null) {
-            return PlatformMetricsKind.reject(plan, eventColumn, null, "event is empty: say what the value is about");
+            return plan.reject(eventColumn, null, "event is empty: say what the value is about");
         }
         int dateColumn = plan.column(DATE);
         CellValue dateCell = row.cell(dateColumn);
         if (dateCell == null) {
-            return PlatformMetricsKind.reject(plan, dateColumn, null, "date is empty");
+            return plan.reject(dateColumn, null, "date is empty");
         }
         Parsed<PartialDate> date = dateCell instanceof CellValue.DateTime d ? Parsed.ok(DateParser.fromDateTime(d.value()))
                 : DateParser.parse(dateCell.raw()); // a numeric 2023 is the year 2023
         if (!date.ok()) {
-            return PlatformMetricsKind.reject(plan, dateColumn, dateCell, date.error());
+            return plan.reject(dateColumn, dateCell, date.error());
         }
         int platformColumn = plan.column(PLATFORM);
-        String platformText = PlatformMetricsKind.text(row, platformColumn);
+        String platformText = SheetPlan.cellText(row, platformColumn);
         Platform platform = null;
         if (platformText != null) {
             Optional<Platform> p = platforms.platform(platformText);
             if (p.isEmpty()) {
-                return PlatformMetricsKind.reject(plan, platformColumn, row.cell(platformColumn), "unknown platform '"
+                return plan.reject(platformColumn, row.cell(platformColumn), "unknown platform '"
                         + platformText + "': add it with its parent company to platforms.csv in the reference folder"
                         + " (cbec.reference-dir)");
             }
@@ -126,12 +121,12 @@ public class PlatformEventsKind implements RecordKind {
         String market = null;
         String marketCode = null;
         if (plan.has(MARKET)) {
-            String marketText = PlatformMetricsKind.text(row, plan.column(MARKET));
+            String marketText = SheetPlan.cellText(row, plan.column(MARKET));
             if (marketText != null) {
                 Optional<Country> country = countries.country(marketText);
                 Optional<CountryDirectory.Area> area = country.isPresent() ? Optional.empty() : countries.area(marketText);
                 if (country.isEmpty() && area.isEmpty()) {
-                    return PlatformMetricsKind.reject(plan, plan.column(MARKET), row.cell(plan.column(MARKET)),
+                    return plan.reject(plan.column(MARKET), row.cell(plan.column(MARKET)),
                             "unknown market '" + marketText + "': use a country (e.g. United States, 美国), a UN M49"
                                     + " region (e.g. North America) or Worldwide");
                 }
@@ -153,7 +148,7 @@ public class PlatformEventsKind implements RecordKind {
                 parseError = q.error();
             }
         }
-        String reference = plan.has(REFERENCE) ? PlatformMetricsKind.text(row, plan.column(REFERENCE)) : null;
+        String reference = plan.has(REFERENCE) ? SheetPlan.cellText(row, plan.column(REFERENCE)) : null;
         return new RowOutcome.Accepted(new PlatformEvent(date.value(), platform, market, marketCode, event, value,
                 valueText, parseError, reference));
     }

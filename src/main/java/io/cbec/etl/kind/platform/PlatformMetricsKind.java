@@ -101,33 +101,33 @@ public class PlatformMetricsKind implements RecordKind {
         MetricLayout layout = layouts.computeIfAbsent(plan.fileNo() + "/" + plan.sheetNo(),
                 k -> MetricLayout.of(plan, countries));
         for (int column : plan.columns().values()) {
-            Optional<RowOutcome> bad = badCell(plan, row, column);
+            Optional<RowOutcome.Rejected> bad = plan.unusableCell(row, column);
             if (bad.isPresent()) {
                 return bad.get();
             }
         }
         int dateColumn = plan.column(DATE);
         int platformColumn = plan.column(PLATFORM);
-        String appText = text(row, platformColumn);
+        String appText = SheetPlan.cellText(row, platformColumn);
         CellValue dateCell = row.cell(dateColumn);
         if (appText == null && dateCell == null) {
             return new RowOutcome.Ignored("no date and no app");
         }
         if (dateCell == null) {
-            return reject(plan, dateColumn, null, "date is empty");
+            return plan.reject(dateColumn, null, "date is empty");
         }
         Parsed<PartialDate> date = dateCell instanceof CellValue.DateTime d ? Parsed.ok(DateParser.fromDateTime(d.value()))
                 : dateCell instanceof CellValue.Numeric ? Parsed.failed("a number, not a date: format the cell as a date")
                 : DateParser.parse(dateCell.raw());
         if (!date.ok()) {
-            return reject(plan, dateColumn, dateCell, date.error());
+            return plan.reject(dateColumn, dateCell, date.error());
         }
         if (appText == null) {
-            return reject(plan, platformColumn, null, "app or platform is empty");
+            return plan.reject(platformColumn, null, "app or platform is empty");
         }
         Optional<Platform> platform = platforms.platform(appText);
         if (platform.isEmpty()) {
-            return reject(plan, platformColumn, row.cell(platformColumn), "unknown app or platform '" + appText
+            return plan.reject(platformColumn, row.cell(platformColumn), "unknown app or platform '" + appText
                     + "': add it with its parent company to platforms.csv in the reference folder (cbec.reference-dir)");
         }
         Platform p = platform.get();
@@ -140,17 +140,17 @@ public class PlatformMetricsKind implements RecordKind {
                 if (cell == null) {
                     continue;
                 }
-                Optional<RowOutcome> bad = badCell(plan, row, ac.column());
+                Optional<RowOutcome.Rejected> bad = plan.unusableCell(row, ac.column());
                 if (bad.isPresent()) {
                     return bad.get();
                 }
                 Parsed<Quantity> q = figure(cell, UnitHint.fromHeader(plan.headers().get(ac.column())).orElse(null));
                 if (!q.ok()) {
-                    return reject(plan, ac.column(), cell, q.error());
+                    return plan.reject(ac.column(), cell, q.error());
                 }
                 Optional<String> problem = problem(layout.columnsMetric(), q.value());
                 if (problem.isPresent()) {
-                    return reject(plan, ac.column(), cell, problem.get());
+                    return plan.reject(ac.column(), cell, problem.get());
                 }
                 add(facts, totals, p, appText, period, layout.columnsMetric(), q.value(), ac.country(), ac.area(),
                         plan.describeColumn(ac.column()), cell);
@@ -158,14 +158,14 @@ public class PlatformMetricsKind implements RecordKind {
             return new RowOutcome.Accepted(new MetricRows(facts, totals));
         }
         int countryColumn = plan.column(COUNTRY);
-        String countryText = text(row, countryColumn);
+        String countryText = SheetPlan.cellText(row, countryColumn);
         if (countryText == null) {
-            return reject(plan, countryColumn, null, "country is empty");
+            return plan.reject(countryColumn, null, "country is empty");
         }
         Optional<Country> country = countries.country(countryText);
         Optional<CountryDirectory.Area> area = country.isPresent() ? Optional.empty() : countries.area(countryText);
         if (country.isEmpty() && area.isEmpty()) {
-            return reject(plan, countryColumn, row.cell(countryColumn), "unknown country or region '" + countryText
+            return plan.reject(countryColumn, row.cell(countryColumn), "unknown country or region '" + countryText
                     + "': use an ISO 3166 name or code (e.g. United States, US, 美国) or a UN M49 region"
                     + " (add spellings to countries.csv in the reference folder)");
         }
@@ -178,24 +178,24 @@ public class PlatformMetricsKind implements RecordKind {
                 if (!mc.metric().equals(metric) || row.cell(mc.column()) == null) {
                     continue;
                 }
-                Optional<RowOutcome> bad = badCell(plan, row, mc.column());
+                Optional<RowOutcome.Rejected> bad = plan.unusableCell(row, mc.column());
                 if (bad.isPresent()) {
                     return bad.get();
                 }
                 CellValue cell = row.cell(mc.column());
                 if (mc.foreignCurrency() != null) {
-                    return reject(plan, mc.column(), cell, "the header '" + plan.headers().get(mc.column())
+                    return plan.reject(mc.column(), cell, "the header '" + plan.headers().get(mc.column())
                             + "' gives the amounts in " + mc.foreignCurrency() + ", a currency not supported: only USD"
                             + " and CNY are supported (platform revenue in USD); convert the column to US dollars and"
                             + " name it e.g. 'Revenue (USD)'");
                 }
                 Parsed<Quantity> q = figure(cell, mc.hint());
                 if (!q.ok()) {
-                    return reject(plan, mc.column(), cell, q.error());
+                    return plan.reject(mc.column(), cell, q.error());
                 }
                 Optional<String> problem = problem(metric, q.value());
                 if (problem.isPresent()) {
-                    return reject(plan, mc.column(), cell, problem.get());
+                    return plan.reject(mc.column(), cell, problem.get());
                 }
                 sum = sum == null ? q.value().low() : sum.add(q.value().low());
                 unit = q.value().unit();
@@ -268,29 +268,8 @@ public class PlatformMetricsKind implements RecordKind {
         return BigDecimal.ONE.movePointLeft(decimals).multiply(factor).divide(BigDecimal.valueOf(2));
     }
 
-    private static Optional<RowOutcome> badCell(SheetPlan plan, SourceRow row, int column) {
-        CellValue cell = row.cell(column);
-        if (cell instanceof CellValue.Error e) {
-            return Optional.of(reject(plan, column, cell, "formula error " + e.code() + " in the cell: fix the formula"));
-        }
-        if (cell instanceof CellValue.Uncalculated) {
-            return Optional.of(reject(plan, column, cell, "formula not calculated; open and save the file in Excel"));
-        }
-        return Optional.empty();
-    }
 
-    static RowOutcome reject(SheetPlan plan, int column, CellValue cell, String reason) {
-        return new RowOutcome.Rejected(plan.describeColumn(column), cell == null ? null : cell.raw(), reason);
-    }
 
-    static String text(SourceRow row, int column) {
-        CellValue cell = row.cell(column);
-        if (cell == null) {
-            return null;
-        }
-        String text = TextNormaliser.clean(cell.raw());
-        return text.isEmpty() ? null : text;
-    }
 
     private static final String INSERT_FACT = """
             INSERT INTO platform_metric (instance_id, file_no, sheet_no, row_no, platform, parent, app_raw,

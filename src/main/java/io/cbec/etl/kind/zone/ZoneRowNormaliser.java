@@ -49,14 +49,9 @@ final class ZoneRowNormaliser {
             return new RowOutcome.StatedTotal(row.rowNumber(), t.label(), t.subtotal(), "zones", t.value(),
                     plan.describeColumn(t.valueColumn()), t.raw());
         }
-        for (int column : plan.columns().values()) {
-            CellValue cell = row.cell(column);
-            if (cell instanceof CellValue.Error e) {
-                return plan.reject(column, cell, "formula error " + e.code() + " in the cell: fix the formula");
-            }
-            if (cell instanceof CellValue.Uncalculated) {
-                return plan.reject(column, cell, "formula not calculated; open and save the file in Excel");
-            }
+        Optional<RowOutcome.Rejected> unusable = plan.unusableCell(row);
+        if (unusable.isPresent()) {
+            return unusable.get();
         }
 
         int zoneColumn = plan.column(ZoneRegistryKind.ZONE);
