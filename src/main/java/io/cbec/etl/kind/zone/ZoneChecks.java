@@ -75,12 +75,12 @@ final class ZoneChecks {
     }
 
     private void approvedOnce(JdbcClient jdbc, long id, CheckRecorder recorder) {
-        record Repeat(String key, String name, int entries, int batches, int sheets, int files, String places) { }
+        record Repeat(String key, String name, int entries, int batches, int files, String places) { }
         // Only the first few places of each repeated zone are listed: a big input with many repeats
         // would otherwise build one string per zone with every row in it (LISTAGG over the whole group).
         List<Repeat> repeats = jdbc.sql("""
                         SELECT e.zone_key, MIN(e.zone_zh), COUNT(*), COUNT(DISTINCT e.batch),
-                               COUNT(DISTINCT e.file_no * 100000 + e.sheet_no), COUNT(DISTINCT e.file_no),
+                               COUNT(DISTINCT e.file_no),
                                LISTAGG(CASE WHEN e.nth <= %d THEN f.file_name || '!' || s.sheet_name || '!' || e.row_no
                                             || ' (batch ' || e.batch || ')' END, '; ')
                                    WITHIN GROUP (ORDER BY e.file_no, e.sheet_no, e.row_no)
@@ -94,7 +94,7 @@ final class ZoneChecks {
                         ORDER BY MIN(e.batch), e.zone_key""".formatted(PLACES_LISTED))
                 .param("id", id)
                 .query((rs, n) -> new Repeat(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6), rs.getString(7) + (rs.getInt(3) > PLACES_LISTED
+                        rs.getString(6) + (rs.getInt(3) > PLACES_LISTED
                                 ? "; and " + (rs.getInt(3) - PLACES_LISTED) + " more" : "")))
                 .list();
         long zones = jdbc.sql("SELECT COUNT(DISTINCT zone_key) FROM zone_entry WHERE instance_id = :id AND batch IS NOT NULL")
@@ -107,7 +107,7 @@ final class ZoneChecks {
                 recorder.record(new CheckResult("Zone approved once", r.name(), "1 batch", r.batches() + " batches",
                         CheckStatus.FAIL, r.name() + " is listed in " + r.batches()
                         + " different batches: correct the wrong row", r.places()));
-            } else if (r.entries() > r.files() || r.sheets() < r.entries()) {
+            } else if (r.entries() > r.files()) { // two rows of one file (one sheet or two)
                 failures++;
                 recorder.record(new CheckResult("Zone approved once", r.name(), "1 row per source",
                         r.entries() + " rows", CheckStatus.FAIL, r.name()
