@@ -2,23 +2,19 @@ package io.cbec.etl.cli;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
+import io.cbec.etl.job.StopRequest;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JVM shutdown hook that turns SIGTERM (or Ctrl-C) into a graceful stop: it asks Spring Batch to stop
- * the running execution, which the chunk step honours after its current chunk commits (the step and job
- * end STOPPED and the next run resumes from there); it waits, bounded, for the run to end, then ends the
- * process with the run's own exit code ({@link ExitCode#STOPPED}, 75, when it stopped).
+ * The JVM shutdown hook that turns SIGTERM (or Ctrl-C) into a graceful stop: it raises the job's
+ * {@link StopRequest}, which the ingest step honours after its current chunk commits (the step and job end
+ * STOPPED and the next run resumes from there); it waits, bounded, for the run to end, then ends the process
+ * with the run's own exit code ({@link ExitCode#STOPPED}, 75, when it stopped). It does not call
+ * {@code JobOperator.stop}: see {@link StopRequest} for why.
  *
  * <p>Why {@code halt}: once the JVM is shutting down, {@code System.exit} from the main thread blocks for
  * ever, so the hook itself must end the process with the right code. By then the main thread has closed
@@ -29,10 +25,9 @@ import java.util.concurrent.TimeUnit;
 public final class GracefulStop extends Thread {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
-    private static final long POLL_MILLIS = 100;
 
     private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile ConfigurableApplicationContext context;
+    private volatile StopRequest stopRequest;
     private volatile Duration timeout = Duration.ofSeconds(60);
     private volatile int exitCode = ExitCode.STOPPED.code();
 
@@ -47,10 +42,10 @@ public final class GracefulStop extends Thread {
         return hook;
     }
 
-    /** Spring is up: from now on a stop goes through the job repository. */
+    /** Spring is up: from now on a stop goes through the job's stop request. */
     public void attach(ConfigurableApplicationContext context, Duration timeout) {
         this.timeout = timeout;
-        this.context = context;
+        this.stopRequest = context.getBean(StopRequest.class);
     }
 
     /**
@@ -73,24 +68,16 @@ public final class GracefulStop extends Thread {
             return; // a normal exit: the code is already on its way
         }
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
         log.warn("Stop requested (SIGTERM): stopping at the next chunk boundary (waiting up to {} s)",
                 timeout.toSeconds());
-        Set<Long> asked = new HashSet<>();
+        StopRequest request = stopRequest;
+        if (request == null) {
+            log.warn("Stopped before the job started; exiting with {}", ExitCode.STOPPED.code());
+            Runtime.getRuntime().halt(ExitCode.STOPPED.code()); // nothing started, nothing to stop
+        }
+        request.request();
         try {
-            while (System.nanoTime() < deadline) {
-                ConfigurableApplicationContext ctx = context;
-                if (ctx == null) {
-                    log.warn("Stopped before the job started; exiting with {}", ExitCode.STOPPED.code());
-                    Runtime.getRuntime().halt(ExitCode.STOPPED.code()); // nothing started, nothing to stop
-                }
-                if (asked.isEmpty()) {
-                    askToStop(ctx, asked);
-                }
-                if (finished.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    break;
-                }
-            }
+            finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -102,32 +89,5 @@ public final class GracefulStop extends Thread {
         log.error("The run did not stop within {} ms; exiting with {} anyway. The next run will find the execution"
                 + " STARTED, mark it failed and resume it.", waited, ExitCode.STOPPED.code());
         Runtime.getRuntime().halt(ExitCode.STOPPED.code());
-    }
-
-    /** Asks every running execution to stop; quietly does nothing while the context starts or closes. */
-    private static void askToStop(ConfigurableApplicationContext ctx, Set<Long> asked) {
-        if (!ctx.isActive()) {
-            return;
-        }
-        try {
-            askRunningToStop(ctx, asked);
-        } catch (RuntimeException e) {
-            log.debug("Could not look for a running execution: {}", e.toString());
-        }
-    }
-
-    private static void askRunningToStop(ConfigurableApplicationContext ctx, Set<Long> asked) {
-        JobRepository repository = ctx.getBean(JobRepository.class);
-        JobOperator operator = ctx.getBean(JobOperator.class);
-        for (JobExecution running : repository.findRunningJobExecutions(ctx.getBean(Job.class).getName())) {
-            if (asked.add(running.getId())) {
-                try {
-                    operator.stop(running);
-                    log.warn("Asked execution {} to stop", running.getId());
-                } catch (Exception e) {
-                    log.warn("Could not ask execution {} to stop: {}", running.getId(), e.toString());
-                }
-            }
-        }
     }
 }

@@ -50,30 +50,42 @@ class CbecReportJobConfig {
     }
 
     @Bean
-    Step inventoryStep(JobRepository jobRepository, PlatformTransactionManager tx, InventoryTasklet tasklet) {
-        return new StepBuilder("inventory", jobRepository).tasklet(tasklet, tx).build();
+    StopRequest stopRequest() {
+        return new StopRequest();
+    }
+
+    @Bean
+    Step inventoryStep(JobRepository jobRepository, PlatformTransactionManager tx, InventoryTasklet tasklet,
+                       StopRequest stop) {
+        return new StepBuilder("inventory", jobRepository).tasklet(tasklet, tx).listener(stop).build();
     }
 
     @Bean
     Step ingestStep(JobRepository jobRepository, PlatformTransactionManager tx, IngestReader reader,
-                    IngestProcessor processor, IngestWriter writer) {
+                    IngestProcessor processor, IngestWriter writer, StopRequest stop) {
         return new StepBuilder("ingest", jobRepository)
                 .<IngestItem, StagedRow>chunk(CHUNK_SIZE)
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)
+                .interruptionPolicy(stop)
+                .listener(stop)
                 .build();
     }
 
     @Bean
-    Step validateStep(JobRepository jobRepository, PlatformTransactionManager tx, ValidateTasklet tasklet) {
-        return new StepBuilder("validate", jobRepository).tasklet(tasklet, tx).allowStartIfComplete(true).build();
+    Step validateStep(JobRepository jobRepository, PlatformTransactionManager tx, ValidateTasklet tasklet,
+                      StopRequest stop) {
+        return new StepBuilder("validate", jobRepository).tasklet(tasklet, tx).listener(stop)
+                .allowStartIfComplete(true).build();
     }
 
     @Bean
-    Step reportStep(JobRepository jobRepository, PlatformTransactionManager tx, ReportTasklet tasklet) {
-        return new StepBuilder("report", jobRepository).tasklet(tasklet, tx).allowStartIfComplete(true).build();
+    Step reportStep(JobRepository jobRepository, PlatformTransactionManager tx, ReportTasklet tasklet,
+                      StopRequest stop) {
+        return new StepBuilder("report", jobRepository).tasklet(tasklet, tx).listener(stop)
+                .allowStartIfComplete(true).build();
     }
 
     /**
