@@ -139,6 +139,22 @@ CREATE TABLE IF NOT EXISTS platform_total (
 );
 CREATE INDEX IF NOT EXISTS platform_total_sheet ON platform_total (instance_id, file_no, sheet_no, row_no);
 
+-- Monthly sums per platform, metric and country, written by the validate step's one pass over the figures
+-- (FigureScan): the report's platform sheets and Summary read these thousands of rows, not the figures.
+CREATE TABLE IF NOT EXISTS platform_month (
+    instance_id   BIGINT         NOT NULL,
+    platform      VARCHAR(200)   NOT NULL,
+    parent        VARCHAR(200),
+    metric        VARCHAR(40)    NOT NULL,
+    country_code  CHAR(2)        NOT NULL,
+    period_month  DATE           NOT NULL,   -- first day of the month
+    metric_value  DECIMAL(38, 10) NOT NULL,
+    latest_start  DATE           NOT NULL,   -- the latest figure of the month, and its precision
+    latest_prec   VARCHAR(10)    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS platform_month_key ON platform_month (instance_id, platform, metric, country_code,
+    period_month);
+
 CREATE TABLE IF NOT EXISTS platform_event (
     instance_id   BIGINT         NOT NULL,
     file_no       INT            NOT NULL,

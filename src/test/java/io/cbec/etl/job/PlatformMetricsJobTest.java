@@ -205,4 +205,56 @@ class PlatformMetricsJobTest {
         assertThat(chinese.get(5)).contains("欧元 (EUR)").contains("only USD and CNY are supported");
         assertThat(dq.rowWhere("Rejected Rows", 0, "usd.xlsx")).isEmpty();
     }
+
+    @Test
+    void eachStatedTotalIsComparedWithItsOwnSheetAndTotalsWithoutCountriesFail() throws Exception {
+        LocalDate january = LocalDate.of(2023, 1, 31);
+        workbook("a.xlsx", "Downloads", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {january, "Temu", "United States", 100},
+            {january, "Temu", "Canada", 20},
+            {january, "Temu", "Worldwide", 120},
+            {LocalDate.of(2023, 2, 28), "Temu", "Worldwide", 50},
+        });
+        workbook("b.xlsx", "Downloads", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {january, "Temu", "Mexico", 7},
+            {january, "AliExpress", "Worldwide", 10},
+            {january, "Temu", "Worldwide", 7},
+        });
+
+        assertThat(run()).isEqualTo(65);
+
+        List<List<String>> totals = dataQuality().rows("Checks").stream()
+                .filter(r -> r.get(0).equals("Stated platform total")).toList();
+        assertThat(totals).extracting(r -> r.get(1) + " | " + r.get(2) + " | " + r.get(3) + " | " + r.get(4) + " | "
+                + r.get(6)).containsExactly(
+                "Temu downloads, Worldwide, 2023-02-28 | 50 | 0 | FAIL | a.xlsx!Downloads!5 D (Downloads)",
+                "AliExpress downloads, Worldwide, 2023-01-31 | 10 | 0 | FAIL | b.xlsx!Downloads!3 D (Downloads)",
+                "a.xlsx!Downloads (Worldwide) | 1 totals | 1 equal | PASS | a.xlsx!Downloads",
+                "b.xlsx!Downloads (Worldwide) | 1 totals | 1 equal | PASS | b.xlsx!Downloads");
+        assertThat(totals.get(0).get(5)).contains("its 0 countries in the sheet sum to 0");
+    }
+
+    @Test
+    void pastFiftyFailingTotalsTheFirstFiftyAreListedAndTheRestCounted() throws Exception {
+        Object[][] rows = new Object[1 + 2 * 60][];
+        rows[0] = new Object[] {"Date", "App", "Country", "Downloads"};
+        for (int d = 0; d < 60; d++) {
+            LocalDate day = LocalDate.of(2023, 1, 1).plusDays(d);
+            rows[1 + 2 * d] = new Object[] {day, "Temu", "United States", 2};
+            rows[2 + 2 * d] = new Object[] {day, "Temu", "Worldwide", 1};
+        }
+        workbook("many.xlsx", "Downloads", rows);
+
+        assertThat(run()).isEqualTo(65);
+
+        List<List<String>> totals = dataQuality().rows("Checks").stream()
+                .filter(r -> r.get(0).equals("Stated platform total")).toList();
+        assertThat(totals).hasSize(51);
+        assertThat(totals.get(0).get(6)).isEqualTo("many.xlsx!Downloads!3 D (Downloads)");
+        assertThat(totals.get(49).get(1)).isEqualTo("Temu downloads, Worldwide, 2023-02-19");
+        assertThat(totals.get(50).subList(1, 5)).containsExactly("all sheets", "0 failing", "60 failing", "FAIL");
+        assertThat(totals.get(50).get(5)).startsWith("10 more failing totals");
+    }
 }

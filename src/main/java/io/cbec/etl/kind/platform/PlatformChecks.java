@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class PlatformChecks {
 
-    private static final int MAX_LISTED = 50;
+    private static final int MAX_LISTED = FigureScan.MAX_LISTED;
 
     private final CountryDirectory countries;
 
@@ -29,14 +31,18 @@ final class PlatformChecks {
         this.countries = countries;
     }
 
-    void runMetrics(JdbcClient jdbc, long id, CheckRecorder recorder) {
-        long rows = jdbc.sql("SELECT COUNT(*) FROM platform_metric WHERE instance_id = :id").param("id", id)
-                .query(Long.class).single();
-        if (rows == 0) {
+    /**
+     * One {@link FigureScan} over the figures (which also writes platform_month for the report), then the
+     * checks from what it found, then the granularity check.
+     */
+    void runMetrics(JdbcClient jdbc, JdbcTemplate template, long id, CheckRecorder recorder) {
+        FigureScan.Result scan = template.execute((ConnectionCallback<FigureScan.Result>) con ->
+                new FigureScan(countries).run(con, id));
+        if (scan.figures() == 0) {
             return;
         }
-        statedTotals(jdbc, id, recorder);
-        countedOnce(jdbc, id, recorder);
+        statedTotals(scan, recorder);
+        countedOnce(jdbc, id, scan, recorder);
         periodsCountedOnce(jdbc, id, recorder);
     }
 
@@ -123,113 +129,32 @@ final class PlatformChecks {
         return first == last ? Integer.toString(first) : first + "-" + last;
     }
 
-    private void statedTotals(JdbcClient jdbc, long id, CheckRecorder recorder) {
-        record Total(String file, String sheet, int row, String platform, String period, String metric, String area,
-                     BigDecimal stated, BigDecimal tolerance, String column, BigDecimal actual, long countries) { }
-        List<String> areas = jdbc.sql("SELECT DISTINCT area FROM platform_total WHERE instance_id = :id ORDER BY area")
-                .param("id", id).query(String.class).list();
-        Map<String, int[]> passes = new LinkedHashMap<>();
-        int failures = 0;
-        for (String areaName : areas) {
-            CountryDirectory.Area area = countries.area(areaName).orElseThrow();
-            String inArea = area.world() ? "" : " AND m.country_code IN ("
-                    + area.codes().stream().sorted().map(c -> "'" + c + "'").collect(Collectors.joining(",")) + ")";
-            List<Total> totals = jdbc.sql("""
-                            SELECT f.file_name, s.sheet_name, t.row_no, t.platform, CAST(t.period_start AS VARCHAR),
-                                   t.metric, t.area, t.stated_value, t.tolerance, t.column_name,
-                                   (SELECT COALESCE(SUM(m.metric_value), 0) FROM platform_metric m
-                                     WHERE m.instance_id = t.instance_id AND m.file_no = t.file_no AND m.sheet_no = t.sheet_no
-                                       AND m.platform = t.platform AND m.metric = t.metric
-                                       AND m.period_start = t.period_start AND m.period_prec = t.period_prec""" + inArea + """
-                                   ),
-                                   (SELECT COUNT(DISTINCT m.country_code) FROM platform_metric m
-                                     WHERE m.instance_id = t.instance_id AND m.file_no = t.file_no AND m.sheet_no = t.sheet_no
-                                       AND m.platform = t.platform AND m.metric = t.metric
-                                       AND m.period_start = t.period_start AND m.period_prec = t.period_prec""" + inArea + """
-                                   )
-                            FROM platform_total t
-                            JOIN source_file f ON f.instance_id = t.instance_id AND f.file_no = t.file_no
-                            JOIN source_sheet s ON s.instance_id = t.instance_id AND s.file_no = t.file_no
-                                               AND s.sheet_no = t.sheet_no
-                            WHERE t.instance_id = :id AND t.area = :area
-                            ORDER BY t.file_no, t.sheet_no, t.row_no""")
-                    .param("id", id).param("area", areaName)
-                    .query((rs, n) -> new Total(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                            rs.getString(10), rs.getBigDecimal(11), rs.getLong(12)))
-                    .list();
-            for (Total t : totals) {
-                boolean pass = t.stated().subtract(t.actual()).abs().compareTo(t.tolerance()) <= 0;
-                if (pass) {
-                    passes.computeIfAbsent(t.file() + "!" + t.sheet() + "|" + t.area(), k -> new int[1])[0]++;
-                    continue;
-                }
-                failures++;
-                if (failures > MAX_LISTED) {
-                    continue;
-                }
-                String expected = plain(t.stated());
-                recorder.record(new CheckResult("Stated platform total", t.platform() + " " + t.metric() + ", "
-                        + t.area() + ", " + t.period(), expected, plain(t.actual()), CheckStatus.FAIL,
-                        "'" + t.area() + "' states " + expected + " " + t.metric() + " but its " + t.countries()
-                                + " countries in the sheet sum to " + plain(t.actual())
-                                + ": correct the total or the country rows",
-                        t.file() + "!" + t.sheet() + "!" + t.row() + (t.column() == null ? "" : " " + t.column())));
-            }
+    /** The stated totals' results: failing ones one by one (the first MAX_LISTED), passing ones per sheet and area. */
+    private static void statedTotals(FigureScan.Result scan, CheckRecorder recorder) {
+        for (FigureScan.TotalResult t : scan.failingTotals()) {
+            String expected = plain(t.stated());
+            recorder.record(new CheckResult("Stated platform total", t.platform() + " " + t.metric() + ", "
+                    + t.area() + ", " + t.period(), expected, plain(t.actual()), CheckStatus.FAIL,
+                    "'" + t.area() + "' states " + expected + " " + t.metric() + " but its " + t.countries()
+                            + " countries in the sheet sum to " + plain(t.actual())
+                            + ": correct the total or the country rows",
+                    t.file() + "!" + t.sheet() + "!" + t.row() + (t.column() == null ? "" : " " + t.column())));
         }
-        if (failures > MAX_LISTED) {
-            recorder.record(new CheckResult("Stated platform total", "all sheets", "0 failing", failures + " failing",
-                    CheckStatus.FAIL, (failures - MAX_LISTED) + " more failing totals are not listed one by one", ""));
+        if (scan.failures() > MAX_LISTED) {
+            recorder.record(new CheckResult("Stated platform total", "all sheets", "0 failing", scan.failures() + " failing",
+                    CheckStatus.FAIL, (scan.failures() - MAX_LISTED) + " more failing totals are not listed one by one", ""));
         }
-        passes.forEach((key, count) -> {
-            String[] parts = key.split("\\|", 2);
-            recorder.record(new CheckResult("Stated platform total", parts[0] + " (" + parts[1] + ")",
-                    count[0] + " totals", count[0] + " equal", CheckStatus.PASS,
-                    count[0] + " stated '" + parts[1] + "' totals equal the sum of their countries", parts[0]));
-        });
+        for (FigureScan.Passes p : scan.passes()) {
+            recorder.record(new CheckResult("Stated platform total", p.place() + " (" + p.area() + ")",
+                    p.count() + " totals", p.count() + " equal", CheckStatus.PASS,
+                    p.count() + " stated '" + p.area() + "' totals equal the sum of their countries", p.place()));
+        }
     }
 
-    /**
-     * Reads the figures in the order of their key (the platform_metric_key index, so H2 neither sorts nor
-     * groups: a GROUP BY over a million figures kept every group in the heap) and compares each with the one
-     * before it. Only the first MAX_LISTED + 1 repeated keys are kept, with their places.
-     */
-    private void countedOnce(JdbcClient jdbc, long id, CheckRecorder recorder) {
-        record Key(String platform, String metric, String period, String precision, String country) { }
-        Map<Key, List<int[]>> repeats = new LinkedHashMap<>();
-        long[] figures = {0};
-        Key[] previous = {null};
-        int[][] previousPlace = {null};
-        jdbc.sql("""
-                        SELECT platform, metric, CAST(period_start AS VARCHAR), period_prec, country_code,
-                               file_no, sheet_no, row_no
-                        FROM platform_metric WHERE instance_id = :id
-                        ORDER BY instance_id, platform, metric, period_start, period_prec, country_code""")
-                .param("id", id)
-                .query(rs -> {
-                    figures[0]++;
-                    String platform = rs.getString(1);
-                    String metric = rs.getString(2);
-                    String period = rs.getString(3);
-                    String precision = rs.getString(4);
-                    String country = rs.getString(5);
-                    int[] place = {rs.getInt(6), rs.getInt(7), rs.getInt(8)};
-                    Key p = previous[0];
-                    boolean same = p != null && p.country().equals(country) && p.period().equals(period)
-                            && p.precision().equals(precision) && p.platform().equals(platform) && p.metric().equals(metric);
-                    if (!same) {
-                        previous[0] = new Key(platform, metric, period, precision, country);
-                        previousPlace[0] = place;
-                        return;
-                    }
-                    if (repeats.size() > MAX_LISTED && !repeats.containsKey(p)) {
-                        return;
-                    }
-                    List<int[]> places = repeats.computeIfAbsent(p, k -> new ArrayList<>(List.of(previousPlace[0])));
-                    places.add(place);
-                });
+    /** Keys found more than once (the first MAX_LISTED), with every place; or one PASS naming the figures. */
+    private static void countedOnce(JdbcClient jdbc, long id, FigureScan.Result scan, CheckRecorder recorder) {
         Map<String, String> sheetNames = new HashMap<>();
-        if (!repeats.isEmpty()) {
+        if (!scan.repeats().isEmpty()) {
             jdbc.sql("""
                             SELECT s.file_no, s.sheet_no, f.file_name || '!' || s.sheet_name FROM source_sheet s
                             JOIN source_file f ON f.instance_id = s.instance_id AND f.file_no = s.file_no
@@ -240,12 +165,11 @@ final class PlatformChecks {
                     });
         }
         int listed = 0;
-        for (Map.Entry<Key, List<int[]>> e : repeats.entrySet()) {
+        for (FigureScan.Repeat r : scan.repeats()) {
             if (++listed > MAX_LISTED) {
                 break;
             }
-            Key r = e.getKey();
-            List<int[]> places = new ArrayList<>(e.getValue());
+            List<int[]> places = new ArrayList<>(r.places());
             places.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[1]).thenComparingInt(a -> a[2]));
             String where = places.stream().map(a -> sheetNames.get(a[0] + "/" + a[1]) + "!" + a[2])
                     .collect(Collectors.joining("; "));
@@ -255,9 +179,9 @@ final class PlatformChecks {
                     r.country() + " has " + times + " " + r.metric() + " figures for " + r.platform() + " on "
                             + r.period() + ": remove the duplicate row or file", where));
         }
-        if (repeats.isEmpty()) {
-            recorder.record(new CheckResult("Country counted once", "platform metrics", figures[0] + " figures",
-                    figures[0] + " figures", CheckStatus.PASS,
+        if (scan.repeats().isEmpty()) {
+            recorder.record(new CheckResult("Country counted once", "platform metrics", scan.figures() + " figures",
+                    scan.figures() + " figures", CheckStatus.PASS,
                     "No country has two figures for the same app, metric and date", ""));
         }
     }

@@ -370,7 +370,7 @@ public class PlatformMetricsKind implements RecordKind {
 
     @Override
     public void validate(JdbcClient jdbc, long instanceId, CheckRecorder checks) {
-        new PlatformChecks(countries).runMetrics(jdbc, instanceId, checks);
+        new PlatformChecks(countries).runMetrics(jdbc, template, instanceId, checks);
     }
 
     @Override
@@ -388,5 +388,6 @@ public class PlatformMetricsKind implements RecordKind {
     public void purge(JdbcClient jdbc, long instanceId) {
         jdbc.sql("DELETE FROM platform_metric WHERE instance_id = :id").param("id", instanceId).update();
         jdbc.sql("DELETE FROM platform_total WHERE instance_id = :id").param("id", instanceId).update();
+        jdbc.sql("DELETE FROM platform_month WHERE instance_id = :id").param("id", instanceId).update();
     }
 }

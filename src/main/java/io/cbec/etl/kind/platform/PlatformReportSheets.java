@@ -34,18 +34,19 @@ final class PlatformReportSheets {
         this.countries = countries;
     }
 
+    /** Whether the table has a row of the instance: the first one answers, not a count of a million. */
     private static boolean any(JdbcClient jdbc, long id, String table) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE instance_id = :id").param("id", id)
-                .query(Long.class).single() > 0;
+        return !jdbc.sql("SELECT 1 FROM " + table + " WHERE instance_id = :id LIMIT 1").param("id", id)
+                .query(Integer.class).list().isEmpty();
     }
 
     List<SummaryItem> summaryItems(JdbcClient jdbc, long id) {
-        if (!any(jdbc, id, "platform_metric") && !any(jdbc, id, "platform_event")) {
+        if (!any(jdbc, id, "platform_month") && !any(jdbc, id, "platform_event")) {
             return List.of();
         }
         long platforms = jdbc.sql("""
                 SELECT COUNT(DISTINCT platform) FROM (
-                    SELECT platform FROM platform_metric WHERE instance_id = :id
+                    SELECT platform FROM platform_month WHERE instance_id = :id
                     UNION SELECT platform FROM platform_total WHERE instance_id = :id
                     UNION SELECT platform FROM platform_event WHERE instance_id = :id AND platform IS NOT NULL)""")
                 .param("id", id).query(Long.class).single();
@@ -62,8 +63,8 @@ final class PlatformReportSheets {
         // same start a day is later than a month.
         List<Dated> dates = new ArrayList<>();
         jdbc.sql("""
-                SELECT period_start, period_prec FROM platform_metric WHERE instance_id = :id
-                ORDER BY period_start DESC, CASE period_prec WHEN 'DAY' THEN 0 ELSE 1 END LIMIT 1""")
+                SELECT latest_start, latest_prec FROM platform_month WHERE instance_id = :id
+                ORDER BY latest_start DESC, CASE latest_prec WHEN 'DAY' THEN 0 ELSE 1 END LIMIT 1""")
                 .param("id", id).query(rs -> {
                     dates.add(new Dated(rs.getDate(1).toLocalDate(), rs.getString(2)));
                 });
@@ -92,13 +93,13 @@ final class PlatformReportSheets {
     }
 
     void writePlatforms(JdbcClient jdbc, long id, ReportWorkbook workbook) {
-        if (!any(jdbc, id, "platform_metric") && !any(jdbc, id, "platform_event")) {
+        if (!any(jdbc, id, "platform_month") && !any(jdbc, id, "platform_event")) {
             return;
         }
         record Row(String platform, String parent) { }
         List<Row> platforms = jdbc.sql("""
                 SELECT platform, MAX(parent) FROM (
-                    SELECT platform, parent FROM platform_metric WHERE instance_id = :id
+                    SELECT platform, parent FROM platform_month WHERE instance_id = :id
                     UNION SELECT platform, parent FROM platform_event WHERE instance_id = :id AND platform IS NOT NULL)
                 GROUP BY platform ORDER BY platform""")
                 .param("id", id).query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list();
@@ -108,13 +109,13 @@ final class PlatformReportSheets {
         for (Row p : platforms) {
             long markets = jdbc.sql("""
                     SELECT COUNT(DISTINCT c) FROM (
-                        SELECT country_code c FROM platform_metric WHERE instance_id = :id AND platform = :p
+                        SELECT country_code c FROM platform_month WHERE instance_id = :id AND platform = :p
                         UNION SELECT market_code FROM platform_event WHERE instance_id = :id AND platform = :p
                                                                       AND market_code IS NOT NULL)""")
                     .param("id", id).param("p", p.platform()).query(Long.class).single();
             Map<String, BigDecimal> byCountry = new LinkedHashMap<>();
             jdbc.sql("""
-                    SELECT country_code, SUM(metric_value) FROM platform_metric
+                    SELECT country_code, SUM(metric_value) FROM platform_month
                     WHERE instance_id = :id AND platform = :p AND metric = 'downloads' GROUP BY country_code""")
                     .param("id", id).param("p", p.platform())
                     .query(rs -> {
@@ -126,9 +127,9 @@ final class PlatformReportSheets {
             BigDecimal topShare = null;
             if (!byCountry.isEmpty()) {
                 asOf = jdbc.sql("""
-                        SELECT period_start, period_prec FROM platform_metric
+                        SELECT latest_start, latest_prec FROM platform_month
                         WHERE instance_id = :id AND platform = :p AND metric = 'downloads'
-                        ORDER BY period_start DESC LIMIT 1""")
+                        ORDER BY latest_start DESC, CASE latest_prec WHEN 'DAY' THEN 0 ELSE 1 END LIMIT 1""")
                         .param("id", id).param("p", p.platform())
                         .query((rs, n) -> {
                             PartialDate d = new PartialDate(rs.getDate(1).toLocalDate(), Precision.valueOf(rs.getString(2)));
@@ -155,7 +156,7 @@ final class PlatformReportSheets {
 
     /** Downloads per platform, country and month, with the running total and the share of the month's world. */
     void writeDownloads(JdbcClient jdbc, long id, ReportWorkbook workbook) {
-        if (!any(jdbc, id, "platform_metric")) {
+        if (!any(jdbc, id, "platform_month")) {
             return;
         }
         ListSheet sheet = workbook.listSheet("Platform Downloads", List.of(Column.text("Platform"), Column.text("Region"),
@@ -164,13 +165,10 @@ final class PlatformReportSheets {
         record Monthly(String platform, String country, LocalDate month, BigDecimal downloads, BigDecimal cumulative,
                        BigDecimal world) { }
         List<Monthly> rows = jdbc.sql("""
-                SELECT platform, country_code, period_month, downloads,
-                       SUM(downloads) OVER (PARTITION BY platform, country_code ORDER BY period_month),
-                       SUM(downloads) OVER (PARTITION BY platform, period_month)
-                FROM (SELECT platform, country_code, CAST(DATE_TRUNC('MONTH', period_start) AS DATE) period_month,
-                             SUM(metric_value) downloads
-                      FROM platform_metric WHERE instance_id = :id AND metric = 'downloads'
-                      GROUP BY platform, country_code, CAST(DATE_TRUNC('MONTH', period_start) AS DATE))""")
+                SELECT platform, country_code, period_month, metric_value,
+                       SUM(metric_value) OVER (PARTITION BY platform, country_code ORDER BY period_month),
+                       SUM(metric_value) OVER (PARTITION BY platform, period_month)
+                FROM platform_month WHERE instance_id = :id AND metric = 'downloads'""")
                 .param("id", id)
                 .query((rs, n) -> new Monthly(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))

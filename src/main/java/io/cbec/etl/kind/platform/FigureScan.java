@@ -1,0 +1,389 @@
+package io.cbec.etl.kind.platform;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+
+/**
+ * One pass over every staged figure of an instance, in the order of the platform_metric_key index
+ * (platform, metric, period start, precision, country), that does what used to take a query each:
+ * <ul>
+ * <li>finds figures counted twice (the same key on consecutive rows);</li>
+ * <li>sums each (platform, metric, period) group per sheet and per stated area, and merge-joins the sums with
+ *     the stated totals read in the same order, so every total is compared once, without a correlated
+ *     sub-query per total;</li>
+ * <li>writes the monthly sums per platform, metric and country to platform_month, which the report's
+ *     Platforms and Platform Downloads sheets and the Summary read instead of the million figures.</li>
+ * </ul>
+ * Memory holds one group (a period's countries per sheet) and one month per country at a time, never the
+ * figures: it is flat in the number of rows.
+ */
+final class FigureScan {
+
+    static final int MAX_LISTED = 50;
+    private static final int INSERT_BATCH = 1000;
+
+    /** A stated total compared with the sum of its countries in its sheet. */
+    record TotalResult(int fileNo, int sheetNo, int row, String file, String sheet, String platform, String period,
+                       String metric, String area, BigDecimal stated, BigDecimal tolerance, String column,
+                       BigDecimal actual, long countries) {
+        boolean passes() {
+            return stated.subtract(actual).abs().compareTo(tolerance) <= 0;
+        }
+    }
+
+    /** Passing totals of one sheet and area. */
+    record Passes(String place, String area, int count) { }
+
+    /** A figure key found more than once, with every place (file, sheet, row) it was found at. */
+    record Repeat(String platform, String metric, String period, String country, List<int[]> places) { }
+
+    /** What the pass found; failing totals and repeats hold at most MAX_LISTED + 1 entries each. */
+    record Result(long figures, List<Repeat> repeats, List<TotalResult> failingTotals, int failures,
+                  List<Passes> passes) { }
+
+    private static final Comparator<TotalResult> LISTING_ORDER = Comparator.comparing(TotalResult::area)
+            .thenComparingInt(TotalResult::fileNo).thenComparingInt(TotalResult::sheetNo)
+            .thenComparingInt(TotalResult::row);
+
+    private final CountryDirectory countries;
+
+    FigureScan(CountryDirectory countries) {
+        this.countries = countries;
+    }
+
+    Result run(Connection con, long id) throws SQLException {
+        try (PreparedStatement clear = con.prepareStatement("DELETE FROM platform_month WHERE instance_id = ?")) {
+            clear.setLong(1, id);
+            clear.executeUpdate();
+        }
+        List<CountryDirectory.Area> areas = statedAreas(con, id);
+        Pass pass = new Pass(con, id, areas);
+        try (PreparedStatement figures = con.prepareStatement("""
+                SELECT platform, metric, period_start, period_prec, country_code, file_no, sheet_no, row_no,
+                       metric_value, parent
+                FROM platform_metric WHERE instance_id = ?
+                ORDER BY instance_id, platform, metric, period_start, period_prec, country_code""")) {
+            figures.setLong(1, id);
+            try (ResultSet rs = figures.executeQuery()) {
+                while (rs.next()) {
+                    pass.figure(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getBigDecimal(9),
+                            rs.getString(10));
+                }
+            }
+        }
+        return pass.finish();
+    }
+
+    private List<CountryDirectory.Area> statedAreas(Connection con, long id) throws SQLException {
+        List<CountryDirectory.Area> areas = new ArrayList<>();
+        try (PreparedStatement ps = con.prepareStatement(
+                "SELECT DISTINCT area FROM platform_total WHERE instance_id = ? ORDER BY area")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    areas.add(countries.area(rs.getString(1)).orElseThrow());
+                }
+            }
+        }
+        return areas;
+    }
+
+    /** The key of a group: the figures one stated total is compared with come from one group. */
+    private record GroupKey(String platform, String metric, LocalDate period, String precision)
+            implements Comparable<GroupKey> {
+        private static final Comparator<GroupKey> ORDER = Comparator.comparing(GroupKey::platform)
+                .thenComparing(GroupKey::metric).thenComparing(GroupKey::period).thenComparing(GroupKey::precision);
+
+        @Override
+        public int compareTo(GroupKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** A group's figures of one sheet: per stated area, the sum and the distinct countries. */
+    private static final class SheetSums {
+        final BigDecimal[] sums;
+        final int[] countries;
+        final String[] lastCountry;
+
+        SheetSums(int areas) {
+            sums = new BigDecimal[areas];
+            countries = new int[areas];
+            lastCountry = new String[areas];
+            java.util.Arrays.fill(sums, BigDecimal.ZERO);
+        }
+    }
+
+    /** The state of one pass. */
+    private final class Pass {
+        private final long id;
+        private final List<CountryDirectory.Area> areas;
+        private final StatedTotals totals;
+        private final MonthlySums months;
+
+        private long figures;
+        private final Map<String, Repeat> repeats = new LinkedHashMap<>();
+        private String lastKey;
+        private int[] lastPlace;
+        private GroupKey group;
+        private final Map<Long, SheetSums> groupSums = new HashMap<>();
+
+        Pass(Connection con, long id, List<CountryDirectory.Area> areas) throws SQLException {
+            this.id = id;
+            this.areas = areas;
+            this.totals = new StatedTotals(con, id);
+            this.months = new MonthlySums(con, id);
+        }
+
+        void figure(String platform, String metric, LocalDate period, String precision, String country, int fileNo,
+                    int sheetNo, int row, BigDecimal value, String parent) throws SQLException {
+            figures++;
+            int[] place = {fileNo, sheetNo, row};
+            GroupKey key = group != null && group.platform().equals(platform) && group.metric().equals(metric)
+                    && group.period().equals(period) && group.precision().equals(precision) ? group
+                    : new GroupKey(platform, metric, period, precision);
+            if (key != group) {
+                endGroup();
+                group = key;
+                lastKey = null;
+            }
+            if (country.equals(lastKey)) {
+                repeated(key, country, place);
+            } else {
+                lastKey = country;
+                lastPlace = place;
+            }
+            if (!areas.isEmpty()) {
+                SheetSums sums = groupSums.computeIfAbsent(((long) fileNo << 32) | sheetNo, k -> new SheetSums(areas.size()));
+                for (int a = 0; a < areas.size(); a++) {
+                    CountryDirectory.Area area = areas.get(a);
+                    if (area.world() || area.codes().contains(country)) {
+                        sums.sums[a] = sums.sums[a].add(value);
+                        if (!country.equals(sums.lastCountry[a])) {
+                            sums.countries[a]++;
+                            sums.lastCountry[a] = country;
+                        }
+                    }
+                }
+            }
+            months.add(platform, parent, metric, period, precision, country, value);
+        }
+
+        private void repeated(GroupKey key, String country, int[] place) {
+            String k = key.platform() + '\u0000' + key.metric() + '\u0000' + key.period() + '\u0000' + key.precision()
+                    + '\u0000' + country;
+            Repeat repeat = repeats.get(k);
+            if (repeat == null) {
+                if (repeats.size() > MAX_LISTED) {
+                    return;
+                }
+                repeat = new Repeat(key.platform(), key.metric(), key.period().toString(), country,
+                        new ArrayList<>(List.of(lastPlace)));
+                repeats.put(k, repeat);
+            }
+            repeat.places().add(place);
+        }
+
+        private void endGroup() throws SQLException {
+            if (group != null) {
+                totals.compare(group, groupSums, areas);
+            }
+            groupSums.clear();
+        }
+
+        Result finish() throws SQLException {
+            endGroup();
+            totals.compare(null, Map.of(), areas); // totals after the last figure have no countries
+            totals.close();
+            months.close();
+            return new Result(figures, List.copyOf(repeats.values()), totals.failing(), totals.failures,
+                    totals.passes());
+        }
+    }
+
+    /**
+     * The stated totals, read in the figures' group order (then file, sheet, row) and compared group by group:
+     * a merge join, so each total costs one comparison however many figures there are.
+     */
+    private final class StatedTotals {
+        private final PreparedStatement statement;
+        private final ResultSet rs;
+        private boolean hasRow;
+        private GroupKey rowKey;
+        private int failures;
+        private final PriorityQueue<TotalResult> failing = new PriorityQueue<>(LISTING_ORDER.reversed());
+        private final TreeMap<String, Passes> passes = new TreeMap<>();
+
+        StatedTotals(Connection con, long id) throws SQLException {
+            statement = con.prepareStatement("""
+                    SELECT t.platform, t.metric, t.period_start, t.period_prec, t.file_no, t.sheet_no, t.row_no,
+                           t.area, t.stated_value, t.tolerance, t.column_name, f.file_name, s.sheet_name
+                    FROM platform_total t
+                    JOIN source_file f ON f.instance_id = t.instance_id AND f.file_no = t.file_no
+                    JOIN source_sheet s ON s.instance_id = t.instance_id AND s.file_no = t.file_no
+                                       AND s.sheet_no = t.sheet_no
+                    WHERE t.instance_id = ?
+                    ORDER BY t.platform, t.metric, t.period_start, t.period_prec, t.file_no, t.sheet_no, t.row_no""");
+            statement.setLong(1, id);
+            rs = statement.executeQuery();
+            advance();
+        }
+
+        private void advance() throws SQLException {
+            hasRow = rs.next();
+            rowKey = hasRow ? new GroupKey(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                    rs.getString(4)) : null;
+        }
+
+        /** Compares every total up to and including {@code group} (all that remain when it is null). */
+        void compare(GroupKey group, Map<Long, SheetSums> sums, List<CountryDirectory.Area> areas) throws SQLException {
+            while (hasRow && (group == null || rowKey.compareTo(group) <= 0)) {
+                boolean same = group != null && rowKey.compareTo(group) == 0;
+                int fileNo = rs.getInt(5);
+                int sheetNo = rs.getInt(6);
+                String areaName = rs.getString(8);
+                int a = indexOf(areas, areaName);
+                SheetSums s = same ? sums.get(((long) fileNo << 32) | sheetNo) : null;
+                BigDecimal actual = s == null ? BigDecimal.ZERO : s.sums[a];
+                long countriesSummed = s == null ? 0 : s.countries[a];
+                record(new TotalResult(fileNo, sheetNo, rs.getInt(7), rs.getString(12), rs.getString(13),
+                        rowKey.platform(), rowKey.period().toString(), rowKey.metric(), areaName, rs.getBigDecimal(9),
+                        rs.getBigDecimal(10), rs.getString(11), actual, countriesSummed));
+                advance();
+            }
+        }
+
+        private int indexOf(List<CountryDirectory.Area> areas, String name) {
+            for (int i = 0; i < areas.size(); i++) {
+                if (areas.get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("area " + name + " is not among the stated areas");
+        }
+
+        private void record(TotalResult t) {
+            if (t.passes()) {
+                String place = t.file() + "!" + t.sheet();
+                String key = t.area() + '\u0000' + String.format("%010d%010d", t.fileNo(), t.sheetNo());
+                passes.merge(key, new Passes(place, t.area(), 1),
+                        (old, one) -> new Passes(old.place(), old.area(), old.count() + 1));
+                return;
+            }
+            failures++;
+            failing.add(t);
+            if (failing.size() > MAX_LISTED) {
+                failing.poll(); // keep the first MAX_LISTED in listing order
+            }
+        }
+
+        List<TotalResult> failing() {
+            List<TotalResult> list = new ArrayList<>(failing);
+            list.sort(LISTING_ORDER);
+            return list;
+        }
+
+        List<Passes> passes() {
+            return List.copyOf(passes.values());
+        }
+
+        void close() throws SQLException {
+            rs.close();
+            statement.close();
+        }
+    }
+
+    /**
+     * Monthly sums per platform, metric and country, written to platform_month as each month ends. Within a
+     * platform and metric the figures come by date, so only the current month's countries are held.
+     */
+    private static final class MonthlySums {
+        private final PreparedStatement insert;
+        private final long id;
+        private int batched;
+        private String platform;
+        private String parent;
+        private String metric;
+        private LocalDate month;
+        private final Map<String, Month> byCountry = new TreeMap<>();
+
+        private static final class Month {
+            BigDecimal value = BigDecimal.ZERO;
+            LocalDate latest;
+            String latestPrecision;
+        }
+
+        MonthlySums(Connection con, long id) throws SQLException {
+            this.id = id;
+            insert = con.prepareStatement("""
+                    INSERT INTO platform_month (instance_id, platform, parent, metric, country_code, period_month,
+                        metric_value, latest_start, latest_prec)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        }
+
+        void add(String platform, String parent, String metric, LocalDate period, String precision, String country,
+                 BigDecimal value) throws SQLException {
+            LocalDate first = period.withDayOfMonth(1);
+            if (!platform.equals(this.platform) || !metric.equals(this.metric) || !first.equals(month)) {
+                flush();
+                this.platform = platform;
+                this.metric = metric;
+                this.month = first;
+                this.parent = null;
+            }
+            if (parent != null && (this.parent == null || parent.compareTo(this.parent) > 0)) {
+                this.parent = parent;
+            }
+            Month m = byCountry.computeIfAbsent(country, c -> new Month());
+            m.value = m.value.add(value);
+            if (m.latest == null || period.isAfter(m.latest)
+                    || (period.equals(m.latest) && Objects.equals(precision, "DAY"))) {
+                m.latest = period;
+                m.latestPrecision = precision;
+            }
+        }
+
+        private void flush() throws SQLException {
+            for (Map.Entry<String, Month> e : byCountry.entrySet()) {
+                insert.setLong(1, id);
+                insert.setString(2, platform);
+                insert.setString(3, parent);
+                insert.setString(4, metric);
+                insert.setString(5, e.getKey());
+                insert.setDate(6, Date.valueOf(month));
+                insert.setBigDecimal(7, e.getValue().value);
+                insert.setDate(8, Date.valueOf(e.getValue().latest));
+                insert.setString(9, e.getValue().latestPrecision);
+                insert.addBatch();
+                if (++batched == INSERT_BATCH) {
+                    insert.executeBatch();
+                    batched = 0;
+                }
+            }
+            byCountry.clear();
+        }
+
+        void close() throws SQLException {
+            flush();
+            if (batched > 0) {
+                insert.executeBatch();
+            }
+            insert.close();
+        }
+    }
+}
