@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS source_sheet (
     ctx_revoked   BOOLEAN,
     ctx_title     VARCHAR(2000),
     rows_read     BIGINT,
+    rows_accepted BIGINT        DEFAULT 0, -- rows whose records were staged, counted in the same transaction
     error         VARCHAR(4000),
     PRIMARY KEY (instance_id, file_no, sheet_no)
 );
@@ -105,14 +106,11 @@ CREATE TABLE IF NOT EXISTS platform_metric (
     row_no        INT            NOT NULL,
     platform      VARCHAR(200)   NOT NULL,
     parent        VARCHAR(200),
-    app_raw       VARCHAR(1000),
     country_code  CHAR(2)        NOT NULL,
     period_start  DATE           NOT NULL,
     period_prec   VARCHAR(10)    NOT NULL,
     metric        VARCHAR(40)    NOT NULL,   -- downloads, revenue
-    metric_value  DECIMAL(38, 10) NOT NULL,
-    unit          VARCHAR(10),
-    column_name   VARCHAR(1000)
+    metric_value  DECIMAL(38, 10) NOT NULL   -- downloads in units, revenue in US dollars
 );
 -- The key of a figure (app, metric, date, precision, country): the aggregates look figures up by it, and the
 -- "counted once" check reads the figures in its order to find repeats without grouping them all in memory.
@@ -120,7 +118,9 @@ CREATE TABLE IF NOT EXISTS platform_metric (
 DROP INDEX IF EXISTS platform_metric_agg;
 CREATE INDEX IF NOT EXISTS platform_metric_key ON platform_metric (instance_id, platform, metric, period_start,
     period_prec, country_code);
-CREATE INDEX IF NOT EXISTS platform_metric_sheet ON platform_metric (instance_id, file_no, sheet_no, row_no);
+-- No index by sheet and row: every insert paid for it, and the rows staged per sheet are counted in
+-- source_sheet.rows_accepted instead. (An older state database drops it here.)
+DROP INDEX IF EXISTS platform_metric_sheet;
 
 CREATE TABLE IF NOT EXISTS platform_total (
     instance_id   BIGINT         NOT NULL,
@@ -225,3 +225,6 @@ CREATE TABLE IF NOT EXISTS indicator_value (
 );
 CREATE INDEX IF NOT EXISTS indicator_value_sheet ON indicator_value (instance_id, file_no, sheet_no, row_no);
 CREATE INDEX IF NOT EXISTS indicator_value_zone ON indicator_value (instance_id, zone_key);
+
+-- State databases made before a column was added get it here (a no-op on new ones).
+ALTER TABLE source_sheet ADD COLUMN IF NOT EXISTS rows_accepted BIGINT DEFAULT 0;

@@ -49,16 +49,18 @@ public class IngestWriter implements ItemWriter<StagedRow> {
         List<MapSqlParameterSource> rejects = new ArrayList<>();
         // By identity: the reader hands on one plan object per sheet, and hashing the record (its column
         // and header maps) for every row was a measurable cost on large inputs.
-        Map<SheetPlan, Long> rowsRead = new IdentityHashMap<>();
+        Map<SheetPlan, long[]> rowCounts = new IdentityHashMap<>(); // read, accepted
         for (StagedRow staged : chunk) {
             SheetPlan plan = staged.plan();
             if (staged.failure() != null) {
                 store.markSheetFailed(id, plan.fileNo(), plan.sheetNo(), staged.failure());
                 continue;
             }
-            rowsRead.merge(plan, 1L, Long::sum);
+            long[] counts = rowCounts.computeIfAbsent(plan, p -> new long[2]);
+            counts[0]++;
             RowOutcome outcome = staged.outcome();
             if (outcome instanceof RowOutcome.Accepted a) {
+                counts[1]++;
                 records.computeIfAbsent(plan.kindId(), k -> new ArrayList<>())
                         .add(new RecordKind.StagedRecord(plan, staged.row(), a.record()));
             } else if (outcome instanceof RowOutcome.StatedTotal t) {
@@ -90,6 +92,6 @@ public class IngestWriter implements ItemWriter<StagedRow> {
                     VALUES (:id, :file, :sheet, :row, :column, :raw, :reason)""",
                     rejects.toArray(MapSqlParameterSource[]::new));
         }
-        rowsRead.forEach((plan, n) -> store.addRowsRead(id, plan.fileNo(), plan.sheetNo(), n));
+        rowCounts.forEach((plan, n) -> store.addRows(id, plan.fileNo(), plan.sheetNo(), n[0], n[1]));
     }
 }

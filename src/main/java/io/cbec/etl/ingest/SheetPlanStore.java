@@ -98,11 +98,13 @@ public class SheetPlanStore {
                 .param("error", truncate(error, 4000)).param("id", instanceId).param("file", fileNo).update();
     }
 
-    void addRowsRead(long instanceId, int fileNo, int sheetNo, long rows) {
+    void addRows(long instanceId, int fileNo, int sheetNo, long read, long accepted) {
         jdbc.sql("""
-                        UPDATE source_sheet SET rows_read = rows_read + :rows
+                        UPDATE source_sheet SET rows_read = rows_read + :read,
+                            rows_accepted = COALESCE(rows_accepted, 0) + :accepted
                         WHERE instance_id = :id AND file_no = :file AND sheet_no = :sheet""")
-                .param("rows", rows).param("id", instanceId).param("file", fileNo).param("sheet", sheetNo).update();
+                .param("read", read).param("accepted", accepted).param("id", instanceId).param("file", fileNo)
+                .param("sheet", sheetNo).update();
     }
 
     static String truncate(String s, int max) {

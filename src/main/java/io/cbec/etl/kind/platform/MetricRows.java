@@ -11,8 +11,8 @@ import java.util.List;
 record MetricRows(List<Fact> facts, List<Total> totals) {
 
     /** One figure of one country. */
-    record Fact(String platform, String parent, String appRaw, String countryCode, LocalDate periodStart,
-                String precision, String metric, BigDecimal value, String unit, String column) {
+    record Fact(String platform, String parent, String countryCode, LocalDate periodStart, String precision,
+                String metric, BigDecimal value) {
     }
 
     /** A figure stated for the world or an area, to compare with the sum of its countries. */

@@ -241,10 +241,9 @@ public class PlatformMetricsKind implements RecordKind {
     private void add(List<MetricRows.Fact> facts, List<MetricRows.Total> totals, Platform p, String appText,
                      PartialDate period, String metric, Quantity q, Country country, CountryDirectory.Area area,
                      String column, CellValue cell) {
-        String unit = metric.equals(MetricLayout.REVENUE) ? Quantity.USD : Quantity.COUNT;
         if (country != null) {
-            facts.add(new MetricRows.Fact(p.name(), p.parentCompany(), appText, country.code(), period.start(),
-                    period.precision().name(), metric, q.low(), unit, column));
+            facts.add(new MetricRows.Fact(p.name(), p.parentCompany(), country.code(), period.start(),
+                    period.precision().name(), metric, q.low()));
         } else {
             totals.add(new MetricRows.Total(p.name(), period.start(), period.precision().name(), metric, area.name(),
                     q.low(), tolerance(q, cell), column, cell.raw()));
@@ -272,9 +271,9 @@ public class PlatformMetricsKind implements RecordKind {
 
 
     private static final String INSERT_FACT = """
-            INSERT INTO platform_metric (instance_id, file_no, sheet_no, row_no, platform, parent, app_raw,
-                country_code, period_start, period_prec, metric, metric_value, unit, column_name)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO platform_metric (instance_id, file_no, sheet_no, row_no, platform, parent, country_code,
+                period_start, period_prec, metric, metric_value)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_TOTAL = """
             INSERT INTO platform_total (instance_id, file_no, sheet_no, row_no, platform, period_start,
                 period_prec, metric, area, stated_value, tolerance, column_name, raw_value)
@@ -304,14 +303,11 @@ public class PlatformMetricsKind implements RecordKind {
                 ps.setInt(4, s.from().row());
                 ps.setString(5, f.platform());
                 ps.setString(6, f.parent());
-                ps.setString(7, truncate(f.appRaw(), 1000));
-                ps.setString(8, f.countryCode());
-                ps.setDate(9, Date.valueOf(f.periodStart()));
-                ps.setString(10, f.precision());
-                ps.setString(11, f.metric());
-                ps.setBigDecimal(12, f.value());
-                ps.setString(13, f.unit());
-                ps.setString(14, truncate(f.column(), 1000));
+                ps.setString(7, f.countryCode());
+                ps.setDate(8, Date.valueOf(f.periodStart()));
+                ps.setString(9, f.precision());
+                ps.setString(10, f.metric());
+                ps.setBigDecimal(11, f.value());
             });
         }
         if (!totals.isEmpty()) {
@@ -339,33 +335,16 @@ public class PlatformMetricsKind implements RecordKind {
     }
 
     /**
-     * Rows of the sheet that gave at least one country figure or stated total. The figures' row numbers are
-     * read in the order of the platform_metric_sheet index and counted where they change (a UNION or COUNT
-     * DISTINCT over a million rows built the whole set in H2's heap); stated totals add only the rows that
-     * gave no figure.
+     * Rows of the sheet that gave at least one country figure or stated total: every accepted row does, and
+     * the ingest writer counts them in source_sheet in the transaction that stages them. (Counting distinct
+     * row numbers over a million figures needed an index on them that every insert paid for.)
      */
     @Override
     public long stagedRows(JdbcClient jdbc, long instanceId, int fileNo, int sheetNo) {
-        long[] rows = {0};
-        int[] previous = {-1};
-        jdbc.sql("""
-                        SELECT row_no FROM platform_metric WHERE instance_id = :id AND file_no = :file AND sheet_no = :sheet
-                        ORDER BY instance_id, file_no, sheet_no, row_no""")
-                .param("id", instanceId).param("file", fileNo).param("sheet", sheetNo)
-                .query(rs -> {
-                    int row = rs.getInt(1);
-                    if (row != previous[0]) {
-                        rows[0]++;
-                        previous[0] = row;
-                    }
-                });
-        long totalsOnly = jdbc.sql("""
-                        SELECT COUNT(DISTINCT t.row_no) FROM platform_total t
-                        WHERE t.instance_id = :id AND t.file_no = :file AND t.sheet_no = :sheet
-                          AND NOT EXISTS (SELECT 1 FROM platform_metric m WHERE m.instance_id = t.instance_id
-                              AND m.file_no = t.file_no AND m.sheet_no = t.sheet_no AND m.row_no = t.row_no)""")
+        return jdbc.sql("""
+                        SELECT COALESCE(rows_accepted, 0) FROM source_sheet
+                        WHERE instance_id = :id AND file_no = :file AND sheet_no = :sheet""")
                 .param("id", instanceId).param("file", fileNo).param("sheet", sheetNo).query(Long.class).single();
-        return rows[0] + totalsOnly;
     }
 
     @Override
