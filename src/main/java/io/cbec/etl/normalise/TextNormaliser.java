@@ -32,11 +32,30 @@ public final class TextNormaliser {
         if (text == null) {
             return "";
         }
+        if (isPlainAscii(text)) {
+            return text; // the common case in large exports: NFKC and the three passes below change nothing
+        }
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
         s = LAYOUT_BREAKS.matcher(s).replaceAll(" ");
         s = INVISIBLES.matcher(s).replaceAll("");
         s = WHITESPACE_RUNS.matcher(s).replaceAll(" ");
         return s.strip();
+    }
+
+    /** Printable ASCII with single inner spaces only: text that {@link #clean} returns unchanged. */
+    private static boolean isPlainAscii(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == last || text.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (c < 0x21 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -21,6 +21,13 @@ class TextNormaliserTest {
             'x\u0007y'                      | xy
             'one   two'                     | one two
             ''                              | ''
+            'United States'                 | United States
+            'Temu: Shop Like a Billionaire' | Temu: Shop Like a Billionaire
+            ' United States'                | United States
+            'United States '                | United States
+            'United  States'                | United States
+            'United States'            | United States
+            'Temu­App'                 | TemuApp
             """)
     void cleans(String raw, String expected) {
         assertThat(TextNormaliser.clean(raw)).isEqualTo(expected);

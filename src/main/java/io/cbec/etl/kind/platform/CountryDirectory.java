@@ -1,5 +1,6 @@
 package io.cbec.etl.kind.platform;
 
+import io.cbec.etl.normalise.BoundedMemo;
 import io.cbec.etl.normalise.TextNormaliser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +78,9 @@ public final class CountryDirectory {
     private final Map<String, Country> byKey = new HashMap<>();
     private final Map<String, Area> areas = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    private final BoundedMemo<Optional<Country>> countryMemo =
+            new BoundedMemo<>(4096, name -> Optional.ofNullable(byKey.get(key(name))));
+    private final BoundedMemo<Optional<Area>> areaMemo = new BoundedMemo<>(4096, this::findArea);
 
     private CountryDirectory(List<CSVRecord> rows, NorthAmerica northAmerica) {
         for (CSVRecord row : rows) {
@@ -147,7 +151,7 @@ public final class CountryDirectory {
     }
 
     public Optional<Country> country(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(name)));
+        return name == null ? Optional.empty() : countryMemo.get(name);
     }
 
     public Optional<Country> byCode(String code) {
@@ -156,9 +160,10 @@ public final class CountryDirectory {
 
     /** The world or an M49 area named so; empty for a country or an unknown name. */
     public Optional<Area> area(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
+        return name == null ? Optional.empty() : areaMemo.get(name);
+    }
+
+    private Optional<Area> findArea(String name) {
         String k = key(name);
         return byKey.containsKey(k) ? Optional.empty() : Optional.ofNullable(areas.get(k));
     }

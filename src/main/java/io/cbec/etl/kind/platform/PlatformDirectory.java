@@ -1,5 +1,6 @@
 package io.cbec.etl.kind.platform;
 
+import io.cbec.etl.normalise.BoundedMemo;
 import io.cbec.etl.normalise.TextNormaliser;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ public final class PlatformDirectory {
     private static final Pattern SUBTITLE = Pattern.compile("\\s*(?:[:：|｜(（]|\\s[-–—]\\s|[-–—](?=\\s*\\p{Lu}))");
 
     private final Map<String, Platform> byKey = new HashMap<>();
+    private final BoundedMemo<Optional<Platform>> memo = new BoundedMemo<>(4096, this::find);
 
     private PlatformDirectory(List<CSVRecord> rows) {
         for (CSVRecord row : rows) {
@@ -43,6 +45,10 @@ public final class PlatformDirectory {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
+        return memo.get(name);
+    }
+
+    private Optional<Platform> find(String name) {
         String cleaned = TextNormaliser.clean(name);
         Platform whole = byKey.get(key(cleaned));
         if (whole != null) {
