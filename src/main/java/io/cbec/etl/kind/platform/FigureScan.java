@@ -66,6 +66,21 @@ final class FigureScan {
     }
 
     Result run(Connection con, long id) throws SQLException {
+        // Lazily: H2 otherwise runs the whole query first, copying a million figures to a temporary result
+        // file that the pass then reads back.
+        try (java.sql.Statement lazy = con.createStatement()) {
+            lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+        try {
+            return scan(con, id);
+        } finally {
+            try (java.sql.Statement eager = con.createStatement()) {
+                eager.execute("SET LAZY_QUERY_EXECUTION FALSE");
+            }
+        }
+    }
+
+    private Result scan(Connection con, long id) throws SQLException {
         try (PreparedStatement clear = con.prepareStatement("DELETE FROM platform_month WHERE instance_id = ?")) {
             clear.setLong(1, id);
             clear.executeUpdate();
