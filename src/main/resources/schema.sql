@@ -147,6 +147,8 @@ CREATE TABLE IF NOT EXISTS platform_month (
     parent        VARCHAR(200),
     metric        VARCHAR(40)    NOT NULL,
     country_code  CHAR(2)        NOT NULL,
+    region        VARCHAR(40)    NOT NULL,   -- the country's report region and English name, so that the
+    country_name  VARCHAR(200)   NOT NULL,   -- Platform Downloads sheet streams in its order from SQL
     period_month  DATE           NOT NULL,   -- first day of the month
     metric_value  DECIMAL(38, 10) NOT NULL,
     latest_start  DATE           NOT NULL,   -- the latest figure of the month, and its precision
@@ -228,3 +230,5 @@ CREATE INDEX IF NOT EXISTS indicator_value_zone ON indicator_value (instance_id,
 
 -- State databases made before a column was added get it here (a no-op on new ones).
 ALTER TABLE source_sheet ADD COLUMN IF NOT EXISTS rows_accepted BIGINT DEFAULT 0;
+ALTER TABLE platform_month ADD COLUMN IF NOT EXISTS region VARCHAR(40) DEFAULT 'Other' NOT NULL;
+ALTER TABLE platform_month ADD COLUMN IF NOT EXISTS country_name VARCHAR(200) DEFAULT '' NOT NULL;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 
@@ -162,7 +163,7 @@ final class FigureScan {
             this.id = id;
             this.areas = areas;
             this.totals = new StatedTotals(con, id);
-            this.months = new MonthlySums(con, id);
+            this.months = new MonthlySums(con, id, countries);
         }
 
         void figure(String platform, String metric, LocalDate period, String precision, String country, int fileNo,
@@ -330,6 +331,7 @@ final class FigureScan {
     private static final class MonthlySums {
         private final PreparedStatement insert;
         private final long id;
+        private final CountryDirectory countries;
         private int batched;
         private String platform;
         private String parent;
@@ -343,12 +345,13 @@ final class FigureScan {
             String latestPrecision;
         }
 
-        MonthlySums(Connection con, long id) throws SQLException {
+        MonthlySums(Connection con, long id, CountryDirectory countries) throws SQLException {
             this.id = id;
+            this.countries = countries;
             insert = con.prepareStatement("""
-                    INSERT INTO platform_month (instance_id, platform, parent, metric, country_code, period_month,
-                        metric_value, latest_start, latest_prec)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                    INSERT INTO platform_month (instance_id, platform, parent, metric, country_code, region,
+                        country_name, period_month, metric_value, latest_start, latest_prec)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         }
 
         void add(String platform, String parent, String metric, LocalDate period, String precision, String country,
@@ -380,10 +383,13 @@ final class FigureScan {
                 insert.setString(3, parent);
                 insert.setString(4, metric);
                 insert.setString(5, e.getKey());
-                insert.setDate(6, Date.valueOf(month));
-                insert.setBigDecimal(7, e.getValue().value);
-                insert.setDate(8, Date.valueOf(e.getValue().latest));
-                insert.setString(9, e.getValue().latestPrecision);
+                Optional<Country> country = countries.byCode(e.getKey());
+                insert.setString(6, country.map(Country::reportRegion).orElse(PlatformReportSheets.OTHER_REGION));
+                insert.setString(7, country.map(Country::nameEn).orElse(e.getKey()));
+                insert.setDate(8, Date.valueOf(month));
+                insert.setBigDecimal(9, e.getValue().value);
+                insert.setDate(10, Date.valueOf(e.getValue().latest));
+                insert.setString(11, e.getValue().latestPrecision);
                 insert.addBatch();
                 if (++batched == INSERT_BATCH) {
                     insert.executeBatch();

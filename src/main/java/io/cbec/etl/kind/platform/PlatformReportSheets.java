@@ -150,8 +150,11 @@ final class PlatformReportSheets {
         sheet.finish();
     }
 
+    /** The report region of a code the country list does not know. */
+    static final String OTHER_REGION = "Other";
+
     private String region(String code) {
-        return countries.byCode(code).map(Country::reportRegion).orElse("Other");
+        return countries.byCode(code).map(Country::reportRegion).orElse(OTHER_REGION);
     }
 
     /** Downloads per platform, country and month, with the running total and the share of the month's world. */
@@ -162,35 +165,44 @@ final class PlatformReportSheets {
         ListSheet sheet = workbook.listSheet("Platform Downloads", List.of(Column.text("Platform"), Column.text("Region"),
                 Column.text("Country"), Column.month("Period"), Column.integer("Downloads"),
                 Column.integer("Cumulative downloads"), Column.percent("Share of worldwide")));
-        record Monthly(String platform, String country, LocalDate month, BigDecimal downloads, BigDecimal cumulative,
-                       BigDecimal world) { }
-        List<Monthly> rows = jdbc.sql("""
-                SELECT platform, country_code, period_month, metric_value,
-                       SUM(metric_value) OVER (PARTITION BY platform, country_code ORDER BY period_month),
-                       SUM(metric_value) OVER (PARTITION BY platform, period_month)
-                FROM platform_month WHERE instance_id = :id AND metric = 'downloads'""")
+        // The worldwide downloads of each platform and month (a few hundred sums), then the months in the sheet's
+        // order straight from SQL: nothing the size of the sheet is held here.
+        Map<String, Map<LocalDate, BigDecimal>> world = new TreeMap<>();
+        jdbc.sql("""
+                SELECT platform, period_month, SUM(metric_value) FROM platform_month
+                WHERE instance_id = :id AND metric = 'downloads' GROUP BY platform, period_month""")
                 .param("id", id)
-                .query((rs, n) -> new Monthly(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
-                .list();
-        record Keyed(Monthly m, String region, String country) { }
-        List<Keyed> keyed = new ArrayList<>();
-        for (Monthly m : rows) {
-            keyed.add(new Keyed(m, region(m.country()),
-                    countries.byCode(m.country()).map(Country::nameEn).orElse(m.country())));
-        }
-        keyed.sort(Comparator.comparing((Keyed k) -> k.m().platform()).thenComparing(Keyed::region)
-                .thenComparing(Keyed::country).thenComparing(k -> k.m().month()));
+                .query(rs -> {
+                    world.computeIfAbsent(rs.getString(1), p -> new TreeMap<>())
+                            .put(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3));
+                });
         Map<String, TreeSet<LocalDate>> months = new TreeMap<>();
         Map<String, Map<String, Map<LocalDate, Double>>> byPlatform = new TreeMap<>();
-        for (Keyed k : keyed) {
-            Monthly m = k.m();
-            sheet.row(m.platform(), k.region(), k.country(), new Formatted(m.month(), ColumnFormat.MONTH), m.downloads(),
-                    m.cumulative(), m.world().signum() == 0 ? null : m.downloads().divide(m.world(), MathContext.DECIMAL64));
-            months.computeIfAbsent(m.platform(), p -> new TreeSet<>()).add(m.month());
-            byPlatform.computeIfAbsent(m.platform(), p -> new TreeMap<>())
-                    .computeIfAbsent(k.region(), r -> new TreeMap<>()).merge(m.month(), m.downloads().doubleValue(), Double::sum);
-        }
+        BigDecimal[] cumulative = {BigDecimal.ZERO};
+        String[] runningFor = {null};
+        jdbc.sql("""
+                SELECT platform, region, country_name, country_code, period_month, metric_value FROM platform_month
+                WHERE instance_id = :id AND metric = 'downloads'
+                ORDER BY platform, region, country_name, country_code, period_month""")
+                .param("id", id)
+                .query(rs -> {
+                    String platform = rs.getString(1);
+                    String region = rs.getString(2);
+                    LocalDate month = rs.getDate(5).toLocalDate();
+                    BigDecimal downloads = rs.getBigDecimal(6);
+                    String runningKey = platform + '\u0000' + rs.getString(4);
+                    if (!runningKey.equals(runningFor[0])) {
+                        runningFor[0] = runningKey;
+                        cumulative[0] = BigDecimal.ZERO;
+                    }
+                    cumulative[0] = cumulative[0].add(downloads);
+                    BigDecimal worldwide = world.get(platform).get(month);
+                    sheet.row(platform, region, rs.getString(3), new Formatted(month, ColumnFormat.MONTH), downloads,
+                            cumulative[0], worldwide.signum() == 0 ? null : downloads.divide(worldwide, MathContext.DECIMAL64));
+                    months.computeIfAbsent(platform, p -> new TreeSet<>()).add(month);
+                    byPlatform.computeIfAbsent(platform, p -> new TreeMap<>())
+                            .computeIfAbsent(region, r -> new TreeMap<>()).merge(month, downloads.doubleValue(), Double::sum);
+                });
         sheet.finish();
         // One chart per platform (regions of different apps never summed), stacked beside the list.
         int anchorRow = 1;
