@@ -35,6 +35,7 @@ public final class JobBenchmark {
         live.stop();
         System.out.println("HEAP " + heap.peakAfterGc() + " " + heap.peakUsed());
         System.out.println("LIVE " + live.peak() + " " + live.samples());
+        Files.writeString(work.resolve("live-heap-peak.txt"), live.peakDetail()); // where the peak was
         System.exit(0);
     }
 
