@@ -1,6 +1,6 @@
 package io.cbec.etl.job;
 
-import io.cbec.etl.CbecEtlApplication;
+import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import io.cbec.etl.fixtures.ReferenceZones;
 import io.cbec.etl.fixtures.RegistryWorkbook;
@@ -24,7 +24,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,14 +38,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -80,6 +77,7 @@ class BadInputsJobTest {
     @TempDir
     Path dir;
     private Path input;
+    private JobRun job;
     private String console = "";
 
     @BeforeAll
@@ -90,6 +88,7 @@ class BadInputsJobTest {
     @BeforeEach
     void folders() throws IOException {
         input = Files.createDirectories(dir.resolve("input"));
+        job = new JobRun(dir, DATE); // before the test body, which may set its own settle time
     }
 
     @AfterEach
@@ -104,9 +103,6 @@ class BadInputsJobTest {
     /** Runs the job, captures the console, and checks that no input file (links included) changed. */
     private int run(String... extra) throws Exception {
         Map<String, String> before = inputHashes();
-        List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + dir.resolve("output"),
-                "--report-date=" + DATE));
-        args.addAll(List.of(extra));
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -114,7 +110,7 @@ class BadInputsJobTest {
         try {
             System.setOut(new PrintStream(new Tee(out, captured), true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(new Tee(err, captured), true, StandardCharsets.UTF_8));
-            code = CbecEtlApplication.run(args.toArray(String[]::new));
+            code = job.run(extra);
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -139,11 +135,11 @@ class BadInputsJobTest {
     }
 
     private Path report() {
-        return dir.resolve("output/cbec-report-" + DATE + ".xlsx");
+        return job.reportPath();
     }
 
     private PublishedWorkbook dataQuality() throws Exception {
-        return new PublishedWorkbook(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"));
+        return job.dataQuality();
     }
 
     private List<String> filesRow(String file) throws Exception {

@@ -1,11 +1,11 @@
 package io.cbec.etl.job;
 
-import io.cbec.etl.CbecEtlApplication;
 import io.cbec.etl.fixtures.IndicatorWorkbook;
 import io.cbec.etl.fixtures.MonthlyIndicatorWorkbook;
+import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import io.cbec.etl.fixtures.RegistryWorkbook;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,26 +29,13 @@ class IndicatorReportJobTest {
 
     @TempDir
     Path dir;
+    private JobRun job;
 
-    @BeforeAll
-    static void noSettleTime() {
-        System.setProperty("cbec.input.settle-time", "0s");
+    @BeforeEach
+    void job() {
+        job = new JobRun(dir, DATE);
     }
 
-    private int run(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--input=" + dir.resolve("input"), "--output=" + dir.resolve("output"),
-                "--report-date=" + DATE));
-        args.addAll(List.of(extra));
-        return CbecEtlApplication.run(args.toArray(String[]::new));
-    }
-
-    private Path report() {
-        return dir.resolve("output/cbec-report-" + DATE + ".xlsx");
-    }
-
-    private PublishedWorkbook dataQuality() throws Exception {
-        return new PublishedWorkbook(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"));
-    }
 
     private static List<String[]> passingControls() {
         return io.cbec.etl.fixtures.SampleInputGenerator.sampleControls();
@@ -60,9 +47,9 @@ class IndicatorReportJobTest {
         IndicatorWorkbook.firstHalf2024().writeTo(dir.resolve("input/指标.xlsx"));
         IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), passingControls());
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        PublishedWorkbook report = new PublishedWorkbook(report());
+        PublishedWorkbook report = job.report();
         assertThat(report.sheetNames()).containsSubsequence("Zones by Batch", "Zone Indicators", "Indicators by Province",
                 "Checks");
         List<List<String>> figures = report.rows("Zone Indicators");
@@ -117,10 +104,10 @@ class IndicatorReportJobTest {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         IndicatorWorkbook.firstHalf2024().shiftSubtotal("浙江省", 1.0).writeTo(dir.resolve("input/指标.xlsx"));
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        assertThat(report()).doesNotExist();
-        List<List<String>> failed = dataQuality().rows("Checks").stream().filter(r -> r.get(4).equals("FAIL")).toList();
+        assertThat(job.reportPath()).doesNotExist();
+        List<List<String>> failed = job.dataQuality().rows("Checks").stream().filter(r -> r.get(4).equals("FAIL")).toList();
         assertThat(failed).hasSize(1);
         List<String> check = failed.get(0);
         assertThat(check.get(0)).isEqualTo("Stated subtotal");
@@ -137,9 +124,9 @@ class IndicatorReportJobTest {
         // The subtotal cell holds 5,004.04 shown as 5,004.0: within half a unit of its last decimal.
         IndicatorWorkbook.firstHalf2024().shiftSubtotal("浙江省", 0.04).writeTo(dir.resolve("input/指标.xlsx"));
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        List<String> subtotal = new PublishedWorkbook(report()).rows("Checks").stream()
+        List<String> subtotal = job.report().rows("Checks").stream()
                 .filter(r -> r.get(0).equals("Stated subtotal") && r.get(1).contains("CBEC trade value")
                         && r.get(1).endsWith("rows 4-7")).findFirst().orElseThrow();
         assertThat(subtotal.get(4)).isEqualTo("PASS");
@@ -156,10 +143,10 @@ class IndicatorReportJobTest {
                 合计,2024,出口额,110.7,亿元
                 """, StandardCharsets.UTF_8);
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        assertThat(report()).doesNotExist();
-        List<String> failed = dataQuality().rowWhere("Checks", 4, "FAIL").orElseThrow();
+        assertThat(job.reportPath()).doesNotExist();
+        List<String> failed = job.dataQuality().rowWhere("Checks", 4, "FAIL").orElseThrow();
         assertThat(failed.get(0)).isEqualTo("Stated total");
         assertThat(failed.get(5)).contains("two currencies").contains("CNY, USD");
         assertThat(failed.get(6)).startsWith("exports-long.csv!exports-long!D4");
@@ -173,10 +160,10 @@ class IndicatorReportJobTest {
                 new String[] {"Zones in Guangdong", "22", "a wrong count"},
                 new String[] {"Unicorns in Hangzhou", "3", ""}));
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        assertThat(report()).doesNotExist();
-        List<List<String>> controls = dataQuality().rows("Checks").stream()
+        assertThat(job.reportPath()).doesNotExist();
+        List<List<String>> controls = job.dataQuality().rows("Checks").stream()
                 .filter(r -> r.get(0).equals("Control total")).toList();
         assertThat(controls).hasSize(3);
         assertThat(controls.get(0).get(4)).isEqualTo("PASS");
@@ -194,15 +181,15 @@ class IndicatorReportJobTest {
                 .zone(new IndicatorWorkbook.ZoneFigures("江苏省", "昆山市", 120.0, 100.0, 20.0, 5, 300))
                 .writeTo(dir.resolve("input/指标.xlsx"));
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        List<List<String>> rejected = dataQuality().rows("Rejected Rows");
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
         assertThat(rejected).hasSize(2);
         assertThat(rejected.get(1).subList(0, 5)).containsExactly("指标.xlsx", "2024年1-6月", "17", "B (城市)", "昆山市");
         assertThat(rejected.get(1).get(5)).contains("昆山市 is not a pilot zone").contains("bundled list");
 
-        assertThat(run("--allow-rejects")).isZero();
-        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(job.run("--allow-rejects")).isZero();
+        PublishedWorkbook report = job.report();
         assertThat(report.rows("Zone Indicators")).hasSize(1 + 11 * 5);
     }
 
@@ -218,9 +205,9 @@ class IndicatorReportJobTest {
                 .zone("广东省", "广州市", 201.4, 190.6, 215.3, 220.7)
                 .writeTo(dir.resolve("input/月度.xlsx"));
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        PublishedWorkbook report = new PublishedWorkbook(report());
+        PublishedWorkbook report = job.report();
         List<List<String>> figures = report.rows("Zone Indicators");
         assertThat(figures).hasSize(1 + 4 * 4);
         assertThat(figures.stream().skip(1).map(r -> r.get(0)).distinct())
@@ -268,10 +255,10 @@ class IndicatorReportJobTest {
                 .zone("浙江省", "杭州市", 1.0, 2.0)
                 .writeTo(dir.resolve("input/无年份.xlsx"));
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        assertThat(report()).doesNotExist();
-        List<List<String>> rejected = dataQuality().rows("Rejected Rows").stream().skip(1).toList();
+        assertThat(job.reportPath()).doesNotExist();
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows").stream().skip(1).toList();
         assertThat(rejected).hasSize(3); // 杭州市, 浙江省小计, 合计
         assertThat(rejected).allSatisfy(r -> {
             assertThat(r.subList(0, 2)).containsExactly("无年份.xlsx", "Sheet1");
@@ -281,8 +268,8 @@ class IndicatorReportJobTest {
         });
         assertThat(rejected.stream().map(r -> r.get(2))).containsExactly("3", "4", "5");
 
-        assertThat(run("--allow-rejects")).isZero();
-        List<List<String>> figures = new PublishedWorkbook(report()).rows("Zone Indicators");
+        assertThat(job.run("--allow-rejects")).isZero();
+        List<List<String>> figures = job.report().rows("Zone Indicators");
         assertThat(figures).hasSize(1 + 2 * 2);
         assertThat(figures.get(1).subList(0, 8)).containsExactly("2024-01", "Hangzhou", "杭州市", "Zhejiang", "Exports",
                 "1,050,000,000.00", "CNY", "按月.xlsx!2024!3");
@@ -298,9 +285,9 @@ class IndicatorReportJobTest {
                         new IndicatorWorkbook.ZoneFigures("河北省", "廊坊市", 12.4, 9.8, 2.6, 3, 85)))
                 .writeTo(dir.resolve("input/指标.xlsx"));
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        PublishedWorkbook report = new PublishedWorkbook(report());
+        PublishedWorkbook report = job.report();
         List<List<String>> warnings = report.rows("Checks").stream().filter(r -> r.get(4).equals("WARN")).toList();
         List<String> warning = warnings.stream().filter(r -> r.get(0).equals("Figure after approval")).findFirst()
                 .orElseThrow();
@@ -313,7 +300,7 @@ class IndicatorReportJobTest {
         // Still published: the figure is reported, the warning tells the reader to look at it.
         assertThat(report.rows("Zone Indicators")).anySatisfy(r -> assertThat(r.subList(0, 6)).containsExactly("2021",
                 "Langfang", "廊坊市", "Hebei", "CBEC trade value", "1,240,000,000.00"));
-        assertThat(dataQuality().rowWhere("Checks", 0, "Figure after approval").orElseThrow().get(4)).isEqualTo("WARN");
+        assertThat(job.dataQuality().rowWhere("Checks", 0, "Figure after approval").orElseThrow().get(4)).isEqualTo("WARN");
     }
 
     @Test
@@ -321,10 +308,10 @@ class IndicatorReportJobTest {
         // 苏州市 (Jiangsu) sorted into the Zhejiang block: 浙江省小计 sums it, so the figures agree.
         IndicatorWorkbook.firstHalf2024().misplace("苏州市", "浙江省").writeTo(dir.resolve("input/指标.xlsx"));
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        assertThat(report()).doesNotExist();
-        List<List<String>> checks = dataQuality().rows("Checks");
+        assertThat(job.reportPath()).doesNotExist();
+        List<List<String>> checks = job.dataQuality().rows("Checks");
         assertThat(checks.stream().filter(r -> r.get(0).startsWith("Stated")).map(r -> r.get(4))).containsOnly("PASS");
         List<List<String>> failed = checks.stream().filter(r -> r.get(4).equals("FAIL")).toList();
         assertThat(failed).hasSize(1);

@@ -2,7 +2,7 @@ package io.cbec.etl.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cbec.etl.CbecEtlApplication;
+import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,24 +29,16 @@ class PlatformMetricsJobTest {
 
     @TempDir
     Path dir;
+    private JobRun job;
 
-    @BeforeAll
-    static void noSettleTime() {
-        System.setProperty("cbec.input.settle-time", "0s");
+    @BeforeEach
+    void job() {
+        job = new JobRun(dir, DATE);
     }
 
     @AfterEach
     void clearSetting() {
         System.clearProperty(NORTH_AMERICA_SETTING);
-    }
-
-    private int run() {
-        return CbecEtlApplication.run("--input=" + dir.resolve("input"), "--output=" + dir.resolve("output"),
-                "--report-date=" + DATE);
-    }
-
-    private PublishedWorkbook dataQuality() throws Exception {
-        return new PublishedWorkbook(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"));
     }
 
     /** Writes one sheet; LocalDate values become date cells, numbers numeric cells, the rest text. */
@@ -95,9 +87,9 @@ class PlatformMetricsJobTest {
     void northAmericaIsNorthernAmericaByDefault() throws Exception {
         northAmericaExport();
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        List<List<String>> totals = dataQuality().rows("Checks").stream()
+        List<List<String>> totals = job.dataQuality().rows("Checks").stream()
                 .filter(r -> r.get(0).equals("Stated platform total")).toList();
         assertThat(totals).hasSize(2).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("PASS"));
         assertThat(totals.stream().map(r -> r.get(1)))
@@ -109,15 +101,15 @@ class PlatformMetricsJobTest {
         System.setProperty(NORTH_AMERICA_SETTING, "continent");
         northAmericaExport();
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        List<String> failed = dataQuality().rowWhere("Checks", 4, "FAIL").orElseThrow();
+        List<String> failed = job.dataQuality().rowWhere("Checks", 4, "FAIL").orElseThrow();
         assertThat(failed.get(0)).isEqualTo("Stated platform total");
         assertThat(failed.get(1)).isEqualTo("Temu downloads, North America, 2023-01-31");
         assertThat(failed.get(2)).isEqualTo("120");
         assertThat(failed.get(3)).isEqualTo("150");
         assertThat(failed.get(6)).isEqualTo("na.xlsx!Downloads!5 D (Downloads)");
-        assertThat(dataQuality().rowWhere("Checks", 1, "na.xlsx!Downloads (Worldwide)").orElseThrow().get(4))
+        assertThat(job.dataQuality().rowWhere("Checks", 1, "na.xlsx!Downloads (Worldwide)").orElseThrow().get(4))
                 .isEqualTo("PASS");
     }
 
@@ -126,7 +118,7 @@ class PlatformMetricsJobTest {
         System.setProperty(NORTH_AMERICA_SETTING, "americas");
         northAmericaExport();
 
-        assertThat(run()).isNotZero();
+        assertThat(job.run()).isNotZero();
 
         assertThat(dir.resolve("output/cbec-report-" + DATE + ".xlsx")).doesNotExist();
     }
@@ -146,9 +138,9 @@ class PlatformMetricsJobTest {
             {"2023-01", "Temu", "Canada", 40},
         });
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        List<List<String>> failed = dataQuality().rows("Checks").stream()
+        List<List<String>> failed = job.dataQuality().rows("Checks").stream()
                 .filter(r -> r.get(0).equals("Period counted once")).toList();
         assertThat(failed).singleElement().satisfies(r -> {
             assertThat(r.get(1)).isEqualTo("Temu downloads, Canada and 1 more country, 2023-01-01 to 2023-01-02");
@@ -173,9 +165,9 @@ class PlatformMetricsJobTest {
             {"2023-01", "Temu", "Canada", 40},
         });
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        assertThat(dataQuality().rowWhere("Checks", 0, "Period counted once").orElseThrow().get(4)).isEqualTo("PASS");
+        assertThat(job.dataQuality().rowWhere("Checks", 0, "Period counted once").orElseThrow().get(4)).isEqualTo("PASS");
     }
 
     @Test
@@ -194,9 +186,9 @@ class PlatformMetricsJobTest {
             {day, "Shein", "United States", 70, 1200},
         });
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        PublishedWorkbook dq = dataQuality();
+        PublishedWorkbook dq = job.dataQuality();
         List<String> eur = dq.rowWhere("Rejected Rows", 0, "eur.xlsx").orElseThrow();
         assertThat(eur.subList(0, 5)).containsExactly("eur.xlsx", "Revenue", "2", "E (Revenue (EUR))", "2500");
         assertThat(eur.get(5)).contains("in EUR").contains("only USD and CNY are supported")
@@ -223,9 +215,9 @@ class PlatformMetricsJobTest {
             {january, "Temu", "Worldwide", 7},
         });
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        List<List<String>> totals = dataQuality().rows("Checks").stream()
+        List<List<String>> totals = job.dataQuality().rows("Checks").stream()
                 .filter(r -> r.get(0).equals("Stated platform total")).toList();
         assertThat(totals).extracting(r -> r.get(1) + " | " + r.get(2) + " | " + r.get(3) + " | " + r.get(4) + " | "
                 + r.get(6)).containsExactly(
@@ -247,9 +239,9 @@ class PlatformMetricsJobTest {
         }
         workbook("many.xlsx", "Downloads", rows);
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        List<List<String>> totals = dataQuality().rows("Checks").stream()
+        List<List<String>> totals = job.dataQuality().rows("Checks").stream()
                 .filter(r -> r.get(0).equals("Stated platform total")).toList();
         assertThat(totals).hasSize(51);
         assertThat(totals.get(0).get(6)).isEqualTo("many.xlsx!Downloads!3 D (Downloads)");

@@ -2,9 +2,9 @@ package io.cbec.etl.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cbec.etl.CbecEtlApplication;
 import io.cbec.etl.fixtures.IndicatorWorkbook;
 import io.cbec.etl.fixtures.PlatformSampleInput;
+import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
@@ -19,7 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTLineSer;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,19 +30,11 @@ class PlatformReportJobTest {
 
     @TempDir
     Path dir;
+    private JobRun job;
 
-    @BeforeAll
-    static void noSettleTime() {
-        System.setProperty("cbec.input.settle-time", "0s");
-    }
-
-    private int run() {
-        return CbecEtlApplication.run("--input=" + dir.resolve("input"), "--output=" + dir.resolve("output"),
-                "--report-date=" + DATE);
-    }
-
-    private Path report() {
-        return dir.resolve("output/cbec-report-" + DATE + ".xlsx");
+    @BeforeEach
+    void job() {
+        job = new JobRun(dir, DATE);
     }
 
     @Test
@@ -51,9 +43,9 @@ class PlatformReportJobTest {
         PlatformSampleInput.writeEvents(dir.resolve("input/platform-events.xlsx"));
         IndicatorWorkbook.writeControls(dir.resolve("input/controls-platforms.xlsx"), PlatformSampleInput.pressControls());
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        PublishedWorkbook report = new PublishedWorkbook(report());
+        PublishedWorkbook report = job.report();
         assertThat(report.sheetNames()).contains("Platforms", "Platform Downloads", "Platform Events");
         assertThat(report.summary("Platforms tracked")).isEqualTo("3");
         assertThat(report.summary("Latest platform data")).isEqualTo("2023-01-31");
@@ -155,9 +147,9 @@ class PlatformReportJobTest {
     void theDownloadsChartHasALinePerRegionByMonthLargestFirst() throws Exception {
         PlatformSampleInput.writeDownloads(dir.resolve("input/temu.xlsx"), null, 0);
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        Map<String, Map<String, List<Double>>> charts = charts(report());
+        Map<String, Map<String, List<Double>>> charts = charts(job.reportPath());
         assertThat(charts).containsOnlyKeys("Temu downloads by region per month");
         Map<String, List<Double>> series = charts.get("Temu downloads by region per month");
         // Eight regions in the sample: the five largest, then the rest summed, so the legend stays short.
@@ -177,10 +169,10 @@ class PlatformReportJobTest {
     void aWorldwideRowOffByOneFailsWithItsPlace() throws Exception {
         PlatformSampleInput.writeDownloads(dir.resolve("input/temu.xlsx"), LocalDate.of(2022, 12, 1), 1);
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        assertThat(report()).doesNotExist();
-        PublishedWorkbook dq = new PublishedWorkbook(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"));
+        assertThat(job.reportPath()).doesNotExist();
+        PublishedWorkbook dq = job.dataQuality();
         List<String> failed = dq.rowWhere("Checks", 4, "FAIL").orElseThrow();
         long world = PlatformSampleInput.days().stream().filter(d -> d.date().equals(LocalDate.of(2022, 12, 1)))
                 .mapToLong(PlatformSampleInput.Day::total).sum();
@@ -221,9 +213,9 @@ class PlatformReportJobTest {
             }
         }
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        PublishedWorkbook dq = new PublishedWorkbook(dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx"));
+        PublishedWorkbook dq = job.dataQuality();
         assertThat(dq.rows("Checks").stream().filter(r -> r.get(0).equals("Country counted once")))
                 .singleElement().satisfies(r -> {
                     assertThat(r.get(1)).isEqualTo("Temu downloads, US, 2023-01-01");
@@ -258,9 +250,9 @@ class PlatformReportJobTest {
             }
         }
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        PublishedWorkbook report = new PublishedWorkbook(report());
+        PublishedWorkbook report = job.report();
         assertThat(report.sheetNames()).contains("Platforms", "Platform Downloads").doesNotContain("Platform Events");
         assertThat(report.rowWhere("Platforms", 0, "AliExpress").orElseThrow())
                 .containsExactly("AliExpress", "Alibaba Group", "3", "400", "2023-02-28", "Northern America", "85.0%", "0");
@@ -269,7 +261,7 @@ class PlatformReportJobTest {
         assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated platform total")).map(r -> r.get(2)))
                 .containsExactlyInAnyOrder("2 totals", "2 totals");
         // One chart per platform: the regions of two apps are never added together.
-        Map<String, Map<String, List<Double>>> charts = charts(report());
+        Map<String, Map<String, List<Double>>> charts = charts(job.reportPath());
         assertThat(charts).containsOnlyKeys("AliExpress downloads by region per month",
                 "Pinduoduo downloads by region per month");
         assertThat(charts.get("Pinduoduo downloads by region per month"))

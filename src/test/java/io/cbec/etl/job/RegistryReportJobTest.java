@@ -1,10 +1,11 @@
 package io.cbec.etl.job;
 
 import io.cbec.etl.CbecEtlApplication;
+import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import io.cbec.etl.fixtures.RegistryWorkbook;
 import io.cbec.etl.fixtures.SampleInputGenerator;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,26 +29,11 @@ class RegistryReportJobTest {
 
     @TempDir
     Path dir;
+    private JobRun job;
 
-    @BeforeAll
-    static void noSettleTime() {
-        // Fixtures are written just before the run; in production fresh files are skipped as still being copied.
-        System.setProperty("cbec.input.settle-time", "0s");
-    }
-
-    private int run(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--input=" + dir.resolve("input"), "--output=" + dir.resolve("output"),
-                "--report-date=" + DATE));
-        args.addAll(List.of(extra));
-        return CbecEtlApplication.run(args.toArray(String[]::new));
-    }
-
-    private Path report() {
-        return dir.resolve("output/cbec-report-" + DATE + ".xlsx");
-    }
-
-    private Path dataQuality() {
-        return dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx");
+    @BeforeEach
+    void job() {
+        job = new JobRun(dir, DATE);
     }
 
     @Test
@@ -56,9 +41,9 @@ class RegistryReportJobTest {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         SampleInputGenerator.writeEnglishCsv(dir.resolve("input/export-en.csv"));
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        PublishedWorkbook report = new PublishedWorkbook(report());
+        PublishedWorkbook report = job.report();
         assertThat(report.sheetNames()).containsExactly("Summary", "Zones by Batch", "Zones by Province", "Pilot Zones",
                 "Checks");
         assertThat(report.summary("Validation")).isEqualTo("PASSED");
@@ -99,17 +84,17 @@ class RegistryReportJobTest {
 
         assertThat(report.rows("Checks").stream().skip(1).map(r -> r.get(4))).containsOnly("PASS");
         assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated total"))).hasSize(8);
-        assertThat(new PublishedWorkbook(dataQuality()).rows("Rejected Rows")).hasSize(1);
+        assertThat(job.dataQuality().rows("Rejected Rows")).hasSize(1);
     }
 
     @Test
     void aWrongStatedTotalFailsWithItsPlaceAndPublishesNoReport() throws Exception {
         RegistryWorkbook.allBatches().statedTotal(7, 34).writeTo(dir.resolve("input/名单.xlsx"));
 
-        assertThat(run()).isEqualTo(65);
+        assertThat(job.run()).isEqualTo(65);
 
-        assertThat(report()).doesNotExist();
-        PublishedWorkbook dq = new PublishedWorkbook(dataQuality());
+        assertThat(job.reportPath()).doesNotExist();
+        PublishedWorkbook dq = job.dataQuality();
         List<String> failed = dq.rowWhere("Checks", 4, "FAIL").orElseThrow();
         assertThat(failed.get(0)).isEqualTo("Stated total");
         assertThat(failed.get(2)).isEqualTo("34");
@@ -124,15 +109,15 @@ class RegistryReportJobTest {
             return rows;
         }).writeTo(dir.resolve("input/名单.xlsx"));
 
-        assertThat(run()).isEqualTo(65);
-        assertThat(report()).doesNotExist();
-        List<List<String>> rejected = new PublishedWorkbook(dataQuality()).rows("Rejected Rows");
+        assertThat(job.run()).isEqualTo(65);
+        assertThat(job.reportPath()).doesNotExist();
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
         assertThat(rejected).hasSize(2);
         assertThat(rejected.get(1).subList(0, 5)).containsExactly("名单.xlsx", "第七批", "8", "B (城市)", "火星市");
         assertThat(rejected.get(1).get(5)).contains("unknown zone '火星市'");
 
-        assertThat(run("--allow-rejects")).isZero();
-        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(job.run("--allow-rejects")).isZero();
+        PublishedWorkbook report = job.report();
         assertThat(report.summary("Validation")).isEqualTo("PASSED WITH REJECTS");
         assertThat(report.summary("Active pilot zones")).isEqualTo("32");
     }
@@ -140,14 +125,14 @@ class RegistryReportJobTest {
     @Test
     void aSecondRunWithTheSameInputsDoesNothing() throws Exception {
         RegistryWorkbook.allBatches().batches(1, 2).writeTo(dir.resolve("input/名单.xlsx"));
-        assertThat(run()).isZero();
-        byte[] first = Files.readAllBytes(report());
-        Files.setLastModifiedTime(report(), FileTime.fromMillis(0));
+        assertThat(job.run()).isZero();
+        byte[] first = Files.readAllBytes(job.reportPath());
+        Files.setLastModifiedTime(job.reportPath(), FileTime.fromMillis(0));
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        assertThat(Files.getLastModifiedTime(report())).isEqualTo(FileTime.fromMillis(0));
-        assertThat(Files.readAllBytes(report())).isEqualTo(first);
+        assertThat(Files.getLastModifiedTime(job.reportPath())).isEqualTo(FileTime.fromMillis(0));
+        assertThat(Files.readAllBytes(job.reportPath())).isEqualTo(first);
         // The job repository is the JDBC one in the state folder: one instance, one execution, four steps.
         String url = "jdbc:h2:file:" + dir.resolve("output/.state/cbec-etl");
         try (Connection db = DriverManager.getConnection(url, "sa", "");
@@ -165,9 +150,9 @@ class RegistryReportJobTest {
         RegistryWorkbook.allBatches().revocations(List.<String[]>of(new String[] {"义乌", "浙江", "2024-01-15"}))
                 .writeTo(dir.resolve("input/名单.xlsx"));
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        PublishedWorkbook report = new PublishedWorkbook(report());
+        PublishedWorkbook report = job.report();
         assertThat(report.summary("Active pilot zones")).isEqualTo("164");
         assertThat(report.summary("Revoked pilot zones")).isEqualTo("1");
         List<String> yiwu = report.rowWhere("Pilot Zones", 0, "330782").orElseThrow();
@@ -185,9 +170,9 @@ class RegistryReportJobTest {
         }
         Files.write(dir.resolve("input/第三批.csv"), csv.toString().getBytes(java.nio.charset.Charset.forName("GB18030")));
 
-        assertThat(run()).isZero();
+        assertThat(job.run()).isZero();
 
-        PublishedWorkbook report = new PublishedWorkbook(report());
+        PublishedWorkbook report = job.report();
         assertThat(report.summary("Active pilot zones")).isEqualTo("35");
         assertThat(report.rows("Zones by Batch").get(3)).containsExactly("3", "2018-07-24", "", "22", "0", "22", "35");
         assertThat(report.rowWhere("Pilot Zones", 2, "呼和浩特市").orElseThrow().get(11)).isEqualTo("第三批.csv!第三批!3");
@@ -195,8 +180,8 @@ class RegistryReportJobTest {
 
     @Test
     void aMissingInputFolderExits66() {
-        assertThat(run()).isEqualTo(66);
-        assertThat(report()).doesNotExist();
+        assertThat(job.run()).isEqualTo(66);
+        assertThat(job.reportPath()).doesNotExist();
     }
 
     @Test
@@ -204,10 +189,10 @@ class RegistryReportJobTest {
         RegistryWorkbook.allBatches().batches(1).writeTo(dir.resolve("input/名单.xlsx"));
         Files.writeString(dir.resolve("input/report.xlsx"), "%PDF-1.4 not really a workbook");
 
-        assertThat(run()).isEqualTo(66);
+        assertThat(job.run()).isEqualTo(66);
 
-        assertThat(report()).doesNotExist();
-        PublishedWorkbook dq = new PublishedWorkbook(dataQuality());
+        assertThat(job.reportPath()).doesNotExist();
+        PublishedWorkbook dq = job.dataQuality();
         assertThat(dq.rowWhere("Files", 0, "名单.xlsx").orElseThrow().get(3)).isEqualTo("READ");
         List<String> pdf = dq.rowWhere("Files", 0, "report.xlsx").orElseThrow();
         assertThat(pdf.get(3)).isEqualTo("REJECTED");
@@ -226,10 +211,10 @@ class RegistryReportJobTest {
         RegistryWorkbook.allBatches().batches(1).writeTo(dir.resolve("input/名单.xlsx"));
         System.setProperty("cbec.progress-interval", "every now and then");
         try {
-            assertThat(run()).isEqualTo(64);
+            assertThat(job.run()).isEqualTo(64);
         } finally {
             System.clearProperty("cbec.progress-interval");
         }
-        assertThat(report()).doesNotExist();
+        assertThat(job.reportPath()).doesNotExist();
     }
 }
