@@ -131,6 +131,18 @@ final class FigureScan {
         }
     }
 
+    /**
+     * The merge join needs H2's ORDER BY and {@link GroupKey}'s order to agree (H2 compares text as Java
+     * does, by UTF-16 code units). Were they ever to differ, totals would be compared with the wrong sums:
+     * stop with an internal error rather than publish that.
+     */
+    private static void requireAscending(GroupKey previous, GroupKey next, String what) {
+        if (previous != null && next.compareTo(previous) < 0) {
+            throw new IllegalStateException("the " + what + " did not come in key order (" + previous + " before "
+                    + next + "): H2's text order differs from Java's; the stated-total check cannot run");
+        }
+    }
+
     /** A group's figures of one sheet: per stated area, the sum and the distinct countries. */
     private static final class SheetSums {
         final BigDecimal[] sums;
@@ -174,6 +186,7 @@ final class FigureScan {
                     && group.period().equals(period) && group.precision().equals(precision) ? group
                     : new GroupKey(platform, metric, period, precision);
             if (key != group) {
+                requireAscending(group, key, "figures");
                 endGroup();
                 group = key;
                 lastKey = null;
@@ -261,9 +274,13 @@ final class FigureScan {
         }
 
         private void advance() throws SQLException {
+            GroupKey previous = rowKey;
             hasRow = rs.next();
             rowKey = hasRow ? new GroupKey(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                     rs.getString(4)) : null;
+            if (rowKey != null) {
+                requireAscending(previous, rowKey, "stated totals");
+            }
         }
 
         /** Compares every total up to and including {@code group} (all that remain when it is null). */
