@@ -18,7 +18,6 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFTableColumn;
-import org.apache.poi.xssf.usermodel.XSSFTableStyleInfo;
 
 /**
  * A list on a report sheet: a bold header row, then one row per record, written top to bottom and
@@ -277,10 +276,12 @@ public final class ListSheet {
         var ctTable = table.getCTTable();
         (ctTable.isSetAutoFilter() ? ctTable.getAutoFilter() : ctTable.addNewAutoFilter()).setRef(area.formatAsString());
         table.setStyleName(TABLE_STYLE);
-        XSSFTableStyleInfo style = (XSSFTableStyleInfo) table.getStyle();
-        style.setShowRowStripes(true);
-        style.setShowColumnStripes(false);
-        style.setFirstColumn(false);
-        style.setLastColumn(false);
+        // The flags go on the table's XML directly: table.getStyle() would first parse every built-in table
+        // style POI knows (about a second, a fifth of a small run) only to hand back this same element.
+        var styleInfo = ctTable.getTableStyleInfo();
+        styleInfo.setShowRowStripes(true);
+        styleInfo.setShowColumnStripes(false);
+        styleInfo.setShowFirstColumn(false);
+        styleInfo.setShowLastColumn(false);
     }
 }

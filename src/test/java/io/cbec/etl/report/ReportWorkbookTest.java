@@ -191,6 +191,11 @@ class ReportWorkbookTest {
             assertThat(table.getColumns()).extracting(XSSFTableColumn::getName)
                     .containsExactlyElementsOf(ALL_FORMATS.stream().map(Column::header).toList());
             assertThat(table.getStyleName()).isEqualTo("TableStyleMedium2");
+            var styleInfo = table.getCTTable().getTableStyleInfo();
+            assertThat(styleInfo.getShowRowStripes()).as("banded rows").isTrue();
+            assertThat(styleInfo.getShowColumnStripes()).isFalse();
+            assertThat(styleInfo.getShowFirstColumn()).isFalse();
+            assertThat(styleInfo.getShowLastColumn()).isFalse();
             assertThat(table.getCTTable().getAutoFilter().getRef()).isEqualTo("A1:H5");
             assertThat(sheet.getCTWorksheet().isSetAutoFilter())
                     .as("a sheet filter over a table makes Excel repair the file").isFalse();
