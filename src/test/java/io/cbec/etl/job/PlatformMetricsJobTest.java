@@ -249,4 +249,22 @@ class PlatformMetricsJobTest {
         assertThat(totals.get(50).subList(1, 5)).containsExactly("all sheets", "0 failing", "60 failing", "FAIL");
         assertThat(totals.get(50).get(5)).startsWith("10 more failing totals");
     }
+
+    @Test
+    void aFigureRepeatedManyTimesNamesItsFirstTwentyPlacesAndCountsTheRest() throws Exception {
+        Object[][] rows = new Object[26][];
+        rows[0] = new Object[] {"Date", "App", "Country", "Downloads"};
+        for (int r = 1; r <= 25; r++) {
+            rows[r] = new Object[] {LocalDate.of(2023, 1, 31), "Temu", "United States", 100};
+        }
+        workbook("same.xlsx", "Downloads", rows);
+
+        assertThat(job.run()).isEqualTo(65);
+
+        List<String> repeated = job.dataQuality().rowWhere("Checks", 0, "Country counted once").orElseThrow();
+        assertThat(repeated.get(3)).isEqualTo("25 rows");
+        assertThat(repeated.get(4)).isEqualTo("FAIL");
+        assertThat(repeated.get(6)).startsWith("same.xlsx!Downloads!2; same.xlsx!Downloads!3;")
+                .endsWith("same.xlsx!Downloads!21; and 5 more rows");
+    }
 }

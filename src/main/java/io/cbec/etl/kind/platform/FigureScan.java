@@ -49,8 +49,17 @@ final class FigureScan {
     /** Passing totals of one sheet and area. */
     record Passes(String place, String area, int count) { }
 
-    /** A figure key found more than once, with every place (file, sheet, row) it was found at. */
-    record Repeat(String platform, String metric, String period, String country, List<int[]> places) { }
+    /**
+     * A figure key found more than once: how many times, and the first MAX_PLACES places (file, sheet, row)
+     * it was found at (a file repeating one row a million times must not fill the heap or one cell).
+     */
+    record Repeat(String platform, String metric, String period, String country, List<int[]> places, long[] times) {
+        long count() {
+            return times[0];
+        }
+    }
+
+    static final int MAX_PLACES = 20;
 
     /** What the pass found; failing totals and repeats hold at most MAX_LISTED + 1 entries each. */
     record Result(long figures, List<Repeat> repeats, List<TotalResult> failingTotals, int failures,
@@ -222,10 +231,13 @@ final class FigureScan {
                     return;
                 }
                 repeat = new Repeat(key.platform(), key.metric(), key.period().toString(), country,
-                        new ArrayList<>(List.of(lastPlace)));
+                        new ArrayList<>(List.of(lastPlace)), new long[] {1});
                 repeats.put(k, repeat);
             }
-            repeat.places().add(place);
+            repeat.times()[0]++;
+            if (repeat.places().size() < MAX_PLACES) {
+                repeat.places().add(place);
+            }
         }
 
         private void endGroup() throws SQLException {

@@ -171,9 +171,10 @@ final class PlatformChecks {
             }
             List<int[]> places = new ArrayList<>(r.places());
             places.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[1]).thenComparingInt(a -> a[2]));
+            long times = r.count();
             String where = places.stream().map(a -> sheetNames.get(a[0] + "/" + a[1]) + "!" + a[2])
-                    .collect(Collectors.joining("; "));
-            int times = places.size();
+                    .collect(Collectors.joining("; "))
+                    + (times > places.size() ? "; and " + (times - places.size()) + " more rows" : "");
             recorder.record(new CheckResult("Country counted once", r.platform() + " " + r.metric() + ", "
                     + r.country() + ", " + r.period(), "1 row", times + " rows", CheckStatus.FAIL,
                     r.country() + " has " + times + " " + r.metric() + " figures for " + r.platform() + " on "
