@@ -9,7 +9,6 @@ import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.normalise.DateParser;
 import io.cbec.etl.normalise.Parsed;
 import io.cbec.etl.normalise.PartialDate;
-import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
 import io.cbec.etl.normalise.quantity.UnitHint;
