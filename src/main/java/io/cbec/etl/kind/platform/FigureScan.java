@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -162,13 +163,12 @@ final class FigureScan {
             sums = new BigDecimal[areas];
             countries = new int[areas];
             lastCountry = new String[areas];
-            java.util.Arrays.fill(sums, BigDecimal.ZERO);
+            Arrays.fill(sums, BigDecimal.ZERO);
         }
     }
 
     /** The state of one pass. */
     private final class Pass {
-        private final long id;
         private final List<CountryDirectory.Area> areas;
         private final StatedTotals totals;
         private final MonthlySums months;
@@ -181,7 +181,6 @@ final class FigureScan {
         private final Map<Long, SheetSums> groupSums = new HashMap<>();
 
         Pass(Connection con, long id, List<CountryDirectory.Area> areas) throws SQLException {
-            this.id = id;
             this.areas = areas;
             this.totals = new StatedTotals(con, id);
             this.months = new MonthlySums(con, id, countries);
