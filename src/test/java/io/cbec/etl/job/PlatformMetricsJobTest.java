@@ -3,16 +3,11 @@ package io.cbec.etl.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cbec.etl.fixtures.JobRun;
+import io.cbec.etl.fixtures.OneSheetWorkbook;
 import io.cbec.etl.fixtures.PublishedWorkbook;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,33 +36,8 @@ class PlatformMetricsJobTest {
         System.clearProperty(NORTH_AMERICA_SETTING);
     }
 
-    /** Writes one sheet; LocalDate values become date cells, numbers numeric cells, the rest text. */
     private Path workbook(String file, String sheetName, Object[][] rows) throws Exception {
-        Path path = dir.resolve("input").resolve(file);
-        Files.createDirectories(path.getParent());
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            CellStyle dateStyle = wb.createCellStyle();
-            dateStyle.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-            Sheet sheet = wb.createSheet(sheetName);
-            for (int r = 0; r < rows.length; r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object v = rows[r][c];
-                    if (v instanceof LocalDate d) {
-                        row.createCell(c).setCellValue(d);
-                        row.getCell(c).setCellStyle(dateStyle);
-                    } else if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else if (v != null) {
-                        row.createCell(c).setCellValue(v.toString());
-                    }
-                }
-            }
-            try (OutputStream out = Files.newOutputStream(path)) {
-                wb.write(out);
-            }
-        }
-        return path;
+        return OneSheetWorkbook.write(dir.resolve("input").resolve(file), sheetName, rows);
     }
 
     /** US 100, Canada 20, Mexico 30: "North America" 120 is Northern America; 150 would be the continent. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cbec.etl.fixtures.IndicatorWorkbook;
 import io.cbec.etl.fixtures.PlatformSampleInput;
 import io.cbec.etl.fixtures.JobRun;
+import io.cbec.etl.fixtures.OneSheetWorkbook;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
@@ -188,30 +189,13 @@ class PlatformReportJobTest {
 
     @Test
     void aCountryGivenTwiceForOneDayFailsWithBothPlaces() throws Exception {
-        java.nio.file.Files.createDirectories(dir.resolve("input"));
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-            var sheet = wb.createSheet("Downloads");
-            Object[][] rows = {
-                {"Date", "App", "Country", "Downloads"},
-                {"2023-01-01", "Temu", "United States", 100.0},
-                {"2023-01-01", "Temu", "Canada", 20.0},
-                {"2023-01-02", "Temu", "United States", 7.0},
-                {"2023-01-01", "Temu", "US", 100.0},
-            };
-            for (int r = 0; r < rows.length; r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    if (rows[r][c] instanceof String t) {
-                        row.createCell(c).setCellValue(t);
-                    } else {
-                        row.createCell(c).setCellValue((Double) rows[r][c]);
-                    }
-                }
-            }
-            try (var out = java.nio.file.Files.newOutputStream(dir.resolve("input/twice.xlsx"))) {
-                wb.write(out);
-            }
-        }
+        OneSheetWorkbook.write(dir.resolve("input/twice.xlsx"), "Downloads", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {"2023-01-01", "Temu", "United States", 100.0},
+            {"2023-01-01", "Temu", "Canada", 20.0},
+            {"2023-01-02", "Temu", "United States", 7.0},
+            {"2023-01-01", "Temu", "US", 100.0},
+        });
 
         assertThat(job.run()).isEqualTo(65);
 
@@ -227,28 +211,11 @@ class PlatformReportJobTest {
 
     @Test
     void countriesAsColumnsWithChineseHeadersAndMonthsAreRead() throws Exception {
-        java.nio.file.Files.createDirectories(dir.resolve("input"));
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-            var sheet = wb.createSheet("下载量");
-            Object[][] rows = {
-                {"月份", "应用", "美国", "加拿大", "英国", "北美", "全球"},
-                {"2023年1月", "拼多多", 100.0, 20.0, 5.0, 120.0, 125.0},
-                {"2023年2月", "速卖通", 300.0, 40.0, 60.0, 340.0, 400.0},
-            };
-            for (int r = 0; r < rows.length; r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    if (rows[r][c] instanceof String t) {
-                        row.createCell(c).setCellValue(t);
-                    } else {
-                        row.createCell(c).setCellValue((Double) rows[r][c]);
-                    }
-                }
-            }
-            try (var out = java.nio.file.Files.newOutputStream(dir.resolve("input/columns.xlsx"))) {
-                wb.write(out);
-            }
-        }
+        OneSheetWorkbook.write(dir.resolve("input/columns.xlsx"), "下载量", new Object[][] {
+            {"月份", "应用", "美国", "加拿大", "英国", "北美", "全球"},
+            {"2023年1月", "拼多多", 100.0, 20.0, 5.0, 120.0, 125.0},
+            {"2023年2月", "速卖通", 300.0, 40.0, 60.0, 340.0, 400.0},
+        });
 
         assertThat(job.run()).isZero();
 
