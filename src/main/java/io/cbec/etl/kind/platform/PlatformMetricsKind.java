@@ -151,7 +151,7 @@ public class PlatformMetricsKind implements RecordKind {
                 if (problem.isPresent()) {
                     return plan.reject(ac.column(), cell, problem.get());
                 }
-                add(facts, totals, p, appText, period, layout.columnsMetric(), q.value(), ac.country(), ac.area(),
+                add(facts, totals, p, period, layout.columnsMetric(), q.value(), ac.country(), ac.area(),
                         plan.describeColumn(ac.column()), cell);
             }
             return new RowOutcome.Accepted(new MetricRows(facts, totals));
@@ -168,6 +168,9 @@ public class PlatformMetricsKind implements RecordKind {
                     + "': use an ISO 3166 name or code (e.g. United States, US, 美国) or a UN M49 region"
                     + " (add spellings to countries.csv in the reference folder)");
         }
+        // A stated total names its columns and keeps the text shown (for its tolerance); a country's figure
+        // needs neither, so that text is built only for area rows.
+        boolean stated = country.isEmpty();
         for (String metric : List.of(MetricLayout.DOWNLOADS, MetricLayout.REVENUE)) {
             BigDecimal sum = null;
             String unit = null;
@@ -198,13 +201,15 @@ public class PlatformMetricsKind implements RecordKind {
                 }
                 sum = sum == null ? q.value().low() : sum.add(q.value().low());
                 unit = q.value().unit();
-                columns.append(columns.isEmpty() ? "" : " + ").append(plan.describeColumn(mc.column()));
-                raw = raw == null ? cell.raw() : raw + " + " + cell.raw();
+                if (stated) {
+                    columns.append(columns.isEmpty() ? "" : " + ").append(plan.describeColumn(mc.column()));
+                    raw = raw == null ? cell.raw() : raw + " + " + cell.raw();
+                }
             }
             if (sum != null) {
                 Quantity total = new Quantity(sum, sum, unit, io.cbec.etl.normalise.quantity.Qualifier.EXACT, raw);
-                add(facts, totals, p, appText, period, metric, total, country.orElse(null), area.orElse(null),
-                        columns.toString(), new CellValue.Text(raw));
+                add(facts, totals, p, period, metric, total, country.orElse(null), area.orElse(null),
+                        stated ? columns.toString() : null, stated ? new CellValue.Text(raw) : null);
             }
         }
         if (facts.isEmpty() && totals.isEmpty()) {
@@ -237,9 +242,10 @@ public class PlatformMetricsKind implements RecordKind {
         return Optional.empty();
     }
 
-    private void add(List<MetricRows.Fact> facts, List<MetricRows.Total> totals, Platform p, String appText,
-                     PartialDate period, String metric, Quantity q, Country country, CountryDirectory.Area area,
-                     String column, CellValue cell) {
+    /** A country's figure, or (country null) the area's stated total with its columns and the cell shown. */
+    private void add(List<MetricRows.Fact> facts, List<MetricRows.Total> totals, Platform p, PartialDate period,
+                     String metric, Quantity q, Country country, CountryDirectory.Area area, String column,
+                     CellValue cell) {
         if (country != null) {
             facts.add(new MetricRows.Fact(p.name(), p.parentCompany(), country.code(), period.start(),
                     period.precision().name(), metric, q.low()));
