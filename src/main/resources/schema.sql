@@ -97,30 +97,24 @@ CREATE TABLE IF NOT EXISTS check_result (
     PRIMARY KEY (instance_id, seq)
 );
 
--- Platform metrics (app-analytics exports), one row per source row, country and metric. Stated worldwide and
--- regional totals are kept apart in platform_total with the platform, date and area they state.
-CREATE TABLE IF NOT EXISTS platform_metric (
+-- Platform metrics (app-analytics exports): each country's figure (app, metric, date, precision, country,
+-- value, and the file, sheet and row it was read from), staged as blocks of up to 2,048 figures sorted by
+-- that key, one row a block per chunk (kind/platform/FigureStore, FigureBlock): a row per figure cost H2 about
+-- 20 us a figure to insert, index and commit. The checks merge the blocks in key order (FigureSort). Stated
+-- worldwide and regional totals are kept apart in platform_total with the platform, date and area they state.
+CREATE TABLE IF NOT EXISTS platform_figure_block (
     instance_id   BIGINT         NOT NULL,
-    file_no       INT            NOT NULL,
+    file_no       INT            NOT NULL,   -- where the chunk's first figure was read
     sheet_no      INT            NOT NULL,
-    row_no        INT            NOT NULL,
-    platform      VARCHAR(200)   NOT NULL,
-    parent        VARCHAR(200),
-    country_code  CHAR(2)        NOT NULL,
-    period_start  DATE           NOT NULL,
-    period_prec   VARCHAR(10)    NOT NULL,
-    metric        VARCHAR(40)    NOT NULL,   -- downloads, revenue
-    metric_value  DECIMAL(38, 10) NOT NULL   -- downloads in units, revenue in US dollars
+    first_row     INT            NOT NULL,
+    piece         INT            NOT NULL,   -- blocks of one chunk, in key order
+    figures       INT            NOT NULL,
+    precisions    VARCHAR(40)    NOT NULL,   -- the granularities in the block, e.g. DAY,MONTH
+    data          VARBINARY      NOT NULL,
+    PRIMARY KEY (instance_id, file_no, sheet_no, first_row, piece)
 );
--- The key of a figure (app, metric, date, precision, country): the aggregates look figures up by it, and the
--- "counted once" check reads the figures in its order to find repeats without grouping them all in memory.
--- (It replaced platform_metric_agg, which lacked the precision; an older state database drops it here.)
-DROP INDEX IF EXISTS platform_metric_agg;
-CREATE INDEX IF NOT EXISTS platform_metric_key ON platform_metric (instance_id, platform, metric, period_start,
-    period_prec, country_code);
--- No index by sheet and row: every insert paid for it, and the rows staged per sheet are counted in
--- source_sheet.rows_accepted instead. (An older state database drops it here.)
-DROP INDEX IF EXISTS platform_metric_sheet;
+-- Older versions staged a row per figure in platform_metric: PlatformMetricsKind.upgradeState converts the
+-- figures of a run they left unfinished into blocks, then drops that table.
 
 CREATE TABLE IF NOT EXISTS platform_total (
     instance_id   BIGINT         NOT NULL,

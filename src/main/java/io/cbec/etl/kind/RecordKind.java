@@ -70,6 +70,13 @@ public interface RecordKind {
     /** Deletes everything this kind staged for an instance (housekeeping and clean restarts). */
     void purge(JdbcClient jdbc, long instanceId);
 
+    /**
+     * Runs once per process, right after the state database's schema: brings what an older version staged
+     * into this version's form, so that a run it left unfinished resumes. The default: nothing.
+     */
+    default void upgradeState() {
+    }
+
     /** A record with the place it came from. */
     record StagedRecord(SheetPlan plan, int row, Object record) { }
 

@@ -20,15 +20,16 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * One pass over every staged figure of an instance, in the order of the platform_metric_key index
- * (platform, metric, period start, precision, country), that does what used to take a query each:
+ * One pass over every staged figure of an instance in key order (platform, metric, period start, precision,
+ * country; {@link FigureSort}), that does what used to take a query each:
  * <ul>
  * <li>finds figures counted twice (the same key on consecutive rows);</li>
  * <li>sums each (platform, metric, period) group per sheet and per stated area, and merge-joins the sums with
  *     the stated totals read in the same order, so every total is compared once, without a correlated
  *     sub-query per total;</li>
  * <li>writes the monthly sums per platform, metric and country to platform_month, which the report's
- *     Platforms and Platform Downloads sheets and the Summary read instead of the million figures.</li>
+ *     Platforms and Platform Downloads sheets and the Summary read instead of the million figures;</li>
+ * <li>when asked, finds periods counted twice at two granularities ({@link PeriodOverlaps}).</li>
  * </ul>
  * Memory holds one group (a period's countries per sheet) and one month per country at a time, never the
  * figures: it is flat in the number of rows.
@@ -64,7 +65,7 @@ final class FigureScan {
 
     /** What the pass found; failing totals and repeats hold at most MAX_LISTED + 1 entries each. */
     record Result(long figures, List<Repeat> repeats, List<TotalResult> failingTotals, int failures,
-                  List<Passes> passes) { }
+                  List<Passes> passes, List<PeriodOverlaps.Overlap> overlaps) { }
 
     private static final Comparator<TotalResult> LISTING_ORDER = Comparator.comparing(TotalResult::area)
             .thenComparingInt(TotalResult::fileNo).thenComparingInt(TotalResult::sheetNo)
@@ -76,14 +77,17 @@ final class FigureScan {
         this.countries = countries;
     }
 
-    Result run(Connection con, long id) throws SQLException {
-        // Lazily: H2 otherwise runs the whole query first, copying a million figures to a temporary result
-        // file that the pass then reads back.
+    /**
+     * The pass. {@code overlaps} also looks for periods counted twice (only worth it when the figures mix
+     * granularities).
+     */
+    Result run(Connection con, long id, FigureSort figures, boolean overlaps) throws SQLException {
+        // Lazily: H2 otherwise runs the stated totals' query first, copying them to a temporary result.
         try (java.sql.Statement lazy = con.createStatement()) {
             lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
         }
         try {
-            return scan(con, id);
+            return scan(con, id, figures, overlaps);
         } finally {
             try (java.sql.Statement eager = con.createStatement()) {
                 eager.execute("SET LAZY_QUERY_EXECUTION FALSE");
@@ -91,27 +95,13 @@ final class FigureScan {
         }
     }
 
-    private Result scan(Connection con, long id) throws SQLException {
-        try (PreparedStatement clear = con.prepareStatement("DELETE FROM platform_month WHERE instance_id = ?")) {
-            clear.setLong(1, id);
-            clear.executeUpdate();
+    private Result scan(Connection con, long id, FigureSort figures, boolean overlaps) throws SQLException {
+        try (java.sql.Statement clear = con.createStatement()) {
+            clear.execute("DELETE FROM platform_month WHERE instance_id = " + id);
         }
         List<CountryDirectory.Area> areas = statedAreas(con, id);
-        Pass pass = new Pass(con, id, areas);
-        try (PreparedStatement figures = con.prepareStatement("""
-                SELECT platform, metric, period_start, period_prec, country_code, file_no, sheet_no, row_no,
-                       metric_value, parent
-                FROM platform_metric WHERE instance_id = ?
-                ORDER BY instance_id, platform, metric, period_start, period_prec, country_code""")) {
-            figures.setLong(1, id);
-            try (ResultSet rs = figures.executeQuery()) {
-                while (rs.next()) {
-                    pass.figure(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getBigDecimal(9),
-                            rs.getString(10));
-                }
-            }
-        }
+        Pass pass = new Pass(con, id, areas, overlaps ? new PeriodOverlaps(MAX_LISTED + 1) : null);
+        figures.run(id, pass::figure);
         return pass.finish();
     }
 
@@ -142,8 +132,8 @@ final class FigureScan {
     }
 
     /**
-     * The merge join needs H2's ORDER BY and {@link GroupKey}'s order to agree (H2 compares text as Java
-     * does, by UTF-16 code units). Were they ever to differ, totals would be compared with the wrong sums:
+     * The merge join needs H2's ORDER BY (of the stated totals) and {@link Figure#KEY_ORDER} to agree (H2
+     * compares text as Java does, by UTF-16 code units). Were they ever to differ, totals would be compared with the wrong sums:
      * stop with an internal error rather than publish that.
      */
     private static void requireAscending(GroupKey previous, GroupKey next, String what) {
@@ -180,16 +170,29 @@ final class FigureScan {
         private GroupKey group;
         private final Map<Long, SheetSums> groupSums = new HashMap<>();
 
-        Pass(Connection con, long id, List<CountryDirectory.Area> areas) throws SQLException {
+        private final PeriodOverlaps overlaps;
+
+        Pass(Connection con, long id, List<CountryDirectory.Area> areas, PeriodOverlaps overlaps) throws SQLException {
             this.areas = areas;
+            this.overlaps = overlaps;
             this.totals = new StatedTotals(con, id);
             this.months = new MonthlySums(con, id, countries);
         }
 
-        void figure(String platform, String metric, LocalDate period, String precision, String country, int fileNo,
-                    int sheetNo, int row, BigDecimal value, String parent) throws SQLException {
+        void figure(Figure f) throws SQLException {
+            String platform = f.platform();
+            String metric = f.metric();
+            LocalDate period = f.period();
+            String precision = f.precision();
+            String country = f.country();
+            int fileNo = f.fileNo();
+            int sheetNo = f.sheetNo();
+            BigDecimal value = f.value();
             figures++;
-            int[] place = {fileNo, sheetNo, row};
+            if (overlaps != null) {
+                overlaps.add(f);
+            }
+            int[] place = {fileNo, sheetNo, f.row()};
             GroupKey key = group != null && group.platform().equals(platform) && group.metric().equals(metric)
                     && group.period().equals(period) && group.precision().equals(precision) ? group
                     : new GroupKey(platform, metric, period, precision);
@@ -218,7 +221,7 @@ final class FigureScan {
                     }
                 }
             }
-            months.add(platform, parent, metric, period, precision, country, value);
+            months.add(platform, f.parent(), metric, period, precision, country, value);
         }
 
         private void repeated(GroupKey key, String country, int[] place) {
@@ -252,7 +255,7 @@ final class FigureScan {
             totals.close();
             months.close();
             return new Result(figures, List.copyOf(repeats.values()), totals.failing(), totals.failures,
-                    totals.passes());
+                    totals.passes(), overlaps == null ? List.of() : overlaps.finish());
         }
     }
 

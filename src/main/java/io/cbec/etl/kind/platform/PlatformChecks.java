@@ -4,20 +4,22 @@ import io.cbec.etl.check.CheckRecorder;
 import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Platform checks, in SQL over the staged rows: every stated worldwide or regional total equals the sum
- * of its countries (within the rounding shown); no country is counted twice for one app, metric and
- * date; shares lie between 0 and 100 %. Passing totals are reported once per sheet and area, failing
+ * Platform checks, from one pass over the staged figures ({@link FigureScan}): every stated worldwide or
+ * regional total equals the sum of its countries (within the rounding shown); no country is counted twice
+ * for one app, metric and date, nor one period at two granularities; shares lie between 0 and 100 %. Passing totals are reported once per sheet and area, failing
  * ones one by one with their place.
  */
 final class PlatformChecks {
@@ -34,15 +36,30 @@ final class PlatformChecks {
      * One {@link FigureScan} over the figures (which also writes platform_month for the report), then the
      * checks from what it found, then the granularity check.
      */
-    void runMetrics(JdbcClient jdbc, JdbcTemplate template, long id, CheckRecorder recorder) {
+    void runMetrics(JdbcClient jdbc, JdbcTemplate template, long id, Path tempDir, CheckRecorder recorder) {
+        FigureStore store = new FigureStore(template);
+        Set<String> precisions = store.precisions(id);
         FigureScan.Result scan = template.execute((ConnectionCallback<FigureScan.Result>) con ->
-                new FigureScan(countries).run(con, id));
+                new FigureScan(countries).run(con, id, new FigureSort(store, tempDir), precisions.size() > 1));
         if (scan.figures() == 0) {
             return;
         }
+        Map<String, String> sheetNames = new HashMap<>();
+        if (!scan.repeats().isEmpty() || !scan.overlaps().isEmpty()) {
+            jdbc.sql("""
+                            SELECT s.file_no, s.sheet_no, f.file_name || '!' || s.sheet_name FROM source_sheet s
+                            JOIN source_file f ON f.instance_id = s.instance_id AND f.file_no = s.file_no
+                            WHERE s.instance_id = :id""")
+                    .param("id", id)
+                    .query(rs -> {
+                        sheetNames.put(rs.getInt(1) + "/" + rs.getInt(2), rs.getString(3));
+                    });
+        }
         statedTotals(scan, recorder);
-        countedOnce(jdbc, id, scan, recorder);
-        periodsCountedOnce(jdbc, id, recorder);
+        countedOnce(scan, sheetNames, recorder);
+        if (precisions.size() > 1) {
+            periodsCountedOnce(scan.overlaps(), precisions, sheetNames, recorder);
+        }
     }
 
     /**
@@ -50,61 +67,25 @@ final class PlatformChecks {
      * the same days, e.g. two exports of one app at different granularity: every sum would count those
      * days twice. One check per pair of sheets, naming both; a PASS only when granularities are mixed.
      */
-    private void periodsCountedOnce(JdbcClient jdbc, long id, CheckRecorder recorder) {
-        List<String> precisions = jdbc.sql("SELECT DISTINCT period_prec FROM platform_metric WHERE instance_id = :id")
-                .param("id", id).query(String.class).list();
-        if (precisions.size() < 2) {
-            return;
-        }
-        record Overlap(String platform, String metric, String finePrec, String coarsePrec, String fineSheet,
-                       String coarseSheet, long countries, String firstCountry, String from, String to,
-                       int fineFirst, int fineLast, int coarseFirst, int coarseLast) { }
-        // The coarse rows are few (months, not days), so they drive the join over the index on
-        // (instance, platform, metric, period_start, country).
-        List<Overlap> overlaps = jdbc.sql("""
-                        WITH coarse AS (
-                            SELECT file_no, sheet_no, row_no, platform, metric, country_code, period_prec, period_start,
-                                   CASE period_prec WHEN 'MONTH' THEN 2 WHEN 'QUARTER' THEN 3 ELSE 4 END rank_no,
-                                   DATEADD(MONTH, CASE period_prec WHEN 'MONTH' THEN 1 WHEN 'QUARTER' THEN 3 ELSE 12 END,
-                                           period_start) period_after
-                            FROM platform_metric WHERE instance_id = :id AND period_prec <> 'DAY')
-                        SELECT c.platform, c.metric, m.period_prec, c.period_prec,
-                               fm.file_name || '!' || sm.sheet_name, fc.file_name || '!' || sc.sheet_name,
-                               COUNT(DISTINCT c.country_code), MIN(c.country_code),
-                               CAST(MIN(m.period_start) AS VARCHAR), CAST(MAX(m.period_start) AS VARCHAR),
-                               MIN(m.row_no), MAX(m.row_no), MIN(c.row_no), MAX(c.row_no)
-                        FROM coarse c
-                        JOIN platform_metric m ON m.instance_id = :id AND m.platform = c.platform AND m.metric = c.metric
-                             AND m.period_start >= c.period_start AND m.period_start < c.period_after
-                             AND m.country_code = c.country_code
-                             AND CASE m.period_prec WHEN 'DAY' THEN 1 WHEN 'MONTH' THEN 2 WHEN 'QUARTER' THEN 3 ELSE 4 END
-                                 < c.rank_no
-                        JOIN source_file fm ON fm.instance_id = :id AND fm.file_no = m.file_no
-                        JOIN source_sheet sm ON sm.instance_id = :id AND sm.file_no = m.file_no AND sm.sheet_no = m.sheet_no
-                        JOIN source_file fc ON fc.instance_id = :id AND fc.file_no = c.file_no
-                        JOIN source_sheet sc ON sc.instance_id = :id AND sc.file_no = c.file_no AND sc.sheet_no = c.sheet_no
-                        GROUP BY c.platform, c.metric, m.period_prec, c.period_prec, m.file_no, m.sheet_no, c.file_no,
-                                 c.sheet_no, fm.file_name, sm.sheet_name, fc.file_name, sc.sheet_name
-                        ORDER BY c.platform, c.metric, m.file_no, m.sheet_no, c.file_no, c.sheet_no
-                        LIMIT 51""")
-                .param("id", id)
-                .query((rs, n) -> new Overlap(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14)))
-                .list();
-        for (Overlap o : overlaps.subList(0, Math.min(overlaps.size(), MAX_LISTED))) {
-            String fine = granularity(o.finePrec());
-            String coarse = granularity(o.coarsePrec());
+    private void periodsCountedOnce(List<PeriodOverlaps.Overlap> overlaps, Set<String> precisions,
+                                    Map<String, String> sheetNames, CheckRecorder recorder) {
+        for (PeriodOverlaps.Overlap o : overlaps.subList(0, Math.min(overlaps.size(), MAX_LISTED))) {
+            String fine = granularity(o.finePrecision());
+            String coarse = granularity(o.coarsePrecision());
+            String fineSheet = sheetNames.get(o.fineFile() + "/" + o.fineSheet());
+            String coarseSheet = sheetNames.get(o.coarseFile() + "/" + o.coarseSheet());
             String country = countries.byCode(o.firstCountry()).map(Country::nameEn).orElse(o.firstCountry());
             long more = o.countries() - 1;
             String where = more == 0 ? country : country + " and " + more + (more == 1 ? " more country" : " more countries");
+            String from = o.from().toString();
+            String to = o.to().toString();
             recorder.record(new CheckResult("Period counted once", o.platform() + " " + o.metric() + ", " + where + ", "
-                    + o.from() + (o.from().equals(o.to()) ? "" : " to " + o.to()), "one granularity",
+                    + from + (from.equals(to) ? "" : " to " + to), "one granularity",
                     fine + " and " + coarse, CheckStatus.FAIL,
-                    "counted twice: " + fine + " rows in " + o.fineSheet() + " and " + coarse + " rows in "
-                            + o.coarseSheet() + " cover the same days of " + where + " (" + o.platform() + " "
+                    "counted twice: " + fine + " rows in " + fineSheet + " and " + coarse + " rows in "
+                            + coarseSheet + " cover the same days of " + where + " (" + o.platform() + " "
                             + o.metric() + "): keep one of the two exports, or remove the overlapping rows",
-                    o.fineSheet() + "!" + rows(o.fineFirst(), o.fineLast()) + "; " + o.coarseSheet() + "!"
+                    fineSheet + "!" + rows(o.fineFirst(), o.fineLast()) + "; " + coarseSheet + "!"
                             + rows(o.coarseFirst(), o.coarseLast())));
         }
         if (overlaps.isEmpty()) {
@@ -151,18 +132,7 @@ final class PlatformChecks {
     }
 
     /** Keys found more than once (the first MAX_LISTED), with every place; or one PASS naming the figures. */
-    private static void countedOnce(JdbcClient jdbc, long id, FigureScan.Result scan, CheckRecorder recorder) {
-        Map<String, String> sheetNames = new HashMap<>();
-        if (!scan.repeats().isEmpty()) {
-            jdbc.sql("""
-                            SELECT s.file_no, s.sheet_no, f.file_name || '!' || s.sheet_name FROM source_sheet s
-                            JOIN source_file f ON f.instance_id = s.instance_id AND f.file_no = s.file_no
-                            WHERE s.instance_id = :id""")
-                    .param("id", id)
-                    .query(rs -> {
-                        sheetNames.put(rs.getInt(1) + "/" + rs.getInt(2), rs.getString(3));
-                    });
-        }
+    private static void countedOnce(FigureScan.Result scan, Map<String, String> sheetNames, CheckRecorder recorder) {
         int listed = 0;
         for (FigureScan.Repeat r : scan.repeats()) {
             if (++listed > MAX_LISTED) {

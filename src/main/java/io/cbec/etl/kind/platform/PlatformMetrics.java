@@ -10,10 +10,12 @@ import io.cbec.etl.normalise.PartialDate;
 import io.cbec.etl.normalise.quantity.Quantity;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PlatformMetrics implements MetricSource {
 
+    private final FigureStore figures;
     private final CountryDirectory countries;
     private final PlatformDirectory platforms;
 
-    PlatformMetrics(PlatformReference reference) {
+    PlatformMetrics(PlatformReference reference, JdbcTemplate template) {
+        this.figures = new FigureStore(template);
         this.countries = reference.countries();
         this.platforms = reference.platforms();
     }
@@ -75,24 +79,24 @@ class PlatformMetrics implements MetricSource {
                     + String.join(", ", unsupported) + ": write e.g. Temu downloads, Worldwide, as of 2023-01-31");
         }
         String placeText = query.qualifier(MetricQuery.PLACE).orElse("Worldwide");
-        String inPlace;
+        Predicate<String> inPlace;
         String placeName;
         Optional<Country> country = countries.country(placeText);
         if (country.isPresent()) {
-            inPlace = " AND country_code = '" + country.get().code() + "'";
+            String code = country.get().code();
+            inPlace = code::equals;
             placeName = country.get().nameEn();
         } else {
             CountryDirectory.Area area = countries.area(placeText).orElseThrow(() -> new MetricQueryException(
                     "unknown place '" + placeText + "' in '" + query.text()
                             + "': name a country, a UN M49 region (e.g. North America) or Worldwide"));
-            inPlace = area.world() ? "" : " AND country_code IN (" + area.codes().stream().sorted()
-                    .map(c -> "'" + c + "'").collect(Collectors.joining(",")) + ")";
+            Set<String> codes = Set.copyOf(area.codes());
+            inPlace = area.world() ? c -> true : codes::contains;
             placeName = area.name();
         }
-        String when = "";
         String whenText = "";
-        Date from = null;
-        Date to = null;
+        LocalDate from = LocalDate.MIN;
+        LocalDate to = LocalDate.MAX;
         Optional<String> asOf = query.qualifier(MetricQuery.AS_OF);
         Optional<String> period = query.qualifier(MetricQuery.PERIOD);
         if (asOf.isPresent()) {
@@ -100,8 +104,7 @@ class PlatformMetrics implements MetricSource {
             if (!d.ok()) {
                 throw new MetricQueryException("cannot read the date '" + asOf.get() + "' in '" + query.text() + "'");
             }
-            to = Date.valueOf(d.value().end());
-            when = " AND period_start <= :to";
+            to = d.value().end();
             whenText = " up to " + d.value().end();
         } else if (period.isPresent()) {
             Parsed<PartialDate> d = DateParser.parse(period.get());
@@ -109,15 +112,26 @@ class PlatformMetrics implements MetricSource {
                 throw new MetricQueryException("cannot read the period '" + period.get() + "' in '" + query.text()
                         + "': write a day, a month or a year, e.g. 2023-01");
             }
-            from = Date.valueOf(d.value().start());
-            to = Date.valueOf(d.value().end());
-            when = " AND period_start >= :from AND period_start <= :to";
+            from = d.value().start();
+            to = d.value().end();
             whenText = " in " + d.value();
         }
-        String base = "SELECT COALESCE(SUM(metric_value), 0) FROM platform_metric WHERE instance_id = :id"
-                + " AND platform = :p AND metric = :m" + when;
-        BigDecimal part = sum(jdbc, base + inPlace, instanceId, n.platform().name(), n.metric(), from, to);
-        BigDecimal world = sum(jdbc, base, instanceId, n.platform().name(), n.metric(), from, to);
+        // One pass over the staged figures (block by block, in no order): a figure counts when its period
+        // starts within [from, to].
+        LocalDate first = from;
+        LocalDate last = to;
+        BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO}; // the place's, the world's
+        figures.forEach(instanceId, f -> {
+            if (f.platform().equals(n.platform().name()) && f.metric().equals(n.metric())
+                    && !f.period().isBefore(first) && !f.period().isAfter(last)) {
+                sums[1] = sums[1].add(f.value());
+                if (inPlace.test(f.country())) {
+                    sums[0] = sums[0].add(f.value());
+                }
+            }
+        });
+        BigDecimal part = sums[0];
+        BigDecimal world = sums[1];
         if (world.signum() == 0) {
             throw new MetricQueryException("no " + n.platform().name() + " " + n.metric() + whenText
                     + " among the inputs: add the app-analytics export");
@@ -130,17 +144,6 @@ class PlatformMetrics implements MetricSource {
         }
         return Optional.of(new MetricValue(PlatformChecks.plainNumber(part), unit, n.platform().name() + " "
                 + n.metric() + " in " + placeName + whenText + ", summed over the country rows"));
-    }
-
-    private static BigDecimal sum(JdbcClient jdbc, String sql, long id, String platform, String metric, Date from, Date to) {
-        var spec = jdbc.sql(sql).param("id", id).param("p", platform).param("m", metric);
-        if (sql.contains(":from")) {
-            spec = spec.param("from", from);
-        }
-        if (sql.contains(":to")) {
-            spec = spec.param("to", to);
-        }
-        return spec.query(BigDecimal.class).single();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cbec.etl.kind.platform;
 
 import io.cbec.etl.check.CheckRecorder;
+import io.cbec.etl.job.RunContext;
 import io.cbec.etl.kind.Field;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.kind.RowOutcome;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,11 +53,15 @@ public class PlatformMetricsKind implements RecordKind {
     private final CountryDirectory countries;
     private final PlatformDirectory platforms;
     private final JdbcTemplate template;
+    private final FigureStore figureStore;
+    private final RunContext run;
     private final PlatformReportSheets reportSheets;
     private final Map<String, MetricLayout> layouts = new ConcurrentHashMap<>();
 
-    PlatformMetricsKind(JdbcTemplate template, PlatformReference reference) {
+    PlatformMetricsKind(JdbcTemplate template, PlatformReference reference, RunContext run) {
         this.template = template;
+        this.figureStore = new FigureStore(template);
+        this.run = run;
         this.countries = reference.countries();
         this.platforms = reference.platforms();
         this.reportSheets = new PlatformReportSheets(countries);
@@ -275,10 +281,6 @@ public class PlatformMetricsKind implements RecordKind {
 
 
 
-    private static final String INSERT_FACT = """
-            INSERT INTO platform_metric (instance_id, file_no, sheet_no, row_no, platform, parent, country_code,
-                period_start, period_prec, metric, metric_value)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_TOTAL = """
             INSERT INTO platform_total (instance_id, file_no, sheet_no, row_no, platform, period_start,
                 period_prec, metric, area, stated_value, tolerance, column_name, raw_value)
@@ -287,34 +289,22 @@ public class PlatformMetricsKind implements RecordKind {
     private record Staged<T>(StagedRecord from, T row) { }
 
     /**
-     * One prepared statement per table and chunk, parameters set by position: this is the hot loop of
-     * large exports, and a named-parameter map per row (MapSqlParameterSource) cost more than H2's insert.
+     * The chunk's country figures as sorted blocks ({@link FigureStore}); its stated totals as rows, with one
+     * prepared statement and parameters set by position (a named-parameter map per row cost more than the insert).
      */
     @Override
     public void stage(JdbcClient jdbc, long instanceId, List<StagedRecord> records) {
-        List<Staged<MetricRows.Fact>> facts = new ArrayList<>(records.size());
+        List<Figure> figures = new ArrayList<>(records.size());
         List<Staged<MetricRows.Total>> totals = new ArrayList<>();
         for (StagedRecord r : records) {
             MetricRows rows = (MetricRows) r.record();
-            rows.facts().forEach(f -> facts.add(new Staged<>(r, f)));
+            for (MetricRows.Fact f : rows.facts()) {
+                figures.add(new Figure(f.platform(), f.parent(), f.metric(), f.periodStart(), f.precision(),
+                        f.countryCode(), r.plan().fileNo(), r.plan().sheetNo(), r.row(), f.value()));
+            }
             rows.totals().forEach(t -> totals.add(new Staged<>(r, t)));
         }
-        if (!facts.isEmpty()) {
-            template.batchUpdate(INSERT_FACT, facts, facts.size(), (ps, s) -> {
-                MetricRows.Fact f = s.row();
-                ps.setLong(1, instanceId);
-                ps.setInt(2, s.from().plan().fileNo());
-                ps.setInt(3, s.from().plan().sheetNo());
-                ps.setInt(4, s.from().row());
-                ps.setString(5, f.platform());
-                ps.setString(6, f.parent());
-                ps.setString(7, f.countryCode());
-                ps.setDate(8, Date.valueOf(f.periodStart()));
-                ps.setString(9, f.precision());
-                ps.setString(10, f.metric());
-                ps.setBigDecimal(11, f.value());
-            });
-        }
+        figureStore.stage(instanceId, figures);
         if (!totals.isEmpty()) {
             template.batchUpdate(INSERT_TOTAL, totals, totals.size(), (ps, s) -> {
                 MetricRows.Total t = s.row();
@@ -354,7 +344,8 @@ public class PlatformMetricsKind implements RecordKind {
 
     @Override
     public void validate(JdbcClient jdbc, long instanceId, CheckRecorder checks) {
-        new PlatformChecks(countries).runMetrics(jdbc, template, instanceId, checks);
+        new PlatformChecks(countries).runMetrics(jdbc, template, instanceId,
+                run.options().stateDir().resolve("tmp").resolve("figures-" + instanceId), checks);
     }
 
     @Override
@@ -369,8 +360,17 @@ public class PlatformMetricsKind implements RecordKind {
     }
 
     @Override
+    public void upgradeState() {
+        long converted = LegacyFigures.convert(template);
+        if (converted > 0) {
+            LoggerFactory.getLogger(PlatformMetricsKind.class).info(
+                    "State database: {} figures staged by an older version converted to this version's blocks", converted);
+        }
+    }
+
+    @Override
     public void purge(JdbcClient jdbc, long instanceId) {
-        jdbc.sql("DELETE FROM platform_metric WHERE instance_id = :id").param("id", instanceId).update();
+        figureStore.purge(instanceId);
         jdbc.sql("DELETE FROM platform_total WHERE instance_id = :id").param("id", instanceId).update();
         jdbc.sql("DELETE FROM platform_month WHERE instance_id = :id").param("id", instanceId).update();
     }

@@ -1,0 +1,36 @@
+package io.cbec.etl.kind.platform;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+
+/**
+ * One country's figure as staged: its key (platform, metric, period start, precision, country), the
+ * platform's parent company, where it was read (file, sheet, row) and its value (downloads in units,
+ * revenue in US dollars).
+ */
+record Figure(String platform, String parent, String metric, LocalDate period, String precision, String country,
+              int fileNo, int sheetNo, int row, BigDecimal value) {
+
+    /**
+     * The order of the checks' pass: by key. Text compares by UTF-16 code units ({@link String#compareTo}),
+     * which is also H2's order, so figures and the stated totals read from H2 merge-join by it. Precisions
+     * happen to sort from fine to coarse (DAY, MONTH, QUARTER, YEAR), which the period-overlap check uses.
+     */
+    static final Comparator<Figure> KEY_ORDER = (a, b) -> {
+        int c = a.platform.compareTo(b.platform);
+        if (c != 0) {
+            return c;
+        }
+        c = a.metric.compareTo(b.metric);
+        if (c != 0) {
+            return c;
+        }
+        c = a.period.compareTo(b.period);
+        if (c != 0) {
+            return c;
+        }
+        c = a.precision.compareTo(b.precision);
+        return c != 0 ? c : a.country.compareTo(b.country);
+    };
+}
