@@ -1,10 +1,10 @@
 package io.cbec.etl.kind.platform;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,18 +145,31 @@ final class FigureBlock {
         return (v >>> 1) ^ -(v & 1);
     }
 
-    /** A growable byte buffer with the two integer forms. */
-    private static final class Out extends ByteArrayOutputStream {
+    /**
+     * A growable byte buffer with the two integer forms (not ByteArrayOutputStream: its write is
+     * synchronized and checks capacity per byte, a measurable cost at a few bytes per call).
+     */
+    private static final class Out {
+        private byte[] buf;
+        private int count;
+
         Out(int size) {
-            super(size);
+            buf = new byte[Math.max(16, size)];
+        }
+
+        private void room(int n) {
+            if (count + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + n));
+            }
         }
 
         void varint(long v) {
+            room(10);
             while ((v & ~0x7fL) != 0) {
-                write((int) ((v & 0x7f) | 0x80));
+                buf[count++] = (byte) ((v & 0x7f) | 0x80);
                 v >>>= 7;
             }
-            write((int) v);
+            buf[count++] = (byte) v;
         }
 
         void zigzag(long v) {
@@ -166,11 +179,25 @@ final class FigureBlock {
         void text(String s) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             varint(b.length);
-            write(b, 0, b.length);
+            bytes(b, b.length);
+        }
+
+        void bytes(byte[] b, int length) {
+            room(length);
+            System.arraycopy(b, 0, buf, count, length);
+            count += length;
+        }
+
+        int size() {
+            return count;
         }
 
         void writeTo(Out other) {
-            other.write(buf, 0, count);
+            other.bytes(buf, count);
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, count);
         }
     }
 }
