@@ -79,15 +79,18 @@ final class FigureScan {
 
     /**
      * The pass. {@code overlaps} also looks for periods counted twice (only worth it when the figures mix
-     * granularities).
+     * granularities). The monthly sums go through {@code monthsCon}, a connection in auto-commit that commits
+     * every {@value #INSERT_BATCH} rows: in the step's transaction H2 would hold every uncommitted month in
+     * the heap until the end (the live-heap peak of a 1M-row run). They need no atomicity: validate reruns
+     * as a whole on restart, and the pass deletes the instance's months first.
      */
-    Result run(Connection con, long id, FigureSort figures, boolean overlaps) throws SQLException {
+    Result run(Connection con, Connection monthsCon, long id, FigureSort figures, boolean overlaps) throws SQLException {
         // Lazily: H2 otherwise runs the stated totals' query first, copying them to a temporary result.
         try (java.sql.Statement lazy = con.createStatement()) {
             lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
         }
         try {
-            return scan(con, id, figures, overlaps);
+            return scan(con, monthsCon, id, figures, overlaps);
         } finally {
             try (java.sql.Statement eager = con.createStatement()) {
                 eager.execute("SET LAZY_QUERY_EXECUTION FALSE");
@@ -95,12 +98,13 @@ final class FigureScan {
         }
     }
 
-    private Result scan(Connection con, long id, FigureSort figures, boolean overlaps) throws SQLException {
-        try (java.sql.Statement clear = con.createStatement()) {
+    private Result scan(Connection con, Connection monthsCon, long id, FigureSort figures, boolean overlaps)
+            throws SQLException {
+        try (java.sql.Statement clear = monthsCon.createStatement()) {
             clear.execute("DELETE FROM platform_month WHERE instance_id = " + id);
         }
         List<CountryDirectory.Area> areas = statedAreas(con, id);
-        Pass pass = new Pass(con, id, areas, overlaps ? new PeriodOverlaps(MAX_LISTED + 1) : null);
+        Pass pass = new Pass(con, monthsCon, id, areas, overlaps ? new PeriodOverlaps(MAX_LISTED + 1) : null);
         figures.run(id, pass::figure);
         return pass.finish();
     }
@@ -172,11 +176,12 @@ final class FigureScan {
 
         private final PeriodOverlaps overlaps;
 
-        Pass(Connection con, long id, List<CountryDirectory.Area> areas, PeriodOverlaps overlaps) throws SQLException {
+        Pass(Connection con, Connection monthsCon, long id, List<CountryDirectory.Area> areas, PeriodOverlaps overlaps)
+                throws SQLException {
             this.areas = areas;
             this.overlaps = overlaps;
             this.totals = new StatedTotals(con, id);
-            this.months = new MonthlySums(con, id, countries);
+            this.months = new MonthlySums(monthsCon, id, countries);
         }
 
         void figure(Figure f) throws SQLException {

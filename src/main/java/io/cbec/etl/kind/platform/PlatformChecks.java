@@ -5,6 +5,7 @@ import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,8 +40,13 @@ final class PlatformChecks {
     void runMetrics(JdbcClient jdbc, JdbcTemplate template, long id, Path tempDir, CheckRecorder recorder) {
         FigureStore store = new FigureStore(template);
         Set<String> precisions = store.precisions(id);
-        FigureScan.Result scan = template.execute((ConnectionCallback<FigureScan.Result>) con ->
-                new FigureScan(countries).run(con, id, new FigureSort(store, tempDir), precisions.size() > 1));
+        FigureScan.Result scan = template.execute((ConnectionCallback<FigureScan.Result>) con -> {
+            try (Connection months = template.getDataSource().getConnection()) {
+                months.setAutoCommit(true);
+                return new FigureScan(countries).run(con, months, id, new FigureSort(store, tempDir),
+                        precisions.size() > 1);
+            }
+        });
         if (scan.figures() == 0) {
             return;
         }
