@@ -51,6 +51,17 @@ final class FigureScan {
     /** Passing totals of one sheet and area. */
     record Passes(String place, String area, int count) { }
 
+    /** Passing totals are listed by area, then file and sheet. */
+    private record PassKey(String area, int fileNo, int sheetNo) implements Comparable<PassKey> {
+        private static final Comparator<PassKey> ORDER = Comparator.comparing(PassKey::area)
+                .thenComparingInt(PassKey::fileNo).thenComparingInt(PassKey::sheetNo);
+
+        @Override
+        public int compareTo(PassKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
     /**
      * A figure key found more than once: how many times, and the first MAX_PLACES places (file, sheet, row)
      * it was found at (a file repeating one row a million times must not fill the heap or one cell).
@@ -275,7 +286,7 @@ final class FigureScan {
         private GroupKey rowKey;
         private int failures;
         private final PriorityQueue<TotalResult> failing = new PriorityQueue<>(LISTING_ORDER.reversed());
-        private final TreeMap<String, Passes> passes = new TreeMap<>();
+        private final TreeMap<PassKey, Passes> passes = new TreeMap<>();
 
         StatedTotals(Connection con, long id) throws SQLException {
             statement = con.prepareStatement("""
@@ -331,10 +342,10 @@ final class FigureScan {
 
         private void record(TotalResult t) {
             if (t.passes()) {
-                String place = t.file() + "!" + t.sheet();
-                String key = t.area() + '\u0000' + String.format("%010d%010d", t.fileNo(), t.sheetNo());
-                passes.merge(key, new Passes(place, t.area(), 1),
-                        (old, one) -> new Passes(old.place(), old.area(), old.count() + 1));
+                Passes sheet = passes.get(new PassKey(t.area(), t.fileNo(), t.sheetNo()));
+                passes.put(new PassKey(t.area(), t.fileNo(), t.sheetNo()), sheet == null
+                        ? new Passes(t.file() + "!" + t.sheet(), t.area(), 1)
+                        : new Passes(sheet.place(), sheet.area(), sheet.count() + 1));
                 return;
             }
             failures++;
