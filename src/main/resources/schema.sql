@@ -132,6 +132,10 @@ CREATE TABLE IF NOT EXISTS platform_total (
     raw_value     VARCHAR(2000)
 );
 CREATE INDEX IF NOT EXISTS platform_total_sheet ON platform_total (instance_id, file_no, sheet_no, row_no);
+-- The checks' pass reads the stated totals in the figures' key order and merge-joins them: in this index's
+-- order H2 streams them, where a sort would first copy them all (10,000 in the heap, the rest to disk).
+CREATE INDEX IF NOT EXISTS platform_total_key ON platform_total (instance_id, platform, metric, period_start,
+    period_prec, file_no, sheet_no, row_no);
 
 -- Monthly sums per platform, metric and country, written by the validate step's one pass over the figures
 -- (FigureScan): the report's platform sheets and Summary read these thousands of rows, not the figures.
