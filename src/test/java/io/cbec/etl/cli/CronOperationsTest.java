@@ -82,6 +82,37 @@ class CronOperationsTest {
                 .isEqualTo(String.format("%,d", FILLER_ROWS + 166));
     }
 
+    /**
+     * The same for an app-analytics export, whose figures are staged as sorted blocks per chunk: the blocks of
+     * the chunks committed before the kill are kept, the rest staged by the rerun, each figure once.
+     */
+    @Test
+    void anAppExportKilledMidIngestIsRecoveredWithEveryFigureStagedOnce() throws Exception {
+        Path input = exportInput(dir.resolve("input"));
+        Run clean = Run.start(input, dir.resolve("clean"));
+        Run victim = Run.start(input, dir.resolve("killed"));
+
+        victim.awaitOutput("ingest: [0-9]+ rows", Duration.ofSeconds(120));
+        victim.process.destroyForcibly();
+        assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        Run rerun = Run.start(input, dir.resolve("killed"));
+        assertThat(rerun.await()).as(rerun.output()).isZero();
+        Matcher resumed = RESUMED_AFTER.matcher(rerun.output());
+        assertThat(resumed.find()).as("the ingest resumed from its last committed chunk:\n" + rerun.output()).isTrue();
+        assertThat(Long.parseLong(resumed.group(1))).isPositive().isLessThan(EXPORT_DAYS * 2L * 41);
+        assertThat(query(dir.resolve("killed"), "SELECT SUM(figures) FROM platform_figure_block"))
+                .containsExactly(Long.toString(EXPORT_DAYS * 2L * 40));
+
+        assertThat(clean.await()).isZero();
+        assertSameCells(dir.resolve("clean/cbec-report-" + DATE + ".xlsx"), dir.resolve("killed/cbec-report-" + DATE + ".xlsx"));
+        assertSameCells(dir.resolve("clean/cbec-data-quality-" + DATE + ".xlsx"),
+                dir.resolve("killed/cbec-data-quality-" + DATE + ".xlsx"));
+        assertThat(new PublishedWorkbook(dir.resolve("killed/cbec-data-quality-" + DATE + ".xlsx"))
+                .rowWhere("Checks", 1, "platform metrics").orElseThrow())
+                .as("Country counted once").contains("PASS", EXPORT_DAYS * 2L * 40 + " figures");
+    }
+
     @Test
     void aSecondRunExits75NamingTheHolderAndSigtermStopsAtAChunkBoundaryThenTheNextRunResumes() throws Exception {
         Path input = bigInput(dir.resolve("input"));
@@ -190,6 +221,33 @@ class CronOperationsTest {
                 w.write("Subtotal,,,,\r\n");
             }
             w.write("Total,165,,,\r\n");
+        }
+        settle(folder);
+        return folder;
+    }
+
+    private static final int EXPORT_DAYS = 1_500;
+    private static final List<String> EXPORT_COUNTRIES = List.of("US", "CN", "JP", "KR", "DE", "GB", "FR", "BR", "IN",
+            "ID", "RU", "MX", "TR", "VN", "TH", "PH", "MY", "SG", "AU", "CA", "IT", "ES", "NL", "SE", "PL", "SA", "AE",
+            "EG", "NG", "ZA", "AR", "CL", "CO", "PE", "PK", "BD", "HK", "TW", "NZ", "IE");
+
+    /** A daily export of two apps in 40 countries, each app and day with a Worldwide row equal to its countries. */
+    private static Path exportInput(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (BufferedWriter w = Files.newBufferedWriter(folder.resolve("export.csv"), StandardCharsets.UTF_8)) {
+            w.write("Date,App,Country,Downloads\r\n");
+            java.time.LocalDate start = java.time.LocalDate.of(2019, 1, 1);
+            for (int day = 0; day < EXPORT_DAYS; day++) {
+                for (String app : List.of("Temu", "Shein")) {
+                    long world = 0;
+                    for (int c = 0; c < EXPORT_COUNTRIES.size(); c++) {
+                        long downloads = (day * 31L + c * 7L + app.length()) % 5_000;
+                        world += downloads;
+                        w.write(start.plusDays(day) + "," + app + "," + EXPORT_COUNTRIES.get(c) + "," + downloads + "\r\n");
+                    }
+                    w.write(start.plusDays(day) + "," + app + ",Worldwide," + world + "\r\n");
+                }
+            }
         }
         settle(folder);
         return folder;
