@@ -141,6 +141,24 @@ class PlatformMetricsJobTest {
     }
 
     @Test
+    void aFigureBeyondAnyAppsDownloadsIsRejectedNamingItsCellNotAFailedRun() throws Exception {
+        LocalDate day = LocalDate.of(2023, 1, 31);
+        workbook("huge.xlsx", "Downloads", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {day, "Temu", "Germany", "100000000000000000000000000000000000000000"},
+            {day, "Temu", "France", 12},
+        });
+
+        assertThat(job.run()).isEqualTo(65);
+
+        List<String> rejected = job.dataQuality().rowWhere("Rejected Rows", 0, "huge.xlsx").orElseThrow();
+        assertThat(rejected.subList(0, 4)).containsExactly("huge.xlsx", "Downloads", "2", "D (Downloads)");
+        assertThat(rejected.get(5)).contains("42 digits").contains("check the cell");
+        assertThat(job.dataQuality().rowWhere("Files", 0, "huge.xlsx").orElseThrow().subList(4, 7))
+                .as("rows read, accepted, rejected").containsExactly("2", "1", "1");
+    }
+
+    @Test
     void revenueInAnUnsupportedCurrencyIsRejectedNamingIt() throws Exception {
         LocalDate day = LocalDate.of(2023, 1, 31);
         workbook("eur.xlsx", "Revenue", new Object[][] {
