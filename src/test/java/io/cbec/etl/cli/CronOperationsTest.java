@@ -47,12 +47,7 @@ class CronOperationsTest {
     void aRunKilledMidIngestIsRecoveredAndPublishesWhatACleanRunPublishes() throws Exception {
         Path input = bigInput(dir.resolve("input"));
         Run clean = Run.start(input, dir.resolve("clean"));
-        Run victim = Run.start(input, dir.resolve("killed"));
-
-        victim.awaitOutput("ingest: [0-9]+ rows", Duration.ofSeconds(120));
-        victim.process.destroyForcibly(); // SIGKILL: no hook, no cleanup
-        assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(victim.process.exitValue()).isEqualTo(137);
+        killMidIngest(input, dir.resolve("killed"));
         assertThat(query(dir.resolve("killed"), "SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STARTED");
         assertThat(query(dir.resolve("killed"), "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'ingest'"))
                 .containsExactly("STARTED");
@@ -90,11 +85,7 @@ class CronOperationsTest {
     void anAppExportKilledMidIngestIsRecoveredWithEveryFigureStagedOnce() throws Exception {
         Path input = exportInput(dir.resolve("input"));
         Run clean = Run.start(input, dir.resolve("clean"));
-        Run victim = Run.start(input, dir.resolve("killed"));
-
-        victim.awaitOutput("ingest: [0-9]+ rows", Duration.ofSeconds(120));
-        victim.process.destroyForcibly();
-        assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        killMidIngest(input, dir.resolve("killed"));
 
         Run rerun = Run.start(input, dir.resolve("killed"));
         assertThat(rerun.await()).as(rerun.output()).isZero();
@@ -207,6 +198,15 @@ class CronOperationsTest {
     }
 
     // ---------------------------------------------------------------------------------------------------
+
+    /** Starts a run and kills it (SIGKILL: no hook, no cleanup) once its ingest has logged progress. */
+    private static void killMidIngest(Path input, Path output) throws Exception {
+        Run victim = Run.start(input, output);
+        victim.awaitOutput("ingest: [0-9]+ rows", Duration.ofSeconds(120));
+        victim.process.destroyForcibly();
+        assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(victim.process.exitValue()).isEqualTo(137);
+    }
 
     private static Path bigInput(Path folder) throws IOException {
         Files.createDirectories(folder);

@@ -287,9 +287,6 @@ public class PlatformMetricsKind implements RecordKind {
         return BigDecimal.ONE.movePointLeft(decimals).multiply(factor).divide(BigDecimal.valueOf(2));
     }
 
-
-
-
     private static final String INSERT_TOTAL = """
             INSERT INTO platform_total (instance_id, file_no, sheet_no, row_no, platform, period_start,
                 period_prec, metric, area, stated_value, tolerance, column_name, raw_value)
