@@ -62,6 +62,8 @@ public class PlatformMetricsKind implements RecordKind {
     private final RunContext run;
     private final PlatformReportSheets reportSheets;
     private final Map<String, MetricLayout> layouts = new ConcurrentHashMap<>();
+    private record SheetLayout(SheetPlan plan, MetricLayout layout) { }
+    private volatile SheetLayout lastLayout;
 
     PlatformMetricsKind(JdbcTemplate template, PlatformReference reference, RunContext run) {
         this.template = template;
@@ -106,10 +108,20 @@ public class PlatformMetricsKind implements RecordKind {
                 && ((matched.contains(COUNTRY) && matched.contains(METRIC)) || matched.contains(COUNTRY_COLUMNS));
     }
 
+    /** The sheet's layout, kept for its rows: the rows of one sheet come together, with one plan object. */
+    private MetricLayout layout(SheetPlan plan) {
+        SheetLayout last = lastLayout;
+        if (last == null || last.plan() != plan) {
+            last = new SheetLayout(plan, layouts.computeIfAbsent(plan.fileNo() + "/" + plan.sheetNo(),
+                    k -> MetricLayout.of(plan, countries)));
+            lastLayout = last;
+        }
+        return last.layout();
+    }
+
     @Override
     public RowOutcome normalise(SheetPlan plan, SourceRow row) {
-        MetricLayout layout = layouts.computeIfAbsent(plan.fileNo() + "/" + plan.sheetNo(),
-                k -> MetricLayout.of(plan, countries));
+        MetricLayout layout = layout(plan);
         for (int column : plan.columns().values()) {
             Optional<RowOutcome.Rejected> bad = plan.unusableCell(row, column);
             if (bad.isPresent()) {

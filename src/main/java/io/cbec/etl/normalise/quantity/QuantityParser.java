@@ -139,9 +139,19 @@ public final class QuantityParser {
     }
 
     /** Parses a numeric cell; {@code hintOrNull} is the unit its column header states, if any. */
+    /** 2^53: below it every whole double is exactly a long. */
+    private static final double WHOLE_LIMIT = 9_007_199_254_740_992d;
+
     public static Parsed<Quantity> parse(double numericCell, UnitHint hintOrNull) {
         if (Double.isNaN(numericCell) || Double.isInfinite(numericCell)) {
             return Parsed.failed("not a finite number: " + numericCell);
+        }
+        // Whole counts (nearly every cell of an export) skip the double's decimal expansion and the strip.
+        if (numericCell == Math.rint(numericCell) && Math.abs(numericCell) < WHOLE_LIMIT) {
+            long whole = (long) numericCell;
+            BigDecimal value = BigDecimal.valueOf(whole);
+            return applyHint(new Reading(value, value, null, false, false, Qualifier.EXACT), hintOrNull,
+                    Long.toString(whole));
         }
         BigDecimal value = tidy(BigDecimal.valueOf(numericCell));
         Reading r = new Reading(value, value, null, false, false, Qualifier.EXACT);

@@ -190,6 +190,29 @@ class QuantityParserTest {
                 .isEqualByComparingTo("0.875");
     }
 
+    /** Whole numeric cells take a shortcut; what they read must be what the general path reads. */
+    @Test
+    void wholeNumericCellsReadAsTheirDecimalFormWould() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        UnitHint wan = UnitHint.fromHeader("下载量（万次）").orElseThrow();
+        for (int i = 0; i < 20_000; i++) {
+            double d = switch (i % 4) {
+                case 0 -> random.nextInt(100_000);
+                case 1 -> -random.nextLong(1L << 53);
+                case 2 -> random.nextLong(1L << 53);
+                default -> (double) random.nextLong(1L << 62); // past 2^53: the general path
+            };
+            BigDecimal expected = QuantityParser.tidy(BigDecimal.valueOf(d));
+            for (UnitHint hint : java.util.Arrays.asList(null, wan)) {
+                Quantity q = QuantityParser.parse(d, hint).value();
+                BigDecimal scaled = hint == null ? expected : QuantityParser.tidy(expected.multiply(hint.multiplier()));
+                assertThat(q.low()).as("%s with %s", d, hint).isEqualTo(scaled);
+                assertThat(q.original()).isEqualTo(expected.toPlainString());
+            }
+        }
+        assertThat(QuantityParser.parse(-0.0, null).value().low()).isEqualTo(BigDecimal.ZERO);
+    }
+
     @Test
     void aCellUnitThatDisagreesWithTheHeaderIsRefused() {
         UnitHint yuan = UnitHint.fromHeader("金额（元）").orElseThrow();
