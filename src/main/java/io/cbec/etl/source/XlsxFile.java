@@ -186,16 +186,26 @@ final class XlsxFile implements SpreadsheetFile {
 
     /**
      * The merged regions of a sheet. In sheet XML {@code <mergeCells>} follows {@code <sheetData>}, so a
-     * row stream cannot know them in advance; this pre-scan skips the rows without building anything
-     * and stops right after {@code </mergeCells>}. The result is cached per sheet.
+     * row stream cannot know them in advance. A byte search first tells whether the part can have any
+     * ({@link XlsxMergeScan#mayHaveMergedCells}); only then the XML pre-scan skips the rows without
+     * building anything and stops right after {@code </mergeCells>}. The result is cached per sheet.
      */
     List<CellRange> mergedRegions(SheetInfo sheet) throws SourceException {
         List<CellRange> cached = mergedRegions.get(sheet.index());
         if (cached != null) {
             return cached;
         }
-        try (InputStream in = openSheet(sheet)) {
-            List<CellRange> found = XlsxMergeScan.scan(in);
+        try {
+            boolean may;
+            try (InputStream in = openSheet(sheet)) {
+                may = XlsxMergeScan.mayHaveMergedCells(in);
+            }
+            List<CellRange> found = List.of();
+            if (may) {
+                try (InputStream in = openSheet(sheet)) {
+                    found = XlsxMergeScan.scan(in);
+                }
+            }
             mergedRegions.put(sheet.index(), found);
             return found;
         } catch (SourceException e) {

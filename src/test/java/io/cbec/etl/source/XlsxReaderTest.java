@@ -3,6 +3,7 @@ package io.cbec.etl.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -213,6 +214,47 @@ class XlsxReaderTest {
             assertThat(SpreadsheetFiles.mergedRegions(book, book.sheets().get(0)))
                     .containsExactly(new CellRange(1, 2, 0, 1));
         }
+    }
+
+    @Test
+    void aSheetWithoutMergedCellsIsToldFromItsBytesAndOneWithThemIsScanned() throws Exception {
+        Path plain = handWrittenSheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>merge Cell</t></is></c></row>", "");
+        try (SpreadsheetFile book = SpreadsheetFiles.open(plain, FileType.XLSX)) {
+            assertThat(SpreadsheetFiles.mergedRegions(book, book.sheets().get(0))).isEmpty();
+        }
+        // The text "mergeCell" in a cell only costs the XML scan, which then finds no region.
+        Path mentions = handWrittenSheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>mergeCell</t></is></c></row>", "");
+        try (SpreadsheetFile book = SpreadsheetFiles.open(mentions, FileType.XLSX)) {
+            assertThat(SpreadsheetFiles.mergedRegions(book, book.sheets().get(0))).isEmpty();
+        }
+        Path prefixed = handWrittenSheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>",
+                "<x:mergeCells xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"1\">"
+                        + "<x:mergeCell ref=\"A1:B2\"/></x:mergeCells>");
+        try (SpreadsheetFile book = SpreadsheetFiles.open(prefixed, FileType.XLSX)) {
+            assertThat(SpreadsheetFiles.mergedRegions(book, book.sheets().get(0))).containsExactly(new CellRange(1, 2, 0, 1));
+        }
+    }
+
+    @Test
+    void theByteSearchFindsANameSplitBetweenReadsAndAnswersYesForEncodingsItCannotSearch() throws Exception {
+        for (int at = 65_530; at <= 65_540; at++) {
+            byte[] bytes = ("<" + " ".repeat(at - 1) + "<mergeCell ref=\"A1:B1\"/>").getBytes(StandardCharsets.UTF_8);
+            assertThat(XlsxMergeScan.mayHaveMergedCells(new java.io.ByteArrayInputStream(bytes))).as("at %d", at).isTrue();
+            // one byte at a time, as a slow stream may hand them
+            assertThat(XlsxMergeScan.mayHaveMergedCells(new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws java.io.IOException {
+                    return super.read(b, off, Math.min(len, 7));
+                }
+            })).isTrue();
+        }
+        byte[] none = ("<worksheet>" + "<row r=\"1\"/>".repeat(20_000) + "</worksheet>").getBytes(StandardCharsets.UTF_8);
+        assertThat(XlsxMergeScan.mayHaveMergedCells(new java.io.ByteArrayInputStream(none))).isFalse();
+        byte[] utf16 = "<worksheet><mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells></worksheet>"
+                .getBytes(StandardCharsets.UTF_16LE);
+        assertThat(XlsxMergeScan.mayHaveMergedCells(new java.io.ByteArrayInputStream(utf16))).as("UTF-16").isTrue();
+        byte[] bom = ("\uFEFF<worksheet/>").getBytes(StandardCharsets.UTF_8);
+        assertThat(XlsxMergeScan.mayHaveMergedCells(new java.io.ByteArrayInputStream(bom))).as("UTF-8 BOM").isFalse();
     }
 
     @Test
