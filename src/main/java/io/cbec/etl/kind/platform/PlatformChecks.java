@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Platform checks, from one pass over the staged figures ({@link FigureScan}): every stated worldwide or
  * regional total equals the sum of its countries (within the rounding shown); no country is counted twice
- * for one app, metric and date, nor one period at two granularities; shares lie between 0 and 100 %. Passing totals are reported once per sheet and area, failing
- * ones one by one with their place.
+ * for one app, metric and date, nor one period at two granularities; shares lie between 0 and 100 %.
+ * Passing totals are reported once per sheet and area, failing ones one by one with their place.
  */
 final class PlatformChecks {
 
