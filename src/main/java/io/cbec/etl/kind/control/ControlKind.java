@@ -144,6 +144,8 @@ public class ControlKind implements RecordKind {
                         rs.getBigDecimal(3), rs.getString(4), Qualifier.valueOf(rs.getString(5)), rs.getString(6)),
                         rs.getString(7), rs.getString(8)), rs.getString(9)))
                 .list();
+        List<MetricQuery> queries = controls.stream().map(c -> MetricQuery.parse(c.entry().check())).toList();
+        sources.forEach(source -> source.prepare(queries, jdbc, instanceId));
         for (Staged c : controls) {
             recorder.record(evaluate(c.entry(), c.place(), jdbc, instanceId));
         }

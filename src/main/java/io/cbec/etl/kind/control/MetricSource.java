@@ -18,6 +18,15 @@ public interface MetricSource {
 
     Optional<MetricValue> evaluate(MetricQuery query, JdbcClient jdbc, long instanceId);
 
+    /**
+     * Called once before the run's controls are evaluated, with all their queries: a source that has to
+     * read all its staged data to answer one may answer them all in that one read, and keep the answers for
+     * {@link #evaluate}. It must not throw for a query it cannot read (evaluate says why). The default:
+     * nothing.
+     */
+    default void prepare(List<MetricQuery> queries, JdbcClient jdbc, long instanceId) {
+    }
+
     /** A few metric names this source knows, written as analysts would, for the "unknown metric" message. */
     List<String> examples();
 }

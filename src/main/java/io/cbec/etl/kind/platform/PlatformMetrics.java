@@ -11,7 +11,10 @@ import io.cbec.etl.normalise.quantity.Quantity;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -66,8 +69,85 @@ class PlatformMetrics implements MetricSource {
         };
     }
 
+    /** What one query sums: a platform's metric over the figures whose period starts in [from, to]. */
+    private record Sum(Named named, Predicate<String> inPlace, String placeName, LocalDate from, LocalDate to,
+                       String whenText) {
+        boolean counts(Figure f) {
+            return f.platform().equals(named.platform().name()) && f.metric().equals(named.metric())
+                    && !f.period().isBefore(from) && !f.period().isAfter(to);
+        }
+    }
+
+    /** The place's and the world's sums of the queries prepared for one instance, by query text. */
+    private record Prepared(long instanceId, Map<String, BigDecimal[]> sums) { }
+
+    private volatile Prepared prepared;
+
+    /**
+     * Sums every platform query of the run's controls in one pass over the staged figures: a pass per
+     * query would read a million figures per control.
+     */
+    @Override
+    public void prepare(List<MetricQuery> queries, JdbcClient jdbc, long instanceId) {
+        Map<String, Sum> mine = new LinkedHashMap<>();
+        for (MetricQuery query : queries) {
+            try {
+                resolve(query).ifPresent(sum -> mine.put(query.text(), sum));
+            } catch (MetricQueryException e) {
+                // evaluate() reports it, with the control's place
+            }
+        }
+        Map<String, BigDecimal[]> sums = new HashMap<>();
+        mine.keySet().forEach(text -> sums.put(text, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO}));
+        if (!mine.isEmpty()) {
+            figures.forEach(instanceId, f -> mine.forEach((text, sum) -> add(sum, f, sums.get(text))));
+        }
+        prepared = new Prepared(instanceId, sums);
+    }
+
     @Override
     public Optional<MetricValue> evaluate(MetricQuery query, JdbcClient jdbc, long instanceId) {
+        Optional<Sum> resolved = resolve(query);
+        if (resolved.isEmpty()) {
+            return Optional.empty();
+        }
+        Sum sum = resolved.get();
+        Prepared ready = prepared;
+        BigDecimal[] sums = ready != null && ready.instanceId() == instanceId ? ready.sums().get(query.text()) : null;
+        if (sums == null) {
+            BigDecimal[] one = {BigDecimal.ZERO, BigDecimal.ZERO};
+            figures.forEach(instanceId, f -> add(sum, f, one));
+            sums = one;
+        }
+        Named n = sum.named();
+        BigDecimal part = sums[0];
+        BigDecimal world = sums[1];
+        if (world.signum() == 0) {
+            throw new MetricQueryException("no " + n.platform().name() + " " + n.metric() + sum.whenText()
+                    + " among the inputs: add the app-analytics export");
+        }
+        String unit = n.metric().equals(MetricLayout.REVENUE) ? Quantity.USD : Quantity.COUNT;
+        if (n.share()) {
+            return Optional.of(new MetricValue(part.divide(world, MathContext.DECIMAL64), Quantity.PERCENT,
+                    sum.placeName() + "'s share of " + n.platform().name() + " " + n.metric() + sum.whenText() + " ("
+                            + PlatformChecks.plain(part) + " of " + PlatformChecks.plain(world) + ")"));
+        }
+        return Optional.of(new MetricValue(PlatformChecks.plainNumber(part), unit, n.platform().name() + " "
+                + n.metric() + " in " + sum.placeName() + sum.whenText() + ", summed over the country rows"));
+    }
+
+    /** A figure that counts adds to the world's sum, and to the place's when it is in the place. */
+    private static void add(Sum sum, Figure f, BigDecimal[] sums) {
+        if (sum.counts(f)) {
+            sums[1] = sums[1].add(f.value());
+            if (sum.inPlace().test(f.country())) {
+                sums[0] = sums[0].add(f.value());
+            }
+        }
+    }
+
+    /** The sum a query asks for; empty when it is not a platform metric; throws when it cannot be read. */
+    private Optional<Sum> resolve(MetricQuery query) {
         Optional<Named> found = named(query.metric());
         if (found.isEmpty()) {
             return Optional.empty();
@@ -116,34 +196,7 @@ class PlatformMetrics implements MetricSource {
             to = d.value().end();
             whenText = " in " + d.value();
         }
-        // One pass over the staged figures (block by block, in no order): a figure counts when its period
-        // starts within [from, to].
-        LocalDate first = from;
-        LocalDate last = to;
-        BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO}; // the place's, the world's
-        figures.forEach(instanceId, f -> {
-            if (f.platform().equals(n.platform().name()) && f.metric().equals(n.metric())
-                    && !f.period().isBefore(first) && !f.period().isAfter(last)) {
-                sums[1] = sums[1].add(f.value());
-                if (inPlace.test(f.country())) {
-                    sums[0] = sums[0].add(f.value());
-                }
-            }
-        });
-        BigDecimal part = sums[0];
-        BigDecimal world = sums[1];
-        if (world.signum() == 0) {
-            throw new MetricQueryException("no " + n.platform().name() + " " + n.metric() + whenText
-                    + " among the inputs: add the app-analytics export");
-        }
-        String unit = n.metric().equals(MetricLayout.REVENUE) ? Quantity.USD : Quantity.COUNT;
-        if (n.share()) {
-            return Optional.of(new MetricValue(part.divide(world, MathContext.DECIMAL64), Quantity.PERCENT,
-                    placeName + "'s share of " + n.platform().name() + " " + n.metric() + whenText + " ("
-                            + PlatformChecks.plain(part) + " of " + PlatformChecks.plain(world) + ")"));
-        }
-        return Optional.of(new MetricValue(PlatformChecks.plainNumber(part), unit, n.platform().name() + " "
-                + n.metric() + " in " + placeName + whenText + ", summed over the country rows"));
+        return Optional.of(new Sum(n, inPlace, placeName, from, to, whenText));
     }
 
     @Override
