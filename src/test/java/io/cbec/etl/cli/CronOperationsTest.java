@@ -199,10 +199,13 @@ class CronOperationsTest {
 
     // ---------------------------------------------------------------------------------------------------
 
-    /** Starts a run and kills it (SIGKILL: no hook, no cleanup) once its ingest has logged progress. */
+    /**
+     * Starts a run and kills it (SIGKILL: no hook, no cleanup) once its ingest has read 2,000 rows: the
+     * reader is then in the second chunk, so the first is committed and the rerun has something to resume.
+     */
     private static void killMidIngest(Path input, Path output) throws Exception {
         Run victim = Run.start(input, output);
-        victim.awaitOutput("ingest: [0-9]+ rows", Duration.ofSeconds(120));
+        victim.awaitOutput("ingest: ([2-9][0-9]{3}|[0-9]{5,}) rows", Duration.ofSeconds(120));
         victim.process.destroyForcibly();
         assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(victim.process.exitValue()).isEqualTo(137);
