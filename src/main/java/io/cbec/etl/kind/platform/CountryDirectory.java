@@ -154,6 +154,14 @@ public final class CountryDirectory {
         return name == null ? Optional.empty() : countryMemo.get(name);
     }
 
+    /** The report region of a code the country list does not know. */
+    static final String OTHER_REGION = "Other";
+
+    /** The report region of a country code, {@value #OTHER_REGION} for a code the list does not know. */
+    String reportRegion(String code) {
+        return byCode(code).map(Country::reportRegion).orElse(OTHER_REGION);
+    }
+
     public Optional<Country> byCode(String code) {
         return Optional.ofNullable(byCode.get(code));
     }

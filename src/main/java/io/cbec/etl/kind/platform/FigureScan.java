@@ -148,8 +148,8 @@ final class FigureScan {
 
     /**
      * The merge join needs H2's ORDER BY (of the stated totals) and {@link Figure#KEY_ORDER} to agree (H2
-     * compares text as Java does, by UTF-16 code units). Were they ever to differ, totals would be compared with the wrong sums:
-     * stop with an internal error rather than publish that.
+     * compares text as Java does, by UTF-16 code units). Were they ever to differ, totals would be compared
+     * with the wrong sums: stop with an internal error rather than publish that.
      */
     private static void requireAscending(GroupKey previous, GroupKey next, String what) {
         if (previous != null && next.compareTo(previous) < 0) {
@@ -434,7 +434,7 @@ final class FigureScan {
                 insert.setString(4, metric);
                 insert.setString(5, e.getKey());
                 Optional<Country> country = countries.byCode(e.getKey());
-                insert.setString(6, country.map(Country::reportRegion).orElse(PlatformReportSheets.OTHER_REGION));
+                insert.setString(6, countries.reportRegion(e.getKey()));
                 insert.setString(7, country.map(Country::nameEn).orElse(e.getKey()));
                 insert.setDate(8, Date.valueOf(month));
                 insert.setBigDecimal(9, e.getValue().value);

@@ -154,7 +154,7 @@ public class PlatformMetricsKind implements RecordKind {
         }
         Platform p = platform.get();
         PartialDate period = date.value();
-        List<MetricRows.Fact> facts = new ArrayList<>();
+        List<Figure> facts = new ArrayList<>();
         List<MetricRows.Total> totals = new ArrayList<>();
         if (layout.countriesAsColumns()) {
             for (MetricLayout.AreaColumn ac : layout.areaColumns()) {
@@ -174,8 +174,8 @@ public class PlatformMetricsKind implements RecordKind {
                 if (problem.isPresent()) {
                     return plan.reject(ac.column(), cell, problem.get());
                 }
-                add(facts, totals, p, period, layout.columnsMetric(), q.value(), ac.country(), ac.area(),
-                        plan.describeColumn(ac.column()), cell);
+                add(facts, totals, plan, row.rowNumber(), p, period, layout.columnsMetric(), q.value(), ac.country(),
+                        ac.area(), plan.describeColumn(ac.column()), cell);
             }
             return new RowOutcome.Accepted(new MetricRows(facts, totals));
         }
@@ -231,8 +231,8 @@ public class PlatformMetricsKind implements RecordKind {
             }
             if (sum != null) {
                 Quantity total = new Quantity(sum, sum, unit, io.cbec.etl.normalise.quantity.Qualifier.EXACT, raw);
-                add(facts, totals, p, period, metric, total, country.orElse(null), area.orElse(null),
-                        stated ? columns.toString() : null, stated ? new CellValue.Text(raw) : null);
+                add(facts, totals, plan, row.rowNumber(), p, period, metric, total, country.orElse(null),
+                        area.orElse(null), stated ? columns.toString() : null, stated ? new CellValue.Text(raw) : null);
             }
         }
         if (facts.isEmpty() && totals.isEmpty()) {
@@ -270,12 +270,12 @@ public class PlatformMetricsKind implements RecordKind {
     }
 
     /** A country's figure, or (country null) the area's stated total with its columns and the cell shown. */
-    private void add(List<MetricRows.Fact> facts, List<MetricRows.Total> totals, Platform p, PartialDate period,
-                     String metric, Quantity q, Country country, CountryDirectory.Area area, String column,
-                     CellValue cell) {
+    private void add(List<Figure> facts, List<MetricRows.Total> totals, SheetPlan plan, int rowNo, Platform p,
+                     PartialDate period, String metric, Quantity q, Country country, CountryDirectory.Area area,
+                     String column, CellValue cell) {
         if (country != null) {
-            facts.add(new MetricRows.Fact(p.name(), p.parentCompany(), country.code(), period.start(),
-                    period.precision().name(), metric, q.low()));
+            facts.add(new Figure(p.name(), p.parentCompany(), metric, period.start(), period.precision().name(),
+                    country.code(), plan.fileNo(), plan.sheetNo(), rowNo, q.low()));
         } else {
             totals.add(new MetricRows.Total(p.name(), period.start(), period.precision().name(), metric, area.name(),
                     q.low(), tolerance(q, cell), column, cell.raw()));
@@ -316,10 +316,7 @@ public class PlatformMetricsKind implements RecordKind {
         List<Staged<MetricRows.Total>> totals = new ArrayList<>();
         for (StagedRecord r : records) {
             MetricRows rows = (MetricRows) r.record();
-            for (MetricRows.Fact f : rows.facts()) {
-                figures.add(new Figure(f.platform(), f.parent(), f.metric(), f.periodStart(), f.precision(),
-                        f.countryCode(), r.plan().fileNo(), r.plan().sheetNo(), r.row(), f.value()));
-            }
+            figures.addAll(rows.facts());
             rows.totals().forEach(t -> totals.add(new Staged<>(r, t)));
         }
         figureStore.stage(instanceId, figures);

@@ -136,7 +136,7 @@ final class PlatformReportSheets {
                             return d.precision() == Precision.DAY ? d.start() : new Formatted(d.end(), ColumnFormat.DATE);
                         }).single();
                 Map<String, BigDecimal> byRegion = new TreeMap<>();
-                byCountry.forEach((code, v) -> byRegion.merge(region(code), v, BigDecimal::add));
+                byCountry.forEach((code, v) -> byRegion.merge(countries.reportRegion(code), v, BigDecimal::add));
                 Map.Entry<String, BigDecimal> top = byRegion.entrySet().stream()
                         .max(Map.Entry.comparingByValue()).orElseThrow();
                 topRegion = top.getKey();
@@ -148,13 +148,6 @@ final class PlatformReportSheets {
                     topShare, events);
         }
         sheet.finish();
-    }
-
-    /** The report region of a code the country list does not know. */
-    static final String OTHER_REGION = "Other";
-
-    private String region(String code) {
-        return countries.byCode(code).map(Country::reportRegion).orElse(OTHER_REGION);
     }
 
     /** Downloads per platform, country and month, with the running total and the share of the month's world. */

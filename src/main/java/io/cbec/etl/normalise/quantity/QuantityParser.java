@@ -138,10 +138,10 @@ public final class QuantityParser {
         return applyHint(r.withNegative(negative || r.negative), hintOrNull, original);
     }
 
-    /** Parses a numeric cell; {@code hintOrNull} is the unit its column header states, if any. */
     /** 2^53: below it every whole double is exactly a long. */
     private static final double WHOLE_LIMIT = 9_007_199_254_740_992d;
 
+    /** Parses a numeric cell; {@code hintOrNull} is the unit its column header states, if any. */
     public static Parsed<Quantity> parse(double numericCell, UnitHint hintOrNull) {
         if (Double.isNaN(numericCell) || Double.isInfinite(numericCell)) {
             return Parsed.failed("not a finite number: " + numericCell);
