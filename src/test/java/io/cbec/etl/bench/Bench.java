@@ -29,6 +29,8 @@ import java.util.Map;
 public final class Bench {
 
     private static final String HEAP = "-Xmx256m";
+    /** The whole job runs with the collector bin/cbec-etl picks, as a cron run does. */
+    private static final String JOB_GC = "-XX:+UseSerialGC";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("dir", "target/bench", "sizes", "200000,1000000",
@@ -129,7 +131,8 @@ public final class Bench {
         System.out.println("## Whole job (inventory, ingest, validate, report) on a daily app-analytics export\n");
         System.out.println("Date, App, Country, iOS Downloads, Android Downloads: 8 apps x 40 countries a day plus a"
                 + " Worldwide row per app and day that equals its countries, so every check passes and the report is"
-                + " published (exit 0). Peak live heap: heap in use right after a forced full GC, every 2 s and at the"
+                + " published (exit 0). The job's JVM runs with " + JOB_GC + ", the collector bin/cbec-etl picks."
+                + " Peak live heap: heap in use right after a forced full GC, every 2 s and at the"
                 + " end (LiveHeapSampler); after-GC peak: old/survivor pools after any GC (HeapWatch, counts"
                 + " uncollected garbage).\n");
         System.out.println("| rows | seconds | rows/s | exit code | peak live heap (full GC) | after-GC peak | peak heap touched |");
@@ -137,8 +140,8 @@ public final class Bench {
         for (String size : sizes) {
             int rows = Integer.parseInt(size);
             Path input = BenchInputs.appExportXlsx(dir, rows);
-            List<String> out = child("io.cbec.etl.bench.JobBenchmark", dir.resolve("job-" + rows).toString(),
-                    input.toString());
+            List<String> out = child(List.of(HEAP, JOB_GC), "io.cbec.etl.bench.JobBenchmark",
+                    dir.resolve("job-" + rows).toString(), input.toString());
             long nanos = 0;
             String exit = "?";
             long live = -1;
@@ -174,8 +177,14 @@ public final class Bench {
 
     /** Runs a main class in a child JVM on this classpath; answers its standard output lines. */
     private static List<String> child(String mainClass, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-cp", System.getProperty("java.class.path"), mainClass));
+        return child(List.of(HEAP), mainClass, args);
+    }
+
+    private static List<String> child(List<String> jvmOptions, String mainClass, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = new ArrayList<>();

@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 /**
  * Runs the whole job once, in this JVM, on one input file in a fresh input/output/state folder, and
  * prints "JOB nanos exitCode", the heap line and "LIVE bytes fullGcs": the live heap measured for real,
- * as heap in use right after a forced full collection (System.gc(), a stop-the-world full GC under G1),
- * taken every LIVE_EVERY_MS by a daemon thread; the peak over the run. Each forced GC costs tens of
- * milliseconds, a few percent of a run. java -Xmx256m ... JobBenchmark WORKDIR INPUTFILE
+ * as heap in use right after a forced full collection (System.gc(), a stop-the-world full GC under G1 and
+ * Serial alike), taken every LIVE_EVERY_MS by a daemon thread; the peak over the run. Each forced GC
+ * costs tens of milliseconds, a few percent of a run. java -Xmx256m ... JobBenchmark WORKDIR INPUTFILE
  */
 public final class JobBenchmark {
 

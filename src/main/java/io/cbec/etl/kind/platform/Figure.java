@@ -18,11 +18,11 @@ record Figure(String platform, String parent, String metric, LocalDate period, S
      * happen to sort from fine to coarse (DAY, MONTH, QUARTER, YEAR), which the period-overlap check uses.
      */
     static final Comparator<Figure> KEY_ORDER = (a, b) -> {
-        int c = a.platform.compareTo(b.platform);
+        int c = compareText(a.platform, b.platform);
         if (c != 0) {
             return c;
         }
-        c = a.metric.compareTo(b.metric);
+        c = compareText(a.metric, b.metric);
         if (c != 0) {
             return c;
         }
@@ -30,7 +30,15 @@ record Figure(String platform, String parent, String metric, LocalDate period, S
         if (c != 0) {
             return c;
         }
-        c = a.precision.compareTo(b.precision);
-        return c != 0 ? c : a.country.compareTo(b.country);
+        c = compareText(a.precision, b.precision);
+        return c != 0 ? c : compareText(a.country, b.country);
     };
+
+    /**
+     * Equal texts are mostly one object: the normaliser takes them from the reference directories and the
+     * block reader shares them. String.compareTo would still walk both to the end.
+     */
+    private static int compareText(String a, String b) {
+        return a == b ? 0 : a.compareTo(b);
+    }
 }
