@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.Map;
  *       and peak heap (a separate child per contender);</li>
  *   <li>writing N rows x 4 columns through the report writer;</li>
  *   <li>staging: H2 file-mode batch inserts at several batch (= chunk) sizes;</li>
- *   <li>the whole job on a daily app-analytics export of about N rows (platform-metrics kind).</li>
+ *   <li>the whole job on a daily app-analytics export of about N rows (platform-metrics kind): inside a child
+ *       JVM, and as a whole process through bin/cbec-etl (the jar must be built: the verify phase has it).</li>
  * </ul>
  * Arguments (all optional): {@code --dir=target/bench --sizes=200000,1000000 --runs=3
  * --sections=read,write,stage,job --job-sizes=100000,1000000}.
@@ -135,8 +137,14 @@ public final class Bench {
                 + " Peak live heap: heap in use right after a forced full GC, every 2 s and at the"
                 + " end (LiveHeapSampler); after-GC peak: old/survivor pools after any GC (HeapWatch, counts"
                 + " uncollected garbage).\n");
-        System.out.println("| rows | seconds | rows/s | exit code | peak live heap (full GC) | after-GC peak | peak heap touched |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("The first three columns time the job inside its JVM, start-up of Spring's context included; the"
+                + " last two time the whole process as cron runs it, `bin/cbec-etl` with `CBEC_ETL_JAVA_OPTS=" + HEAP
+                + "` (JVM start included, its cache prepared beforehand by an untimed run on an empty folder).\n");
+        System.out.println("| rows | seconds | rows/s | exit code | peak live heap (full GC) | after-GC peak | peak heap touched"
+                + " | bin/cbec-etl, seconds | bin/cbec-etl, rows/s |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Path cache = dir.resolve("launcher-cache");
+        launcher(cache, Files.createDirectories(dir.resolve("launcher-empty")), dir.resolve("launcher-warm-up"));
         for (String size : sizes) {
             int rows = Integer.parseInt(size);
             Path input = BenchInputs.appExportXlsx(dir, rows);
@@ -155,10 +163,34 @@ public final class Bench {
                 }
             }
             long[] heap = heap(out);
-            System.out.printf("| %,d | %.1f | %,.0f | %s | %s | %s | %s |%n", rows, nanos / 1e9, rows / (nanos / 1e9),
-                    exit, mb(live), mb(heap[0]), mb(heap[1]));
+            Path launcherIn = Files.createDirectories(dir.resolve("launcher-" + rows).resolve("input"));
+            Files.copy(input, launcherIn.resolve(input.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            long[] process = launcher(cache, launcherIn, dir.resolve("launcher-" + rows));
+            System.out.printf("| %,d | %.1f | %,.0f | %s | %s | %s | %s | %.1f (exit %d) | %,.0f |%n", rows, nanos / 1e9,
+                    rows / (nanos / 1e9), exit, mb(live), mb(heap[0]), mb(heap[1]), process[0] / 1e9, process[1],
+                    rows / (process[0] / 1e9));
         }
         System.out.println();
+    }
+
+    /**
+     * Runs bin/cbec-etl on INPUT into a fresh WORK folder, as cron would; answers {wall nanos, exit code}.
+     * The run's own log goes to WORK/run.log.
+     */
+    private static long[] launcher(Path cache, Path input, Path work) throws Exception {
+        JobBenchmark.deleteTree(work.resolve("output"));
+        JobBenchmark.deleteTree(work.resolve("state"));
+        Files.createDirectories(work);
+        ProcessBuilder builder = new ProcessBuilder(Path.of("bin", "cbec-etl").toAbsolutePath().toString(),
+                "--input=" + input, "--output=" + work.resolve("output"), "--state-dir=" + work.resolve("state"),
+                "--report-date=2024-12-31")
+                .redirectErrorStream(true).redirectOutput(work.resolve("run.log").toFile());
+        builder.environment().put("CBEC_ETL_CACHE", cache.toAbsolutePath().toString());
+        builder.environment().put("CBEC_ETL_JAVA_OPTS", HEAP + " -Dcbec.input.settle-time=0s");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        long start = System.nanoTime();
+        int exit = builder.start().waitFor();
+        return new long[] {System.nanoTime() - start, exit};
     }
 
     private static long[] heap(List<String> out) {
