@@ -22,6 +22,9 @@ public class StateHousekeeping {
     private static final List<String> SHARED_TABLES = List.of("rejected_row", "stated_total", "check_result",
             "source_sheet", "source_file");
 
+    /** Days an instance that never completed is kept at least, so that the same day's rerun resumes it. */
+    static final int MIN_DAYS_UNFINISHED = 1;
+
     private final JdbcClient jdbc;
     private final List<RecordKind> kinds;
     private final TransactionTemplate tx;
@@ -35,16 +38,26 @@ public class StateHousekeeping {
     /**
      * Purges instances with no execution newer than {@code keepDays}; answers how many were purged. An
      * execution that never ended (its process died) counts from its last update: we hold the lock.
+     * <p>
+     * An instance that never completed (killed, failed, stopped) is what the next run of the same inputs and
+     * date resumes, so it is kept at least a day whatever {@code keepDays} says: with keep-days 0, set to save
+     * space, the run after a kill would otherwise throw away the staged work it came to resume.
      */
     public int purgeOlderThan(int keepDays, LocalDateTime now) {
         LocalDateTime cutoff = now.minusDays(keepDays);
+        LocalDateTime unfinishedCutoff = now.minusDays(Math.max(keepDays, MIN_DAYS_UNFINISHED));
         List<Long> old = jdbc.sql("""
                         SELECT i.JOB_INSTANCE_ID FROM BATCH_JOB_INSTANCE i
                         WHERE NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION e
                                           WHERE e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
                                             AND COALESCE(e.END_TIME, e.LAST_UPDATED, e.CREATE_TIME) >= :cutoff)
+                          AND (EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION e
+                                       WHERE e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID AND e.STATUS = 'COMPLETED')
+                               OR NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION e
+                                              WHERE e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
+                                                AND COALESCE(e.END_TIME, e.LAST_UPDATED, e.CREATE_TIME) >= :unfinished))
                         ORDER BY i.JOB_INSTANCE_ID""")
-                .param("cutoff", cutoff).query(Long.class).list();
+                .param("cutoff", cutoff).param("unfinished", unfinishedCutoff).query(Long.class).list();
         old.forEach(this::purgeInstance);
         // Staging of instances deleted without their staging (e.g. a report that went missing is rebuilt
         // as a new instance): every instance that staged anything has source_file or check_result rows.

@@ -79,16 +79,18 @@ class CronOperationsTest {
 
     /**
      * The same for an app-analytics export, whose figures are staged as sorted blocks per chunk: the blocks of
-     * the chunks committed before the kill are kept, the rest staged by the rerun, each figure once.
+     * the chunks committed before the kill are kept, the rest staged by the rerun, each figure once. The rerun
+     * has keep-days 0: housekeeping at its start must not purge the killed instance it comes to resume.
      */
     @Test
-    void anAppExportKilledMidIngestIsRecoveredWithEveryFigureStagedOnce() throws Exception {
+    void anAppExportKilledMidIngestIsRecoveredWithEveryFigureStagedOnceEvenWithKeepDaysZero() throws Exception {
         Path input = exportInput(dir.resolve("input"));
         Run clean = Run.start(input, dir.resolve("clean"));
         killMidIngest(input, dir.resolve("killed"));
 
-        Run rerun = Run.start(input, dir.resolve("killed"));
+        Run rerun = Run.start(input, dir.resolve("killed"), "-Dcbec.state.keep-days=0");
         assertThat(rerun.await()).as(rerun.output()).isZero();
+        assertThat(rerun.output()).doesNotContain("Housekeeping: forgot");
         Matcher resumed = RESUMED_AFTER.matcher(rerun.output());
         assertThat(resumed.find()).as("the ingest resumed from its last committed chunk:\n" + rerun.output()).isTrue();
         assertThat(Long.parseLong(resumed.group(1))).isPositive().isLessThan(EXPORT_DAYS * 2L * 41);
