@@ -12,18 +12,21 @@ import java.util.stream.Stream;
  * prints "JOB nanos exitCode", the heap line and "LIVE bytes fullGcs": the live heap measured for real,
  * as heap in use right after a forced full collection (System.gc(), a stop-the-world full GC under G1 and
  * Serial alike), taken every LIVE_EVERY_MS by a daemon thread; the peak over the run. Each forced GC
- * costs tens of milliseconds, a few percent of a run. java -Xmx256m ... JobBenchmark WORKDIR INPUTFILE
+ * costs tens of milliseconds, a few percent of a run. java -Xmx256m ... JobBenchmark WORKDIR INPUTFILE...
  */
 public final class JobBenchmark {
 
-    private static final long LIVE_EVERY_MS = 2000;
+    /** -Dbench.live-every-ms=N samples more often, to catch a short peak (each sample is a full GC). */
+    private static final long LIVE_EVERY_MS = Long.getLong("bench.live-every-ms", 2000);
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
-        Path input = Path.of(args[1]);
         deleteTree(work);
         Path in = Files.createDirectories(work.resolve("input"));
-        Files.copy(input, in.resolve(input.getFileName()));
+        for (int i = 1; i < args.length; i++) { // several files: more rows than one sheet holds
+            Path input = Path.of(args[i]);
+            Files.copy(input, in.resolve(input.getFileName()));
+        }
         System.setProperty("cbec.input.settle-time", "0s");
         HeapWatch heap = HeapWatch.start();
         LiveHeapSampler live = LiveHeapSampler.start(LIVE_EVERY_MS);

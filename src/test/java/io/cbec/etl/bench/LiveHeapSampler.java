@@ -43,11 +43,36 @@ final class LiveHeapSampler {
     private void sample() {
         System.gc();
         long used = heapAfterLastFullGc();
-        if (used > peak.get() + PEAK_STEP) {
-            peakDetail = describe(used); // what holds the heap, and what the job is doing, at a new peak
+        // What holds the heap, and what the job is doing, at a new peak: described again once the peak has
+        // risen by a step since the last description (a peak that creeps up in small steps is described too).
+        if (used > peak.get() && used > describedAt + PEAK_STEP) {
+            describedAt = used;
+            peakDetail = describe(used);
         }
         peak.accumulateAndGet(used, Math::max);
         samples.incrementAndGet();
+        if (TRACE != null) {
+            trace.append(String.format("%d ms\t%.1f MB\t%s%n", (System.nanoTime() - started) / 1_000_000, used / 1e6,
+                    jobFrame()));
+        }
+    }
+
+    /** -Dbench.live-trace=FILE: every sample's live heap and the job's innermost project frame, to FILE. */
+    private static final String TRACE = System.getProperty("bench.live-trace");
+    private final StringBuilder trace = new StringBuilder();
+    private final long started = System.nanoTime();
+
+    private static String jobFrame() {
+        for (var entry : Thread.getAllStackTraces().entrySet()) {
+            if (entry.getKey().getName().equals("main")) {
+                for (StackTraceElement frame : entry.getValue()) {
+                    if (frame.getClassName().startsWith("io.cbec.etl.") && !frame.getClassName().contains(".bench.")) {
+                        return frame.getClassName().substring("io.cbec.etl.".length()) + "." + frame.getMethodName();
+                    }
+                }
+            }
+        }
+        return "-";
     }
 
     /**
@@ -75,10 +100,21 @@ final class LiveHeapSampler {
 
     private static final long PEAK_STEP = 4L << 20;
     private volatile String peakDetail = "";
+    private long describedAt; // the sampler thread's own: the live heap the detail describes
 
     /** The classes holding most of the heap (the JVM's class histogram) and the main thread's stack. */
     private static String describe(long used) {
         StringBuilder sb = new StringBuilder("live heap ").append(used >> 20).append(" MB\n");
+        // The main thread's stack first: it is what the job was doing at the peak. The histogram (its own
+        // full collection) comes a moment later.
+        StringBuilder stackText = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().equals("main")) {
+                for (int i = 0; i < Math.min(stack.length, 40); i++) {
+                    stackText.append("  at ").append(stack[i]).append('\n');
+                }
+            }
+        });
         try {
             Object histogram = ManagementFactory.getPlatformMBeanServer().invoke(
                     new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
@@ -87,27 +123,23 @@ final class LiveHeapSampler {
         } catch (Exception e) {
             sb.append("no histogram: ").append(e).append('\n');
         }
-        Thread.getAllStackTraces().forEach((t, stack) -> {
-            if (t.getName().equals("main")) {
-                for (int i = 0; i < Math.min(stack.length, 40); i++) {
-                    sb.append("  at ").append(stack[i]).append('\n');
-                }
-            }
-        });
-        return sb.toString();
+        return sb.append(stackText).toString();
     }
 
-    /** The histogram and main stack at the last peak that rose by more than 4 MB. */
+    /** The histogram and main stack at the last peak that was more than 4 MB above the one described before. */
     String peakDetail() {
         return peakDetail;
     }
 
     /** Stops sampling after one last sample at the end of the run. */
-    void stop() throws InterruptedException {
+    void stop() throws InterruptedException, java.io.IOException {
         running = false;
         thread.interrupt();
         thread.join();
         sample();
+        if (TRACE != null) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(TRACE), trace);
+        }
     }
 
     long peak() {
