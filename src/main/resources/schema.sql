@@ -84,6 +84,12 @@ CREATE TABLE IF NOT EXISTS zone_entry (
 CREATE INDEX IF NOT EXISTS zone_entry_key ON zone_entry (instance_id, zone_key);
 CREATE INDEX IF NOT EXISTS zone_entry_sheet ON zone_entry (instance_id, file_no, sheet_no, row_no);
 
+-- Completed instances whose staged records were dropped (StateHousekeeping): their reports are published,
+-- and only what identifies them (Spring Batch's rows) and what they read and checked is kept.
+CREATE TABLE IF NOT EXISTS staging_dropped (
+    instance_id  BIGINT        NOT NULL PRIMARY KEY
+);
+
 CREATE TABLE IF NOT EXISTS check_result (
     instance_id  BIGINT        NOT NULL,
     seq          INT           NOT NULL,

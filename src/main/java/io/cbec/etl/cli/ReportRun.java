@@ -70,6 +70,11 @@ public class ReportRun {
             log.info("Housekeeping: forgot {} job instance(s) (metadata and staging) older than {} days"
                     + " (cbec.state.keep-days)", purged, keepDays);
         }
+        int dropped = housekeeping.dropCompletedStaging();
+        if (dropped > 0) {
+            log.info("Housekeeping: dropped the staged records of {} completed run(s), whose reports are published",
+                    dropped);
+        }
         Path temp = options.stateDir().resolve("tmp");
         Files.createDirectories(temp);
         TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temp.toFile()));

@@ -176,6 +176,10 @@ class CronOperationsTest {
         assertThat(again.await()).isZero();
         assertThat(again.output()).contains("Nothing to do: these inputs were already reported for " + DATE);
         assertThat(query(state, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).containsExactly("2");
+        // ...and its start dropped the completed run's staged records, keeping what identifies the run
+        assertThat(again.output()).contains("Housekeeping: dropped the staged records of 1 completed run(s)");
+        assertThat(query(state, "SELECT COUNT(*) FROM zone_entry")).containsExactly("0");
+        assertThat(query(state, "SELECT COUNT(*) FROM source_file")).containsExactly("2"); // 名单.xlsx, export-en.csv
 
         Run forced = Run.start(input, output, "--state-dir=" + state, "--force");
         assertThat(forced.await()).isZero();
