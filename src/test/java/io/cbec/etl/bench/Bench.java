@@ -26,7 +26,8 @@ import java.util.Map;
  *       JVM, and as a whole process through bin/cbec-etl (the jar must be built: the verify phase has it).</li>
  * </ul>
  * Arguments (all optional): {@code --dir=target/bench --sizes=200000,1000000 --runs=3
- * --sections=read,write,stage,job --job-sizes=100000,1000000}.
+ * --sections=read,write,stage,job --job-sizes=100000,1000000 --live-every-ms=2000} (the whole job's live-heap
+ * sampling: 100 catches the report step's short peak, at the cost of a full GC every 100 ms).
  */
 public final class Bench {
 
@@ -37,7 +38,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("dir", "target/bench", "sizes", "200000,1000000",
                 "runs", "3", "sections", "read,write,stage,job", "job-sizes", "100000,1000000",
-                "write-rows", "1000000", "stage-rows", "1000000"));
+                "write-rows", "1000000", "stage-rows", "1000000", "live-every-ms", "2000"));
         // Maven passes -Dbench.args as one argument: split it on spaces
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
             int eq = arg.indexOf('=');
@@ -65,7 +66,7 @@ public final class Bench {
             stage(dir, Integer.parseInt(options.get("stage-rows")));
         }
         if (sections.contains("job")) {
-            job(dir, options.get("job-sizes").split(","));
+            job(dir, options.get("job-sizes").split(","), Long.parseLong(options.get("live-every-ms")));
         }
     }
 
@@ -129,12 +130,12 @@ public final class Bench {
         System.out.println();
     }
 
-    private static void job(Path dir, String[] sizes) throws Exception {
+    private static void job(Path dir, String[] sizes, long liveEveryMs) throws Exception {
         System.out.println("## Whole job (inventory, ingest, validate, report) on a daily app-analytics export\n");
         System.out.println("Date, App, Country, iOS Downloads, Android Downloads: 8 apps x 40 countries a day plus a"
                 + " Worldwide row per app and day that equals its countries, so every check passes and the report is"
                 + " published (exit 0). The job's JVM runs with " + JOB_GC + ", the collector bin/cbec-etl picks."
-                + " Peak live heap: heap in use right after a forced full GC, every 2 s and at the"
+                + " Peak live heap: heap in use right after a forced full GC, every " + liveEveryMs + " ms and at the"
                 + " end (LiveHeapSampler); after-GC peak: old/survivor pools after any GC (HeapWatch, counts"
                 + " uncollected garbage).\n");
         System.out.println("The first three columns time the job inside its JVM, start-up of Spring's context included; the"
@@ -148,7 +149,8 @@ public final class Bench {
         for (String size : sizes) {
             int rows = Integer.parseInt(size);
             Path input = BenchInputs.appExportXlsx(dir, rows);
-            List<String> out = child(List.of(HEAP, JOB_GC), "io.cbec.etl.bench.JobBenchmark",
+            List<String> out = child(List.of(HEAP, JOB_GC, "-Dbench.live-every-ms=" + liveEveryMs),
+                    "io.cbec.etl.bench.JobBenchmark",
                     dir.resolve("job-" + rows).toString(), input.toString());
             long nanos = 0;
             String exit = "?";
