@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Keeps the state database from growing without bound: forgets job instances (Spring Batch metadata and
  * every staging row keyed by the instance) whose executions all ended more than {@code cbec.state.keep-days}
- * ago, and staging rows left by instances that no longer exist. Also forgets one instance on request
- * ({@code --force}). Runs only while the run lock is held, so no live execution is touched.
+ * ago, and staging rows left by instances that no longer exist; drops the staged records of completed
+ * instances, whose reports are published. Also forgets one instance on request ({@code --force}). Runs only
+ * while the run lock is held, so no live execution is touched.
  */
 @Component
 public class StateHousekeeping {
