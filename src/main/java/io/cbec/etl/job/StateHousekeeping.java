@@ -89,10 +89,7 @@ public class StateHousekeeping {
                 .query(Long.class).list();
         for (long instanceId : completed) {
             tx.executeWithoutResult(status -> {
-                kinds.forEach(kind -> kind.purge(jdbc, instanceId));
-                for (String table : SHARED_ROW_TABLES) {
-                    jdbc.sql("DELETE FROM " + table + " WHERE instance_id = :id").param("id", instanceId).update();
-                }
+                deleteStaging(instanceId, SHARED_ROW_TABLES);
                 jdbc.sql("INSERT INTO staging_dropped (instance_id) VALUES (:id)").param("id", instanceId).update();
             });
         }
@@ -102,10 +99,7 @@ public class StateHousekeeping {
     /** Deletes one instance: its staging, then its Spring Batch rows in foreign-key order, in one transaction. */
     public void purgeInstance(long instanceId) {
         tx.executeWithoutResult(status -> {
-            kinds.forEach(kind -> kind.purge(jdbc, instanceId));
-            for (String table : SHARED_TABLES) {
-                jdbc.sql("DELETE FROM " + table + " WHERE instance_id = :id").param("id", instanceId).update();
-            }
+            deleteStaging(instanceId, SHARED_TABLES);
             String executions = "SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = :id";
             String steps = "SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID IN (" + executions + ")";
             for (String delete : List.of(
@@ -118,5 +112,13 @@ public class StateHousekeeping {
                 jdbc.sql(delete).param("id", instanceId).update();
             }
         });
+    }
+
+    /** Each record kind's rows of the instance, then its rows in these shared tables. */
+    private void deleteStaging(long instanceId, List<String> sharedTables) {
+        kinds.forEach(kind -> kind.purge(jdbc, instanceId));
+        for (String table : sharedTables) {
+            jdbc.sql("DELETE FROM " + table + " WHERE instance_id = :id").param("id", instanceId).update();
+        }
     }
 }

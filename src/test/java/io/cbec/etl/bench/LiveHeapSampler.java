@@ -1,9 +1,12 @@
 package io.cbec.etl.bench;
 
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -63,16 +66,22 @@ final class LiveHeapSampler {
     private final long started = System.nanoTime();
 
     private static String jobFrame() {
-        for (var entry : Thread.getAllStackTraces().entrySet()) {
-            if (entry.getKey().getName().equals("main")) {
-                for (StackTraceElement frame : entry.getValue()) {
-                    if (frame.getClassName().startsWith("io.cbec.etl.") && !frame.getClassName().contains(".bench.")) {
-                        return frame.getClassName().substring("io.cbec.etl.".length()) + "." + frame.getMethodName();
-                    }
-                }
+        for (StackTraceElement frame : mainStack()) {
+            if (frame.getClassName().startsWith("io.cbec.etl.") && !frame.getClassName().contains(".bench.")) {
+                return frame.getClassName().substring("io.cbec.etl.".length()) + "." + frame.getMethodName();
             }
         }
         return "-";
+    }
+
+    /** The job's thread ("main") stack, innermost frame first; empty once that thread has ended. */
+    private static StackTraceElement[] mainStack() {
+        for (var entry : Thread.getAllStackTraces().entrySet()) {
+            if (entry.getKey().getName().equals("main")) {
+                return entry.getValue();
+            }
+        }
+        return new StackTraceElement[0];
     }
 
     /**
@@ -108,13 +117,10 @@ final class LiveHeapSampler {
         // The main thread's stack first: it is what the job was doing at the peak. The histogram (its own
         // full collection) comes a moment later.
         StringBuilder stackText = new StringBuilder();
-        Thread.getAllStackTraces().forEach((t, stack) -> {
-            if (t.getName().equals("main")) {
-                for (int i = 0; i < Math.min(stack.length, 40); i++) {
-                    stackText.append("  at ").append(stack[i]).append('\n');
-                }
-            }
-        });
+        StackTraceElement[] stack = mainStack();
+        for (int i = 0; i < Math.min(stack.length, 40); i++) {
+            stackText.append("  at ").append(stack[i]).append('\n');
+        }
         try {
             Object histogram = ManagementFactory.getPlatformMBeanServer().invoke(
                     new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
@@ -132,13 +138,13 @@ final class LiveHeapSampler {
     }
 
     /** Stops sampling after one last sample at the end of the run. */
-    void stop() throws InterruptedException, java.io.IOException {
+    void stop() throws InterruptedException, IOException {
         running = false;
         thread.interrupt();
         thread.join();
         sample();
         if (TRACE != null) {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(TRACE), trace);
+            Files.writeString(Path.of(TRACE), trace);
         }
     }
 

@@ -171,36 +171,39 @@ final class PlatformReportSheets {
                 });
         Map<String, TreeSet<LocalDate>> months = new TreeMap<>();
         Map<String, Map<String, Map<LocalDate, Double>>> byPlatform = new TreeMap<>();
-        BigDecimal[] cumulative = {BigDecimal.ZERO};
-        String[] runningFor = {null};
         // A query per platform, in the platforms' order: H2 sorts the rows of an ORDER BY in the heap, and the
         // whole sheet's rows (one per platform, country and month: 32,000 at 1M exported rows) were the
         // report step's live-heap peak.
-        for (String onePlatform : world.keySet()) {
+        for (Map.Entry<String, Map<LocalDate, BigDecimal>> platformWorld : world.entrySet()) {
+            String platform = platformWorld.getKey();
+            Map<LocalDate, BigDecimal> worldwide = platformWorld.getValue();
+            TreeSet<LocalDate> platformMonths = months.computeIfAbsent(platform, p -> new TreeSet<>());
+            Map<String, Map<LocalDate, Double>> byRegion = byPlatform.computeIfAbsent(platform, p -> new TreeMap<>());
+            BigDecimal[] cumulative = {BigDecimal.ZERO};
+            String[] runningFor = {null}; // the country the running total is for
             jdbc.sql("""
-                    SELECT platform, region, country_name, country_code, period_month, metric_value FROM platform_month
+                    SELECT region, country_name, country_code, period_month, metric_value FROM platform_month
                     WHERE instance_id = :id AND metric = 'downloads' AND platform = :platform
                     ORDER BY region, country_name, country_code, period_month""")
-                    .param("id", id).param("platform", onePlatform)
+                    .param("id", id).param("platform", platform)
                     .query(rs -> {
-                        String platform = rs.getString(1);
-                        String region = rs.getString(2);
-                        LocalDate month = rs.getDate(5).toLocalDate();
-                        BigDecimal downloads = rs.getBigDecimal(6);
-                        String runningKey = platform + '\u0000' + rs.getString(4);
-                        if (!runningKey.equals(runningFor[0])) {
-                            runningFor[0] = runningKey;
+                        String region = rs.getString(1);
+                        String countryCode = rs.getString(3);
+                        LocalDate month = rs.getDate(4).toLocalDate();
+                        BigDecimal downloads = rs.getBigDecimal(5);
+                        if (!countryCode.equals(runningFor[0])) {
+                            runningFor[0] = countryCode;
                             cumulative[0] = BigDecimal.ZERO;
                         }
                         cumulative[0] = cumulative[0].add(downloads);
-                        BigDecimal worldwide = world.get(platform).get(month);
-                        BigDecimal share = worldwide.signum() == 0 ? null
-                                : downloads.divide(worldwide, MathContext.DECIMAL64);
-                        sheet.row(platform, region, rs.getString(3), new Formatted(month, ColumnFormat.MONTH), downloads,
+                        BigDecimal monthWorld = worldwide.get(month);
+                        BigDecimal share = monthWorld.signum() == 0 ? null
+                                : downloads.divide(monthWorld, MathContext.DECIMAL64);
+                        sheet.row(platform, region, rs.getString(2), new Formatted(month, ColumnFormat.MONTH), downloads,
                                 cumulative[0], share);
-                        months.computeIfAbsent(platform, p -> new TreeSet<>()).add(month);
-                        byPlatform.computeIfAbsent(platform, p -> new TreeMap<>()).computeIfAbsent(region, r -> new TreeMap<>())
-                                .merge(month, downloads.doubleValue(), Double::sum);
+                        platformMonths.add(month);
+                        byRegion.computeIfAbsent(region, r -> new TreeMap<>()).merge(month, downloads.doubleValue(),
+                                Double::sum);
                     });
         }
         sheet.finish();
