@@ -128,9 +128,10 @@ class CronOperationsTest {
         System.out.printf("stopped %d ms after SIGTERM%n", Duration.between(term, Instant.now()).toMillis());
         assertThat(first.output()).contains("Stop requested (SIGTERM)").contains("Stopped on request at a chunk boundary")
                 .contains("Run summary:").contains("exit code  75");
-        assertThat(query(output, "SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STOPPED");
-        assertThat(query(output, "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'ingest'"))
+        assertThat(query(output, "SELECT STATUS FROM BATCH_JOB_EXECUTION")).as("the run's output:%n%s", first.output())
                 .containsExactly("STOPPED");
+        assertThat(query(output, "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'ingest'"))
+                .as("the run's output:%n%s", first.output()).containsExactly("STOPPED");
         long committed = Long.parseLong(query(output,
                 "SELECT SUM(rows_read) FROM source_sheet").get(0));
         assertThat(committed % 1000).as("rows staged are whole chunks of 1000").isZero();
