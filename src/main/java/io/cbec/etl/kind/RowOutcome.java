@@ -1,6 +1,8 @@
 package io.cbec.etl.kind;
 
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What a kind made of one source row below the header. */
 public sealed interface RowOutcome {
@@ -16,8 +18,33 @@ public sealed interface RowOutcome {
     record StatedTotal(int row, String label, boolean subtotal, String measure, BigDecimal value, String column,
                        String raw) implements RowOutcome { }
 
-    /** The row cannot be used; the reason says why and, where it can, what to do. */
-    record Rejected(String column, String raw, String reason) implements RowOutcome { }
+    /**
+     * The row cannot be used; the reason says why and, where it can, what to do. A reason quotes at most the
+     * start of a long value: the value itself has its own column in Rejected Rows, and a reason that repeats
+     * a 3,000-character cell buries the why in a cell nobody can read.
+     */
+    record Rejected(String column, String raw, String reason) implements RowOutcome {
+
+        /** Quoted values longer than this are quoted by their start (short enough not to be shortened again). */
+        static final int QUOTE_LIMIT = 80;
+        private static final Pattern QUOTED = Pattern.compile("'([^']{" + (QUOTE_LIMIT + 1) + ",})'");
+        private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+        public Rejected {
+            if (raw != null && reason != null && raw.length() > QUOTE_LIMIT) {
+                reason = reason.replace(raw, shortened(raw));
+                // a reason may quote the value as cleaned (control characters dropped) rather than as read
+                String cleaned = CONTROL.matcher(raw).replaceAll("");
+                reason = QUOTED.matcher(reason).replaceAll(quoted -> Matcher.quoteReplacement(
+                        cleaned.contains(quoted.group(1).substring(0, 20))
+                                ? "'" + shortened(quoted.group(1)) + "'" : quoted.group()));
+            }
+        }
+
+        private static String shortened(String value) {
+            return value.substring(0, QUOTE_LIMIT - 30) + "... (" + String.format("%,d", value.length()) + " characters)";
+        }
+    }
 
     /** A row that carries nothing (a repeated header, a note line); counted as read, not as a record. */
     record Ignored(String why) implements RowOutcome { }
