@@ -8,6 +8,7 @@ import io.cbec.etl.cli.RunOptions;
 import io.cbec.etl.cli.UsageException;
 import io.cbec.etl.source.PoiLimits;
 import io.cbec.etl.job.CbecProperties;
+import io.cbec.etl.job.StateFile;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -111,19 +112,10 @@ public class CbecEtlApplication {
         // SIGTERM is handled by GracefulStop, which needs the context, the database and logging alive until the
         // job has stopped at a chunk boundary: so neither Spring's nor Boot's logging shutdown hook may run first.
         app.setRegisterShutdownHook(false);
-        // The job repository and staging share one H2 file database in the state folder. H2 2.x (MVStore):
-        // with WRITE_DELAY=0 the store writes a new chunk to the file at every transaction commit
-        // (TransactionStore.endTransaction calls MVStore.commit when the auto-commit delay is 0), so the chunk's
-        // staged rows and the reader position Spring Batch saves in the same transaction reach the file
-        // together, and kill -9 loses nothing committed (the OS keeps written pages; only a power cut could, as
-        // H2 does not fsync each commit). With H2's default (500 ms) a kill could drop the last commits: still
-        // consistent, but the resumed run would redo them. DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must
-        // not close the database under a job that GracefulStop is still stopping. CACHE_SIZE (KB) and
-        // MAX_MEMORY_ROWS bound what H2 keeps in the heap (page cache; rows of a sort or result before it goes
-        // to a temporary file): 4 MB and 10,000 rows measured as fast as H2's defaults on a 1M-row export and
-        // left 8 MB more heap under -Xmx256m (BENCHMARKS.md).
-        String url = "jdbc:h2:file:" + stateDir.resolve("cbec-etl").toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=4096;MAX_MEMORY_ROWS=10000";
+        // The job repository and staging share one H2 file database in the state folder (StateFile says how it
+        // is opened and why); its file is compacted now, while the heap is nearly empty.
+        StateFile.compact(stateDir);
+        String url = StateFile.url(stateDir);
         app.setDefaultProperties(Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", "sa",
