@@ -49,7 +49,9 @@ public final class StateFile {
         if (!Files.exists(stateDir.resolve(NAME + ".mv.db"))) {
             return;
         }
-        try (Connection ignored = DriverManager.getConnection(baseUrl(stateDir) + ";IFEXISTS=TRUE", "sa", "")) {
+        // DB_CLOSE_ON_EXIT=FALSE: no H2 shutdown hook for a database that is closed a moment later
+        try (Connection ignored = DriverManager.getConnection(baseUrl(stateDir) + ";IFEXISTS=TRUE;DB_CLOSE_ON_EXIT=FALSE",
+                "sa", "")) {
             // closing the only connection closes the database, which compacts the file
         } catch (SQLException e) {
             // the run opens the same file next and reports what is wrong with it
