@@ -39,7 +39,11 @@ final class FigureBlock {
             body.varint(f.sheetNo());
             body.varint(f.row());
             BigDecimal v = f.value();
-            if (Math.abs(v.scale()) < TEXT_VALUE && v.unscaledValue().bitLength() < 64) {
+            if (v.scale() == 0 && v.precision() < 19) {
+                // whole numbers (most figures: counts) without making the BigInteger of unscaledValue()
+                body.zigzag(0);
+                body.zigzag(v.longValueExact());
+            } else if (Math.abs(v.scale()) < TEXT_VALUE && v.unscaledValue().bitLength() < 64) {
                 body.zigzag(v.scale());
                 body.zigzag(v.unscaledValue().longValue());
             } else {

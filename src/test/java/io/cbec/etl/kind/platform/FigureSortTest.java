@@ -100,7 +100,11 @@ class FigureSortTest {
                 figure("Temu", "US", 2, new BigDecimal("12345678901234567890123.5")), // too wide for a long
                 figure("Temu", "US", 3, new BigDecimal("0.0000000001")),
                 figure("Temu", "US", 4, new BigDecimal("1.2E+7")),
-                figure("Temu", "US", 5, new BigDecimal("-3")));
+                figure("Temu", "US", 5, new BigDecimal("-3")),
+                figure("Temu", "US", 6, new BigDecimal("0")),
+                figure("Temu", "US", 7, new BigDecimal("-999999999999999999")), // 18 digits: a whole number's path
+                figure("Temu", "US", 8, new BigDecimal("9000000000000000000")), // 19 digits, still a long
+                figure("Temu", "US", 9, new BigDecimal("98765432109876543210"))); // 20 digits, wider than a long
         List<Figure> back = new ArrayList<>();
         FigureBlock.Reader reader = new FigureBlock.Reader(FigureBlock.encode(figures), null);
         for (Figure f = reader.next(); f != null; f = reader.next()) {
