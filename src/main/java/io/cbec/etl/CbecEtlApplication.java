@@ -73,6 +73,9 @@ public class CbecEtlApplication {
         try (RunLock held = lock.get(); ConfigurableApplicationContext context = start(options.stateDir())) {
             stop.attach(context, context.getBean(CbecProperties.class).stopTimeout());
             code = context.getBean(ReportRun.class).run(options).code();
+        } catch (StateFile.Unreadable e) {
+            System.err.println("cbec-etl: " + e.getMessage());
+            code = ExitCode.STATE_UNREADABLE.code();
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -105,7 +108,7 @@ public class CbecEtlApplication {
         return null;
     }
 
-    private static ConfigurableApplicationContext start(Path stateDir) {
+    private static ConfigurableApplicationContext start(Path stateDir) throws StateFile.Unreadable {
         SpringApplication app = new SpringApplication(CbecEtlApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);

@@ -11,6 +11,8 @@ public enum ExitCode {
     INTERNAL(70, "unexpected internal error"),
     CANT_CREATE(73, "cannot create output"),
     IO_ERROR(74, "I/O error while writing"),
+    /** EX_IOERR too: the state folder's database cannot be read; the message says how to start afresh. */
+    STATE_UNREADABLE(74, "the state database cannot be opened"),
     LOCKED(75, "another run holds the lock; try later"),
     /** EX_TEMPFAIL as for the lock: nothing is wrong with the data, and running again finishes the work. */
     STOPPED(75, "stopped on request (SIGTERM) at a chunk boundary; the next run resumes");

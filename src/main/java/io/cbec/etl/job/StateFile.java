@@ -1,5 +1,6 @@
 package io.cbec.etl.job;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,11 +43,13 @@ public final class StateFile {
 
     /**
      * Opens and closes the state database, if there is one, so that H2 compacts its file with its default time
-     * budget. Called before the run opens the database (and after it holds the state folder's lock). A failure
-     * here is left for the run's own open to report, with its context.
+     * budget. Called before the run opens the database (and after it holds the state folder's lock), so it is
+     * also where a state file that H2 cannot open (corrupted by a disk that filled up, edited by hand, written by
+     * a newer H2) is found, and said in one line rather than as Spring's stack of beans.
      */
-    public static void compact(Path stateDir) {
-        if (!Files.exists(stateDir.resolve(NAME + ".mv.db"))) {
+    public static void compact(Path stateDir) throws Unreadable {
+        Path file = stateDir.resolve(NAME + ".mv.db");
+        if (!Files.exists(file)) {
             return;
         }
         // DB_CLOSE_ON_EXIT=FALSE: no H2 shutdown hook for a database that is closed a moment later
@@ -54,7 +57,21 @@ public final class StateFile {
                 "sa", "")) {
             // closing the only connection closes the database, which compacts the file
         } catch (SQLException e) {
-            // the run opens the same file next and reports what is wrong with it
+            throw new Unreadable(file, e);
+        }
+    }
+
+    /** The state file cannot be opened: what H2 said, and what to do. */
+    public static final class Unreadable extends IOException {
+        Unreadable(Path file, SQLException cause) {
+            super("cannot open the state database " + file + ": " + firstLine(cause.getMessage())
+                    + ". It holds the run history and staged rows, not the reports: move it aside (mv " + file + " "
+                    + file + ".broken) and run again, which starts the inputs from scratch", cause);
+        }
+
+        private static String firstLine(String message) {
+            String line = message == null ? "" : message.lines().findFirst().orElse("");
+            return line.length() > 300 ? line.substring(0, 300) + "..." : line;
         }
     }
 

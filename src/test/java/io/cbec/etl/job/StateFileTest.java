@@ -45,7 +45,7 @@ class StateFileTest {
     }
 
     @Test
-    void noStateFileYetIsLeftAlone() {
+    void noStateFileYetIsLeftAlone() throws Exception {
         StateFile.compact(state);
 
         assertThat(state.resolve("cbec-etl.mv.db")).doesNotExist();
