@@ -42,7 +42,12 @@ public sealed interface RowOutcome {
         }
 
         private static String shortened(String value) {
-            return value.substring(0, QUOTE_LIMIT - 30) + "... (" + String.format("%,d", value.length()) + " characters)";
+            int end = QUOTE_LIMIT - 30;
+            if (Character.isHighSurrogate(value.charAt(end - 1))) {
+                end--; // never half a character outside the Basic Multilingual Plane (an emoji, a rare hanzi)
+            }
+            return value.substring(0, end) + "... (" + String.format("%,d", value.codePointCount(0, value.length()))
+                    + " characters)";
         }
     }
 

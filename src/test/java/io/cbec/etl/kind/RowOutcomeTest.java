@@ -35,6 +35,14 @@ class RowOutcomeTest {
     }
 
     @Test
+    void theQuotedStartNeverEndsInHalfACharacter() {
+        String raw = "x".repeat(49) + "😀".repeat(40);
+        RowOutcome.Rejected rejected = new RowOutcome.Rejected("D", raw, "cannot read a number in '" + raw + "'");
+
+        assertThat(rejected.reason()).isEqualTo("cannot read a number in '" + "x".repeat(49) + "... (89 characters)'");
+    }
+
+    @Test
     void aShortValueIsQuotedWhole() {
         RowOutcome.Rejected rejected = new RowOutcome.Rejected("D", "about 12", "cannot read a number in 'about 12'");
 
