@@ -1,8 +1,7 @@
 package io.cbec.etl.kind;
 
+import io.cbec.etl.normalise.TextNormaliser;
 import java.math.BigDecimal;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** What a kind made of one source row below the header. */
 public sealed interface RowOutcome {
@@ -25,19 +24,17 @@ public sealed interface RowOutcome {
      */
     record Rejected(String column, String raw, String reason) implements RowOutcome {
 
-        /** Quoted values longer than this are quoted by their start (short enough not to be shortened again). */
+        /** Values longer than this are quoted by their start (short enough not to be shortened again). */
         static final int QUOTE_LIMIT = 80;
-        private static final Pattern QUOTED = Pattern.compile("'([^']{" + (QUOTE_LIMIT + 1) + ",})'");
-        private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
         public Rejected {
             if (raw != null && reason != null && raw.length() > QUOTE_LIMIT) {
+                // reasons quote the value as read or as cleaned (SheetPlan.cellText): both are shortened
+                String cleaned = TextNormaliser.clean(raw);
                 reason = reason.replace(raw, shortened(raw));
-                // a reason may quote the value as cleaned (control characters dropped) rather than as read
-                String cleaned = CONTROL.matcher(raw).replaceAll("");
-                reason = QUOTED.matcher(reason).replaceAll(quoted -> Matcher.quoteReplacement(
-                        cleaned.contains(quoted.group(1).substring(0, 20))
-                                ? "'" + shortened(quoted.group(1)) + "'" : quoted.group()));
+                if (cleaned.length() > QUOTE_LIMIT) {
+                    reason = reason.replace(cleaned, shortened(cleaned));
+                }
             }
         }
 
