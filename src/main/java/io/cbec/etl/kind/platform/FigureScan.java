@@ -134,6 +134,11 @@ final class FigureScan {
         return areas;
     }
 
+    /** A sheet as one number: its file's and its own place among the inputs. */
+    private static long sheetKey(int fileNo, int sheetNo) {
+        return ((long) fileNo << 32) | sheetNo;
+    }
+
     /** The key of a group: the figures one stated total is compared with come from one group. */
     private record GroupKey(String platform, String metric, LocalDate period, String precision)
             implements Comparable<GroupKey> {
@@ -225,7 +230,7 @@ final class FigureScan {
                 lastPlace = place;
             }
             if (!areas.isEmpty()) {
-                SheetSums sums = groupSums.computeIfAbsent(((long) fileNo << 32) | sheetNo, k -> new SheetSums(areas.size()));
+                SheetSums sums = groupSums.computeIfAbsent(sheetKey(fileNo, sheetNo), k -> new SheetSums(areas.size()));
                 for (int a = 0; a < areas.size(); a++) {
                     CountryDirectory.Area area = areas.get(a);
                     if (area.world() || area.codes().contains(country)) {
@@ -282,6 +287,8 @@ final class FigureScan {
      * index and sort: 10,000 totals in the heap, the live-heap peak of a 1M-row run).
      */
     private final class StatedTotals {
+        /** File and sheet name by sheet ({@link #sheetKey}): a few entries, read once, not joined per total. */
+        private final Map<Long, String[]> places;
         private final PreparedStatement statement;
         private final ResultSet rs;
         private boolean hasRow;
@@ -291,19 +298,33 @@ final class FigureScan {
         private final TreeMap<PassKey, Passes> passes = new TreeMap<>();
 
         StatedTotals(Connection con, long id) throws SQLException {
+            places = sheetPlaces(con, id);
             statement = con.prepareStatement("""
-                    SELECT t.platform, t.metric, t.period_start, t.period_prec, t.file_no, t.sheet_no, t.row_no,
-                           t.area, t.stated_value, t.tolerance, t.column_name, f.file_name, s.sheet_name
-                    FROM platform_total t USE INDEX (platform_total_key)
-                    JOIN source_file f ON f.instance_id = t.instance_id AND f.file_no = t.file_no
-                    JOIN source_sheet s ON s.instance_id = t.instance_id AND s.file_no = t.file_no
-                                       AND s.sheet_no = t.sheet_no
-                    WHERE t.instance_id = ?
-                    ORDER BY t.instance_id, t.platform, t.metric, t.period_start, t.period_prec, t.file_no, t.sheet_no,
-                             t.row_no""");
+                    SELECT platform, metric, period_start, period_prec, file_no, sheet_no, row_no, area,
+                           stated_value, tolerance, column_name
+                    FROM platform_total USE INDEX (platform_total_key)
+                    WHERE instance_id = ?
+                    ORDER BY instance_id, platform, metric, period_start, period_prec, file_no, sheet_no, row_no""");
             statement.setLong(1, id);
             rs = statement.executeQuery();
             advance();
+        }
+
+        private static Map<Long, String[]> sheetPlaces(Connection con, long id) throws SQLException {
+            Map<Long, String[]> places = new HashMap<>();
+            try (PreparedStatement ps = con.prepareStatement("""
+                    SELECT s.file_no, s.sheet_no, f.file_name, s.sheet_name FROM source_sheet s
+                    JOIN source_file f ON f.instance_id = s.instance_id AND f.file_no = s.file_no
+                    WHERE s.instance_id = ?""")) {
+                ps.setLong(1, id);
+                try (ResultSet sheets = ps.executeQuery()) {
+                    while (sheets.next()) {
+                        places.put(sheetKey(sheets.getInt(1), sheets.getInt(2)),
+                                new String[] {sheets.getString(3), sheets.getString(4)});
+                    }
+                }
+            }
+            return places;
         }
 
         private void advance() throws SQLException {
@@ -324,10 +345,11 @@ final class FigureScan {
                 int sheetNo = rs.getInt(6);
                 String areaName = rs.getString(8);
                 int a = indexOf(areas, areaName);
-                SheetSums s = same ? sums.get(((long) fileNo << 32) | sheetNo) : null;
+                SheetSums s = same ? sums.get(sheetKey(fileNo, sheetNo)) : null;
                 BigDecimal actual = s == null ? BigDecimal.ZERO : s.sums[a];
                 long countriesSummed = s == null ? 0 : s.countries[a];
-                record(new TotalResult(fileNo, sheetNo, rs.getInt(7), rs.getString(12), rs.getString(13),
+                String[] place = places.get(sheetKey(fileNo, sheetNo));
+                record(new TotalResult(fileNo, sheetNo, rs.getInt(7), place[0], place[1],
                         rowKey.platform(), rowKey.period().toString(), rowKey.metric(), areaName, rs.getBigDecimal(9),
                         rs.getBigDecimal(10), rs.getString(11), actual, countriesSummed));
                 advance();

@@ -11,11 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.stream.Stream;
 
 /**
@@ -128,30 +126,66 @@ final class FigureSort {
         block.clear();
     }
 
-    /** A k-way merge: the smallest key first, the earlier source on equal keys (sources come in ingest order). */
+    /**
+     * A k-way merge: the smallest key first, the earlier source on equal keys (sources come in ingest order).
+     * The heap is kept by hand so that taking a figure is one sift-down of its source from the top (for
+     * figures that come in runs from one source, two comparisons), where PriorityQueue's poll and add sift
+     * twice, through comparators composed of lambdas.
+     */
     private static void merge(List<Source> sources, Sink sink) throws IOException, SQLException {
-        PriorityQueue<Source> heap = new PriorityQueue<>(Math.max(1, sources.size()),
-                Comparator.<Source, Figure>comparing(s -> s.current, Figure.KEY_ORDER).thenComparingInt(s -> s.order));
         try {
+            Source[] heap = new Source[sources.size()];
+            int size = 0;
             int order = 0;
             for (Source s : sources) {
                 s.order = order++;
                 if (s.advance()) {
-                    heap.add(s);
+                    heap[size++] = s;
                 }
             }
-            while (!heap.isEmpty()) {
-                Source s = heap.poll();
+            for (int i = size / 2 - 1; i >= 0; i--) {
+                siftDown(heap, size, i);
+            }
+            while (size > 0) {
+                Source s = heap[0];
                 sink.accept(s.current);
-                if (s.advance()) {
-                    heap.add(s);
+                if (!s.advance()) {
+                    heap[0] = heap[--size];
+                    heap[size] = null;
                 }
+                siftDown(heap, size, 0);
             }
         } finally {
             for (Source s : sources) {
                 s.close();
             }
         }
+    }
+
+    private static void siftDown(Source[] heap, int size, int i) {
+        Source s = heap[i];
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            Source c = heap[child];
+            int right = child + 1;
+            if (right < size && before(heap[right], c)) {
+                child = right;
+                c = heap[child];
+            }
+            if (!before(c, s)) {
+                break;
+            }
+            heap[i] = c;
+            i = child;
+        }
+        heap[i] = s;
+    }
+
+    /** Whether {@code a}'s figure comes first: by key, then by source. */
+    private static boolean before(Source a, Source b) {
+        int c = Figure.KEY_ORDER.compare(a.current, b.current);
+        return c < 0 || (c == 0 && a.order < b.order);
     }
 
     /** Removes the folder of temporary runs, and whatever a killed run left in it. */
