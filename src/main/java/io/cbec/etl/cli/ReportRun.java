@@ -28,6 +28,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One invocation: scan the inputs, work out the job instance (report date + inputs fingerprint), then do
@@ -77,6 +81,10 @@ public class ReportRun {
         }
         Path temp = options.stateDir().resolve("tmp");
         Files.createDirectories(temp);
+        int leftOver = sweepTempFolder(temp);
+        if (leftOver > 0) {
+            log.warn("Removed {} temp file(s) left in {} by an earlier run that did not finish", leftOver, temp);
+        }
         TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temp.toFile()));
         if (Files.isDirectory(options.output())) {
             int swept = AtomicPublisher.sweepStaleTemps(options.output());
@@ -110,13 +118,14 @@ public class ReportRun {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             Path report = ReportFiles.report(options.output(), options.reportDate());
-            if (Files.exists(report)) {
+            String changed = notAsPublished(options, run.runId());
+            if (changed == null) {
                 log.info("Nothing to do: these inputs were already reported for {} (execution {} ended {}): {}",
                         options.reportDate(), last.getId(), last.getEndTime(), report);
                 return ExitCode.OK;
             }
-            log.warn("These inputs were reported for {} but {} is gone: building it again", options.reportDate(),
-                    report);
+            log.warn("These inputs were reported for {} but {}: building the workbooks again", options.reportDate(),
+                    changed);
             housekeeping.purgeInstance(last.getJobInstance().getInstanceId());
         } else if (last != null && last.isRunning()) {
             // We hold the state lock, so no live process owns this execution: its process died.
@@ -132,6 +141,47 @@ public class ReportRun {
         ExitCode code = exitCode(execution);
         summary.log(execution, code, Duration.between(started, Instant.now()));
         return code;
+    }
+
+    /**
+     * Why the output folder no longer holds what the completed run of these inputs published, or null when it
+     * does. Both workbooks carry the run id: a later run of other inputs for the same date rewrites the
+     * data-quality workbook (always written), and a "nothing to do" beside it would leave a report and a
+     * data-quality workbook that contradict each other.
+     */
+    private static String notAsPublished(RunOptions options, String runId) {
+        for (Path workbook : List.of(ReportFiles.report(options.output(), options.reportDate()),
+                ReportFiles.dataQuality(options.output(), options.reportDate()))) {
+            if (!Files.exists(workbook)) {
+                return workbook + " is gone";
+            }
+            Optional<String> written = ReportFiles.runId(workbook);
+            if (!written.equals(Optional.of(runId))) {
+                return workbook + " is " + written.map(id -> "from another run (run id " + id + ", these inputs' is "
+                        + runId + ")").orElse("not readable as a workbook of cbec-etl");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Deletes what a killed run left in the state folder's temp folder (POI's compressed sheets, the checks'
+     * sort runs): this run holds the lock, so no other run is using them, and a resumed step writes its own.
+     */
+    private static int sweepTempFolder(Path temp) throws IOException {
+        int[] deleted = {0};
+        try (Stream<Path> stale = Files.walk(temp)) {
+            stale.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(temp)).forEach(p -> {
+                try {
+                    boolean file = Files.isRegularFile(p);
+                    Files.delete(p);
+                    deleted[0] += file ? 1 : 0;
+                } catch (IOException e) {
+                    log.warn("Cannot delete {} left by an earlier run: {}", p, e.toString());
+                }
+            });
+        }
+        return deleted[0];
     }
 
     private ExitCode exitCode(JobExecution execution) {

@@ -38,7 +38,11 @@ public sealed interface RowOutcome {
             }
         }
 
-        private static String shortened(String value) {
+        /** The value, or its start and its length when it is longer than {@link #QUOTE_LIMIT}. */
+        public static String shortened(String value) {
+            if (value.length() <= QUOTE_LIMIT) {
+                return value;
+            }
             int end = QUOTE_LIMIT - 30;
             if (Character.isHighSurrogate(value.charAt(end - 1))) {
                 end--; // never half a character outside the Basic Multilingual Plane (an emoji, a rare hanzi)

@@ -6,6 +6,8 @@ import io.cbec.etl.check.CheckStore;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.job.RunOutcome;
 import io.cbec.etl.kind.RecordKind;
+import io.cbec.etl.kind.RowOutcome;
+import io.cbec.etl.normalise.TextNormaliser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -37,6 +39,7 @@ import java.util.stream.Collectors;
 public class ReportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+    static final int REJECTS_LOGGED = 20;
 
     private final RunContext run;
     private final CheckStore checks;
@@ -160,6 +163,20 @@ public class ReportTasklet implements Tasklet {
                 .list();
     }
 
+    /**
+     * The first {@value #REJECTS_LOGGED} rejected rows also go to the log, a line each with their place, value
+     * and reason (bad-inputs.md: one clear line on the console), so that cron's mail says what to fix without
+     * opening the workbook; the rest are counted.
+     */
+    private static void logRejected(int nth, String file, String sheet, int row, String column, String value,
+                                    String reason) {
+        if (nth <= REJECTS_LOGGED) {
+            log.warn("Rejected {}!{} row {}{}{}: {}", file, sheet, row, column == null ? "" : " column " + column,
+                    value == null ? "" : " '" + RowOutcome.Rejected.shortened(TextNormaliser.clean(value)) + "'",
+                    reason);
+        }
+    }
+
     private void writeDataQuality(long id, List<FileRow> files, List<CheckResult> results, Path temp, Path target)
             throws IOException {
         try (ReportWorkbook workbook = new ReportWorkbook(temp)) {
@@ -187,7 +204,14 @@ public class ReportTasklet implements Tasklet {
                     .query(rs -> {
                         rejected.row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                                 rs.getString(6));
+                        logRejected(rejected.dataRowCount(), rs.getString(1), rs.getString(2), rs.getInt(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6));
                     });
+            if (rejected.dataRowCount() > REJECTS_LOGGED) {
+                log.warn("... and {} more rejected row(s): see Rejected Rows in {}",
+                        String.format("%,d", rejected.dataRowCount() - REJECTS_LOGGED),
+                        ReportFiles.dataQuality(run.options().output(), run.options().reportDate()).getFileName());
+            }
             rejected.finish();
             writeChecks(workbook, results);
             workbook.write(target);

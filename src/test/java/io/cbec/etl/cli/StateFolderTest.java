@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,5 +52,22 @@ class StateFolderTest {
         Files.move(state, state.resolveSibling("cbec-etl.mv.db.broken"));
         assertThat(job.run()).isZero();
         assertThat(job.report().summary("Active pilot zones")).isEqualTo("165");
+    }
+
+    @Test
+    void tempFilesAKilledRunLeftInTheStateFolderAreSweptAtStart() throws Exception {
+        JobRun job = new JobRun(dir, "2024-01-31");
+        RegistryWorkbook.allBatches().batches(1, 2).writeTo(job.input().resolve("名单.xlsx"));
+        Path tmp = dir.resolve("output/.state/tmp");
+        Path sheet = Files.createDirectories(tmp).resolve("poi-sxssf-sheet-xml5087.gz"); // as POI names them
+        Files.write(sheet, new byte[1024]);
+        Path sortRun = Files.createDirectories(tmp.resolve("figures-3")).resolve("run-1.bin");
+        Files.write(sortRun, new byte[1024]);
+
+        assertThat(job.run()).isZero();
+
+        try (Stream<Path> left = Files.walk(tmp)) {
+            assertThat(left).containsExactly(tmp);
+        }
     }
 }

@@ -44,6 +44,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -584,10 +585,31 @@ class BadInputsJobTest {
         assertThat(rejected).extracting(r -> r.get(R_ROW) + " " + r.get(R_VALUE) + " " + r.get(R_REASON))
                 .containsExactly("6 2.5 batch must be a whole number: 2.5",
                         "7 2 or 3 not a batch: 2 or 3 (write e.g. 7 or 第七批)");
+        assertThat(console).as("each rejected row is one console line too")
+                .contains("WARN  Rejected batches.xlsx!Zones row 6 column C (Batch) '2.5': batch must be a whole number: 2.5\n")
+                .contains("WARN  Rejected batches.xlsx!Zones row 7 column C (Batch) '2 or 3': not a batch: 2 or 3");
         assertThat(filesRow("batches.xlsx").get(ACCEPTED)).isEqualTo("4");
         // The stated total "６" (full-width) is read as 6 and compared with the 6 rows above it.
         assertThat(dataQuality().rowWhere("Checks", 0, "Stated total").orElseThrow().subList(2, 5))
                 .containsExactly("6", "6", "PASS");
+    }
+
+    @Test
+    void case18_manyRejectedRowsNameTheFirstTwentyOnTheConsoleAndCountTheRest() throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"Zone", "Province", "Batch"});
+        for (int i = 0; i < 25; i++) {
+            rows.add(new Object[] {"Tianjin", "Tianjin", "batch " + i + "?"});
+        }
+        xlsx(input.resolve("batches.xlsx"), wb -> rows(wb.createSheet("Zones"), 0, rows.toArray(Object[][]::new)));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(rejectedRows()).hasSize(25);
+        assertThat(console.lines().filter(l -> l.contains("WARN  Rejected batches.xlsx!Zones row "))).hasSize(20);
+        assertThat(console).contains("Rejected batches.xlsx!Zones row 21 column C (Batch) 'batch 19?'")
+                .doesNotContain("Zones row 22 column")
+                .contains("... and 5 more rejected row(s): see Rejected Rows in cbec-data-quality-2024-01-31.xlsx");
     }
 
     @Test

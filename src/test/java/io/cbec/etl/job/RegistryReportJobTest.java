@@ -5,6 +5,7 @@ import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import io.cbec.etl.fixtures.RegistryWorkbook;
 import io.cbec.etl.fixtures.SampleInputGenerator;
+import io.cbec.etl.report.ReportFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +144,35 @@ class RegistryReportJobTest {
             assertThat(List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3))).containsExactly(1, 1, 4);
             assertThat(rs.getString(4)).isEqualTo("COMPLETED");
         }
+    }
+
+    @Test
+    void aDataQualityWorkbookRewrittenByOtherInputsIsRebuiltWhenTheFirstInputsComeBack() throws Exception {
+        Path registry = dir.resolve("input/名单.xlsx");
+        RegistryWorkbook.allBatches().batches(1, 2).writeTo(registry);
+        assertThat(job.run()).isZero();
+        Path aside = Files.move(registry, dir.resolve("名单.xlsx"));
+        // Other inputs for the same date fail: the data-quality workbook (always written) is theirs now.
+        RegistryWorkbook.allBatches().batches(7).editRows(rows -> {
+            rows.set(4, new String[] {"火星市", "吉林省"});
+            return rows;
+        }).writeTo(dir.resolve("input/other.xlsx"));
+        assertThat(job.run()).isEqualTo(65);
+        assertThat(job.dataQuality().rows("Rejected Rows")).hasSize(2);
+
+        Files.delete(dir.resolve("input/other.xlsx"));
+        Files.move(aside, registry);
+        assertThat(job.run()).isZero();
+
+        // Not "nothing to do" beside a data-quality workbook that lists a file no longer there: both rebuilt.
+        assertThat(job.dataQuality().rows("Rejected Rows")).hasSize(1);
+        assertThat(job.dataQuality().rows("Files")).extracting(row -> row.get(0)).containsOnly("File", "名单.xlsx");
+        assertThat(job.report().summary("Validation")).isEqualTo("PASSED");
+        assertThat(ReportFiles.runId(job.dataQualityPath())).isEqualTo(ReportFiles.runId(job.reportPath()))
+                .isPresent();
+        byte[] rebuilt = Files.readAllBytes(job.dataQualityPath());
+        assertThat(job.run()).isZero();
+        assertThat(Files.readAllBytes(job.dataQualityPath())).isEqualTo(rebuilt); // and now nothing to do
     }
 
     @Test
