@@ -567,6 +567,25 @@ class BadInputsJobTest {
     }
 
     @Test
+    void case17_aFormulaWithAnEmptyCachedValueRejectsTheRowInsteadOfLosingTheFigure() throws Exception {
+        Path source = dir.resolve("source.xlsx");
+        xlsx(source, wb -> rows(wb.createSheet("2024-01"), 0,
+                new Object[] {"城市", "出口额（亿元）", "海外仓数量（个）"},
+                new Object[] {"杭州市", 3, 5},
+                new Object[] {"宁波市", 4, 6}));
+        // As openpyxl writes every formula (and every formula of a file it loaded and saved): <v/>, no type.
+        rewriteEntry(source, input.resolve("openpyxl.xlsx"), "xl/worksheets/sheet1.xml",
+                xml -> xml.replaceFirst("<c r=\"B2\"[^>]*>.*?</c>", "<c r=\"B2\"><f>1+2</f><v/></c>"));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        assertThat(rejectedRows()).extracting(r -> String.join(" | ", r.subList(R_ROW, R_REASON + 1)))
+                .containsExactly("2 | B (出口额(亿元)) | =1+2 | formula not calculated; open and save the file in Excel");
+        assertThat(filesRow("openpyxl.xlsx").get(ACCEPTED)).isEqualTo("1");
+    }
+
+    @Test
     void case18_numbersAsTextAreParsedWhenUnambiguousAndRejectedWhenNot() throws Exception {
         xlsx(input.resolve("batches.xlsx"), wb -> rows(wb.createSheet("Zones"), 0,
                 new Object[] {"Zone", "Province", "Batch"},
