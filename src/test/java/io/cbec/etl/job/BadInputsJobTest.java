@@ -439,6 +439,23 @@ class BadInputsJobTest {
 
     private static final int CELL_LIMIT = 32_767;
 
+    @Test
+    void case11_aNulByteInACsvCellIsCleanedAndTheFileRead() throws Exception {
+        Files.writeString(input.resolve("nul.csv"),
+                "Batch,Pilot zone,Province\n2,Tian\u0000jin,Tianjin\n2,Shanghai,Shang\u0000hai\n2,Hefei,Anhui\n");
+
+        assertThat(run()).isZero();
+
+        assertThat(rejectedRows()).isEmpty();
+        List<String> row = filesRow("nul.csv");
+        assertThat(row.get(STATUS)).isEqualTo("READ");
+        assertThat(row.get(ACCEPTED)).isEqualTo("3");
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.summary("Active pilot zones")).isEqualTo("3");
+        assertThat(report.rows("Pilot Zones")).anySatisfy(zone -> assertThat(zone).contains("天津市"));
+        assertThat(allText(report())).doesNotContain("\u0000");
+    }
+
     // ---------------------------------------------------------------------------------------------------
     // 12-15: headers, titles, merged cells, hidden sheets
 
