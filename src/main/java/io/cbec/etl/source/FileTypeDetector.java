@@ -172,8 +172,12 @@ public final class FileTypeDetector {
             return new Detection(FileType.UNKNOWN, "text in UTF-16 (Excel \"Unicode Text\"); save it as CSV UTF-8");
         }
         int controls = 0;
-        for (byte b : sample) {
-            if (b == 0) {
+        for (int i = 0; i < sample.length; i++) {
+            byte b = sample[i];
+            // Binary data (numbers, padding) has NUL bytes side by side, and UTF-16 text one in every other
+            // byte (too many controls, below); a lone NUL in a text export is a stray character in a cell,
+            // cleaned when read like any other control character (bad-inputs.md #11).
+            if (b == 0 && i > 0 && sample[i - 1] == 0) {
                 return Detection.of(FileType.UNKNOWN);
             }
             if ((b & 0xFF) < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {

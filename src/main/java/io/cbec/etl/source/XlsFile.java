@@ -129,7 +129,10 @@ final class XlsFile implements SpreadsheetFile {
 
     private CellValue valueOf(Cell cell) {
         CellType type = cell.getCellType();
-        // Formula cells carry the result Excel last calculated; xls always stores one.
+        // Formula cells carry the result Excel last calculated; xls always stores one, so unlike xlsx there
+        // is no "never calculated" to detect. An empty cached string is how Excel and LibreOffice store a
+        // result of "" (=IF(A1>0,"","x")) and is read as blank. (xlwt writes that same empty result for
+        // every formula it writes; nothing in the record tells the two apart.)
         CellType result = type == CellType.FORMULA ? cell.getCachedFormulaResultType() : type;
         return switch (result) {
             case STRING -> {

@@ -156,9 +156,12 @@ final class XlsxRowStream implements RowStream {
         if (inline != null && !hasValue) {
             return textOrNull(inline.toString());
         }
-        if (!hasValue) {
+        if (formula != null && !hasCachedResult(type, hasValue)) {
             // A formula nobody recalculated has no cached value; reading it as empty or 0 would be wrong.
-            return formula != null ? new CellValue.Uncalculated(formula) : null;
+            return new CellValue.Uncalculated(formula);
+        }
+        if (!hasValue) {
+            return null;
         }
         // Numbers and shared-string indexes, nearly every cell, are parsed from the characters directly.
         if (type == null || type.equals("n")) {
@@ -177,6 +180,18 @@ final class XlsxRowStream implements RowStream {
             case "d" -> isoDate(value, style, new CellPlace(sheetName, column, rowNumber));
             default -> number(style, rowNumber, column);
         };
+    }
+
+    /**
+     * Whether a formula cell holds a result Excel calculated. A program that writes formulas without
+     * calculating them leaves the value out ({@code <f>} alone: POI) or writes it empty with no type
+     * ({@code <f>..</f><v/>}: openpyxl, and every file openpyxl has loaded and saved, as it drops the
+     * results it read). Both mean "never calculated". An empty {@code <v>} only holds a result in a
+     * {@code t="str"} cell: that is how Excel and LibreOffice store a formula whose result is the empty
+     * string (=IF(A1>0,"","x")), which is blank text. A number, boolean, error or date is never empty.
+     */
+    private boolean hasCachedResult(String type, boolean hasValue) {
+        return hasValue && ("str".equals(type) || !isBlank(valueChars, valueLength));
     }
 
     /** Copies the text of the {@code <v>} at the cursor into {@link #valueChars}, up to its end tag. */

@@ -440,6 +440,23 @@ class BadInputsJobTest {
 
     private static final int CELL_LIMIT = 32_767;
 
+    @Test
+    void case11_aNulByteInACsvCellIsCleanedAndTheFileRead() throws Exception {
+        Files.writeString(input.resolve("nul.csv"),
+                "Batch,Pilot zone,Province\n2,Tian\u0000jin,Tianjin\n2,Shanghai,Shang\u0000hai\n2,Hefei,Anhui\n");
+
+        assertThat(run()).isZero();
+
+        assertThat(rejectedRows()).isEmpty();
+        List<String> row = filesRow("nul.csv");
+        assertThat(row.get(STATUS)).isEqualTo("READ");
+        assertThat(row.get(ACCEPTED)).isEqualTo("3");
+        PublishedWorkbook report = new PublishedWorkbook(report());
+        assertThat(report.summary("Active pilot zones")).isEqualTo("3");
+        assertThat(report.rows("Pilot Zones")).anySatisfy(zone -> assertThat(zone).contains("天津市"));
+        assertThat(allText(report())).doesNotContain("\u0000");
+    }
+
     // ---------------------------------------------------------------------------------------------------
     // 12-15: headers, titles, merged cells, hidden sheets
 
@@ -565,6 +582,25 @@ class BadInputsJobTest {
         assertThat(rejected).hasSize(1);
         assertThat(rejected.get(0).get(R_ROW)).isEqualTo("5");
         assertThat(rejected.get(0).get(R_REASON)).isEqualTo("formula not calculated; open and save the file in Excel");
+    }
+
+    @Test
+    void case17_aFormulaWithAnEmptyCachedValueRejectsTheRowInsteadOfLosingTheFigure() throws Exception {
+        Path source = dir.resolve("source.xlsx");
+        xlsx(source, wb -> rows(wb.createSheet("2024-01"), 0,
+                new Object[] {"城市", "出口额（亿元）", "海外仓数量（个）"},
+                new Object[] {"杭州市", 3, 5},
+                new Object[] {"宁波市", 4, 6}));
+        // As openpyxl writes every formula (and every formula of a file it loaded and saved): <v/>, no type.
+        rewriteEntry(source, input.resolve("openpyxl.xlsx"), "xl/worksheets/sheet1.xml",
+                xml -> xml.replaceFirst("<c r=\"B2\"[^>]*>.*?</c>", "<c r=\"B2\"><f>1+2</f><v/></c>"));
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        assertThat(rejectedRows()).extracting(r -> String.join(" | ", r.subList(R_ROW, R_REASON + 1)))
+                .containsExactly("2 | B (出口额(亿元)) | =1+2 | formula not calculated; open and save the file in Excel");
+        assertThat(filesRow("openpyxl.xlsx").get(ACCEPTED)).isEqualTo("1");
     }
 
     @Test

@@ -72,6 +72,22 @@ class FileTypeDetectorTest {
     }
 
     @Test
+    void readsTextWithAStrayNulAsCsvButRefusesNulRunsAndUtf16() throws Exception {
+        String csv = "Date,Platform,Market,Event,Value\n2023-01-31,Temu,United States,note,ab\u0000cd\n";
+        assertThat(detect("e.csv", utf8(csv))).isEqualTo(new FileTypeDetector.Detection(FileType.CSV, null));
+        assertThat(detect("nul-padded.csv", utf8(csv + "\u0000\u0000\u0000\u0000")).type()).isEqualTo(FileType.UNKNOWN);
+        byte[] sqlite = java.util.Arrays.copyOf(utf8("SQLite format 3\u0000"), 100);
+        sqlite[16] = 0x10;
+        assertThat(detect("data.csv", sqlite).type()).isEqualTo(FileType.UNKNOWN);
+        byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3E, 0};
+        assertThat(detect("tool.csv", elf).type()).isEqualTo(FileType.UNKNOWN);
+        String text = "Zone,Batch\r\nHangzhou,1\r\nNingbo,2\r\n";
+        assertThat(detect("unicode.csv", text.getBytes(StandardCharsets.UTF_16LE)).type()).isEqualTo(FileType.UNKNOWN);
+        assertThat(detect("unicode.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE)).problem())
+                .startsWith("text in UTF-16");
+    }
+
+    @Test
     void recognisesRealWorkbooksWhateverTheirExtension() throws Exception {
         Path xlsx = Fixtures.write(sheetWith(new XSSFWorkbook()), dir.resolve("book.xls"));
         XSSFWorkbook macroBook = new XSSFWorkbook(XSSFWorkbookType.XLSM);

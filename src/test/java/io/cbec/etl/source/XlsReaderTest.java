@@ -81,6 +81,20 @@ class XlsReaderTest {
     }
 
     @Test
+    void aFormulaWhoseCachedResultIsTheEmptyStringIsBlank() throws Exception {
+        HSSFWorkbook wb = new HSSFWorkbook();
+        Row row = wb.createSheet("S").createRow(0);
+        row.createCell(0).setCellValue("杭州市");
+        Cell empty = row.createCell(1);
+        empty.setCellFormula("IF(1>0,\"\",\"x\")");
+        empty.setCellValue(""); // cached as Excel stores a "" result: the record's empty-string value
+        row.createCell(2).setCellValue(5);
+        try (SpreadsheetFile book = SpreadsheetFiles.open(Fixtures.write(wb, dir.resolve("empty.xls")), FileType.XLS)) {
+            assertThat(Fixtures.dump(book, book.sheets().get(0))).containsExactly("1: 杭州市||5");
+        }
+    }
+
+    @Test
     void convertsDatesWithThe1904DateSystem() throws Exception {
         try (SpreadsheetFile book = SpreadsheetFiles.open(workbook(true), FileType.XLS);
              RowStream rows = book.rows(book.sheets().get(0))) {

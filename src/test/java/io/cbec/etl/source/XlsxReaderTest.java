@@ -120,6 +120,22 @@ class XlsxReaderTest {
     }
 
     @Test
+    void aFormulaWithAnEmptyValueIsUncalculatedUnlessItIsAnEmptyStringResult() throws Exception {
+        // Row 1 as openpyxl writes formulas (no type, <v/> or <v></v>), then empty values of other types;
+        // row 2 as Excel and LibreOffice write a formula whose result is "", and a plain empty value.
+        Path file = handWrittenSheet("""
+                <row r="1"><c r="A1"><f>1+2</f><v/></c><c r="B1"><f>SUM(1,2)</f><v></v></c>\
+                <c r="C1" t="n"><f>4*2</f><v> </v></c><c r="D1" t="b"><f>TRUE()</f><v/></c>\
+                <c r="E1" t="e"><f>1/0</f><v></v></c></row>\
+                <row r="2"><c r="A2" t="inlineStr"><is><t>杭州市</t></is></c>\
+                <c r="B2" t="str"><f>IF(1&gt;0,"","x")</f><v></v></c><c r="C2"><v/></c><c r="D2"><v>5</v></c></row>""", "");
+        try (SpreadsheetFile book = SpreadsheetFiles.open(file, FileType.XLSX)) {
+            assertThat(Fixtures.dump(book, book.sheets().get(0))).containsExactly(
+                    "1: =1+2|=SUM(1,2)|=4*2|=TRUE()|=1/0", "2: 杭州市|||5");
+        }
+    }
+
+    @Test
     void keepsSparseColumnsSkipsBlankRowsAndCountsMissingReferences() throws Exception {
         Path file = handWrittenSheet("""
                 <row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="D1" t="inlineStr"><is><t>d</t></is></c></row>\
