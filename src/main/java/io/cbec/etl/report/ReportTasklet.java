@@ -171,9 +171,11 @@ public class ReportTasklet implements Tasklet {
     private static void logRejected(int nth, String file, String sheet, int row, String column, String value,
                                     String reason) {
         if (nth <= REJECTS_LOGGED) {
-            log.warn("Rejected {}!{} row {}{}{}: {}", file, sheet, row, column == null ? "" : " column " + column,
+            // cleaned: a value's control characters (a NUL, an ESC) would garble the terminal or cron's mail
+            log.warn("Rejected {}!{} row {}{}{}: {}", file, sheet, row,
+                    column == null ? "" : " column " + TextNormaliser.clean(column),
                     value == null ? "" : " '" + RowOutcome.Rejected.shortened(TextNormaliser.clean(value)) + "'",
-                    reason);
+                    TextNormaliser.clean(reason));
         }
     }
 
