@@ -13,6 +13,7 @@ import io.cbec.etl.normalise.PartialDate;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
 import io.cbec.etl.normalise.quantity.UnitHint;
+import io.cbec.etl.report.CellTextSanitiser;
 import io.cbec.etl.report.ReportWorkbook;
 import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceRow;
@@ -334,14 +335,10 @@ public class PlatformMetricsKind implements RecordKind {
                 ps.setString(9, t.area());
                 ps.setBigDecimal(10, t.value());
                 ps.setBigDecimal(11, t.tolerance());
-                ps.setString(12, truncate(t.column(), 1000));
-                ps.setString(13, truncate(t.raw(), 2000));
+                ps.setString(12, CellTextSanitiser.truncate(t.column(), 1000));
+                ps.setString(13, CellTextSanitiser.truncate(t.raw(), 2000));
             });
         }
-    }
-
-    static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /**
