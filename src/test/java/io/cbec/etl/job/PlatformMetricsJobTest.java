@@ -64,6 +64,9 @@ class PlatformMetricsJobTest {
         assertThat(totals).hasSize(2).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("PASS"));
         assertThat(totals.stream().map(r -> r.get(1)))
                 .containsExactlyInAnyOrder("na.xlsx!Downloads (Northern America)", "na.xlsx!Downloads (Worldwide)");
+        // The North America and Worldwide rows are total rows, as 合计 rows are in a registry: read = accepted + totals.
+        assertThat(job.dataQuality().rowWhere("Files", 0, "na.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("5", "3", "0", "2");
     }
 
     @Test
@@ -154,8 +157,8 @@ class PlatformMetricsJobTest {
         List<String> rejected = job.dataQuality().rowWhere("Rejected Rows", 0, "huge.xlsx").orElseThrow();
         assertThat(rejected.subList(0, 4)).containsExactly("huge.xlsx", "Downloads", "2", "D (Downloads)");
         assertThat(rejected.get(5)).contains("42 digits").contains("check the cell");
-        assertThat(job.dataQuality().rowWhere("Files", 0, "huge.xlsx").orElseThrow().subList(4, 7))
-                .as("rows read, accepted, rejected").containsExactly("2", "1", "1");
+        assertThat(job.dataQuality().rowWhere("Files", 0, "huge.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("2", "1", "1", "0");
     }
 
     @Test

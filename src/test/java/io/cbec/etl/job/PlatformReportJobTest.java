@@ -122,6 +122,10 @@ class PlatformReportJobTest {
                     assertThat(r.get(2)).isEqualTo("153 totals");
                     assertThat(r.get(4)).isEqualTo("PASS");
                 });
+        // A Worldwide row a day: 153 total rows, counted apart from the 15 countries' rows.
+        assertThat(job.dataQuality().rowWhere("Files", 0, "temu.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows")
+                .containsExactly("2,448", "2,295", "0", "153");
         List<String> worldwide = report.rowWhere("Checks", 1, "Temu downloads, Worldwide, as of 2023-01-31").orElseThrow();
         assertThat(worldwide.get(0)).isEqualTo("Control total");
         assertThat(worldwide.get(3)).isEqualTo(Long.toString(total));
@@ -236,6 +240,9 @@ class PlatformReportJobTest {
                 .containsExactly("Canada", "United States", "United Kingdom");
         assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated platform total")).map(r -> r.get(2)))
                 .containsExactlyInAnyOrder("2 totals", "2 totals");
+        // Rows of countries with their totals beside them in columns are records, not total rows.
+        assertThat(job.dataQuality().rowWhere("Files", 0, "columns.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("2", "2", "0", "0");
         // One chart per platform: the regions of two apps are never added together.
         Map<String, Map<String, List<Double>>> charts = charts(job.reportPath());
         assertThat(charts).containsOnlyKeys("AliExpress downloads by region per month",
