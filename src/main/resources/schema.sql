@@ -177,7 +177,7 @@ CREATE TABLE IF NOT EXISTS platform_event (
     value_high    DECIMAL(38, 10),
     unit          VARCHAR(10),
     qualifier     VARCHAR(10),
-    value_text    VARCHAR(2000),
+    value_text    VARCHAR(32767),          -- up to a cell's limit; longer text is cut with a visible marker
     parse_error   VARCHAR(1000),
     reference     VARCHAR(1000)
 );

@@ -81,6 +81,17 @@ public class ValidateTasklet implements Tasklet {
             recorder.record(new CheckResult("File read once", d.file(), "distinct content", "duplicate",
                     CheckStatus.FAIL, d.file() + ": " + d.error() + "; remove one copy", d.file()));
         }
+        // A sheet refused at inventory in a readable file: its header fits two kinds (HeaderClassifier).
+        List<Refused> refusedSheets = jdbc.sql("""
+                        SELECT f.file_name || '!' || s.sheet_name, s.error
+                        FROM source_sheet s JOIN source_file f ON f.instance_id = s.instance_id AND f.file_no = s.file_no
+                        WHERE s.instance_id = :id AND s.status = 'REJECTED' AND s.kind IS NULL AND NOT f.unreadable
+                        ORDER BY s.file_no, s.sheet_no""")
+                .param("id", id).query((rs, n) -> new Refused(rs.getString(1), rs.getString(2))).list();
+        for (Refused r : refusedSheets) {
+            recorder.record(new CheckResult("Header fits one kind", r.file(), "one record kind", "two kinds",
+                    CheckStatus.FAIL, r.error(), r.file()));
+        }
         long unrecognised = jdbc.sql("""
                         SELECT COUNT(*) FROM source_sheet WHERE instance_id = :id AND status = 'UNRECOGNISED'""")
                 .param("id", id).query(Long.class).single();

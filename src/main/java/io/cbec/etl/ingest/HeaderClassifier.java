@@ -53,9 +53,14 @@ public class HeaderClassifier {
         }
     }
 
-    /** The verdict on one sheet. {@code kind} is null when unrecognised; {@code problem} says why. */
+    /**
+     * The verdict on one sheet. {@code kind} is null when unrecognised; {@code problem} says why.
+     * {@code ambiguous}: the header fits two kinds equally, an error (the sheet is refused), where a header that
+     * fits no kind is only a warning.
+     */
     public record Classification(RecordKind kind, int headerRow, Map<String, Integer> columns,
-                                 Map<Integer, String> headers, SheetContext context, String problem) {
+                                 Map<Integer, String> headers, SheetContext context, String problem,
+                                 boolean ambiguous) {
         public boolean recognised() {
             return kind != null;
         }
@@ -81,23 +86,50 @@ public class HeaderClassifier {
             }
             if (!candidates.isEmpty()) {
                 candidates.sort((a, b) -> b.columns.size() - a.columns.size());
-                if (candidates.size() > 1 && candidates.get(0).columns.size() == candidates.get(1).columns.size()) {
-                    return new Classification(null, row.rowNumber(), Map.of(), Map.of(), context,
-                            "header row " + row.rowNumber() + " fits both " + candidates.get(0).kind.label()
-                                    + " and " + candidates.get(1).kind.label()
-                                    + ": rename a column so that it fits one");
-                }
                 Candidate best = candidates.get(0);
-                return new Classification(best.kind, row.rowNumber(), best.columns, headerTexts(row), context, null);
+                // The kind reading more columns wins only if it reads every column the other would: otherwise
+                // either reading drops a column of data, and the two fit equally (docs/input-formats.md).
+                for (Candidate other : candidates.subList(1, candidates.size())) {
+                    if (other.columns.size() == best.columns.size()
+                            || !best.columns.values().containsAll(other.columns.values())) {
+                        return new Classification(null, row.rowNumber(), Map.of(), Map.of(), context,
+                                ambiguity(row, best, other), true);
+                    }
+                }
+                return new Classification(best.kind, row.rowNumber(), best.columns, headerTexts(row), context, null,
+                        false);
             }
             titleLines.add(rowText(row));
         }
         return new Classification(null, 0, Map.of(), Map.of(), SheetContext.NONE,
                 closest != null ? closest : "no header row of a known kind in the first " + HEADER_SEARCH_ROWS
-                        + " rows");
+                        + " rows", false);
     }
 
     private record Candidate(RecordKind kind, Map<String, Integer> columns) { }
+
+    /**
+     * Names both kinds and, for each, the columns it would leave out: both lists are empty (the kinds read the
+     * same columns) or neither is (each reads a column the other does not).
+     */
+    private static String ambiguity(SourceRow row, Candidate a, Candidate b) {
+        String unreadByA = unread(row, a, b);
+        String unreadByB = unread(row, b, a);
+        String fits = "header row " + row.rowNumber() + " fits both " + a.kind.label() + " and " + b.kind.label();
+        String fix = "rename or remove a column so that it fits one kind, or split the sheet in two";
+        if (unreadByA.isEmpty()) {
+            return fits + " equally; the sheet is not read: " + fix;
+        }
+        return fits + "; the sheet is not read, as either would leave data out (" + a.kind.label()
+                + " would leave out " + unreadByA + ", " + b.kind.label() + " would leave out " + unreadByB + "): " + fix;
+    }
+
+    /** The columns {@code other} reads and {@code kind} does not, as "D (下载量), E (事件)". */
+    private static String unread(SourceRow row, Candidate kind, Candidate other) {
+        return other.columns.values().stream().filter(c -> !kind.columns.containsValue(c)).sorted()
+                .map(c -> SourceRow.columnLetters(c) + " (" + TextNormaliser.clean(row.cell(c).raw()) + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 
     private Map<String, Integer> match(RecordKind kind, SourceRow row) {
         Map<String, String> byKey = aliases.get(kind.id());

@@ -103,7 +103,7 @@ public class InventoryTasklet implements Tasklet {
                     }
                 }
                 HeaderClassifier.Classification c = classifier.classify(sheet.name(), firstRows);
-                String status = c.recognised() ? "READ" : "UNRECOGNISED";
+                String status = c.recognised() ? "READ" : c.ambiguous() ? "REJECTED" : "UNRECOGNISED";
                 store.addSheet(id, file.fileNo(), sheet.index(), sheet.name(), sheet.hidden(),
                         c.recognised() ? c.kind().id() : null, status, c.headerRow(), c.columns(), c.headers(),
                         c.context(), c.problem());
@@ -111,6 +111,8 @@ public class InventoryTasklet implements Tasklet {
                     recognised++;
                     log.info("{}!{}: {} (header on row {}{})", file.name(), sheet.name(), c.kind().label(),
                             c.headerRow(), sheet.hidden() ? ", hidden sheet" : "");
+                } else if (c.ambiguous()) {
+                    log.error("{}!{}: {}", file.name(), sheet.name(), c.problem());
                 } else {
                     log.warn("{}!{}: not recognised: {}", file.name(), sheet.name(), c.problem());
                 }

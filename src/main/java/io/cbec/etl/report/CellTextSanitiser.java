@@ -4,11 +4,13 @@ package io.cbec.etl.report;
  * Makes any text safe to put in a cell, so that no caller has to remember to: strips characters that
  * are illegal in the sheet XML, truncates to Excel's cell limit with a visible marker, and flags text
  * that a spreadsheet would read as a formula (or a DDE payload) when a person edits or re-imports it.
+ * Kinds use {@link #truncate(String, int)} to fit text to a staging column with the same marker, so that
+ * no cut is ever silent.
  */
-final class CellTextSanitiser {
+public final class CellTextSanitiser {
 
     /** Excel's limit on the characters (UTF-16 units) in one cell. */
-    static final int MAX_CELL_CHARS = 32_767;
+    public static final int MAX_CELL_CHARS = 32_767;
 
     /** Appended to truncated text; {@code %d} is the number of characters removed. */
     static final String TRUNCATION_MARKER = "…[truncated %d chars]";
@@ -60,20 +62,28 @@ final class CellTextSanitiser {
     }
 
     static String truncate(String text) {
-        if (text.length() <= MAX_CELL_CHARS) {
+        return truncate(text, MAX_CELL_CHARS);
+    }
+
+    /**
+     * The text whole if it has at most {@code limit} characters (UTF-16 units); otherwise its start and the
+     * marker saying how many characters were cut, {@code limit} characters in all. Null stays null.
+     */
+    public static String truncate(String text, int limit) {
+        if (text == null || text.length() <= limit) {
             return text;
         }
         // The marker's length depends on the count it reports, so shrink until both fit.
-        int keep = MAX_CELL_CHARS - TRUNCATION_MARKER.formatted(text.length() - MAX_CELL_CHARS).length();
+        int keep = limit - TRUNCATION_MARKER.formatted(text.length() - limit).length();
         while (true) {
             if (Character.isHighSurrogate(text.charAt(keep - 1))) {
                 keep--; // never split a surrogate pair: half a character is illegal XML
             }
             String marker = TRUNCATION_MARKER.formatted(text.length() - keep);
-            if (keep + marker.length() <= MAX_CELL_CHARS) {
+            if (keep + marker.length() <= limit) {
                 return text.substring(0, keep) + marker;
             }
-            keep = MAX_CELL_CHARS - marker.length();
+            keep = limit - marker.length();
         }
     }
 

@@ -64,6 +64,9 @@ class PlatformMetricsJobTest {
         assertThat(totals).hasSize(2).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("PASS"));
         assertThat(totals.stream().map(r -> r.get(1)))
                 .containsExactlyInAnyOrder("na.xlsx!Downloads (Northern America)", "na.xlsx!Downloads (Worldwide)");
+        // The North America and Worldwide rows are total rows, as 合计 rows are in a registry: read = accepted + totals.
+        assertThat(job.dataQuality().rowWhere("Files", 0, "na.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("5", "3", "0", "2");
     }
 
     @Test
@@ -154,8 +157,8 @@ class PlatformMetricsJobTest {
         List<String> rejected = job.dataQuality().rowWhere("Rejected Rows", 0, "huge.xlsx").orElseThrow();
         assertThat(rejected.subList(0, 4)).containsExactly("huge.xlsx", "Downloads", "2", "D (Downloads)");
         assertThat(rejected.get(5)).contains("42 digits").contains("check the cell");
-        assertThat(job.dataQuality().rowWhere("Files", 0, "huge.xlsx").orElseThrow().subList(4, 7))
-                .as("rows read, accepted, rejected").containsExactly("2", "1", "1");
+        assertThat(job.dataQuality().rowWhere("Files", 0, "huge.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("2", "1", "1", "0");
     }
 
     @Test
@@ -254,5 +257,35 @@ class PlatformMetricsJobTest {
         assertThat(repeated.get(4)).isEqualTo("FAIL");
         assertThat(repeated.get(6)).startsWith("same.xlsx!Downloads!2; same.xlsx!Downloads!3;")
                 .endsWith("same.xlsx!Downloads!21; and 5 more rows");
+    }
+
+    @Test
+    void aHeaderThatFitsEventsAndMetricsIsRefusedNamingBothKindsAndTheColumnsEachWouldLeaveOut() throws Exception {
+        // Read as events, the downloads in D would be lost; read as metrics, the event and its value.
+        workbook("both.xlsx", "Sheet1", new Object[][] {
+            {"日期", "平台", "国家/地区", "下载量", "事件", "数值"},
+            {LocalDate.of(2023, 1, 31), "Temu", "美国", 100, "app downloads", "nearly 20 million"},
+        });
+        workbook("na.xlsx", "Downloads", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {LocalDate.of(2023, 1, 31), "Temu", "United States", 100},
+        });
+
+        assertThat(job.run()).isEqualTo(65);
+
+        assertThat(job.reportPath()).doesNotExist();
+        String why = "header row 1 fits both Platform events and Platform metrics; the sheet is not read, as either"
+                + " would leave data out (Platform events would leave out D (下载量), Platform metrics would leave out"
+                + " E (事件), F (数值)): rename or remove a column so that it fits one kind, or split the sheet in two";
+        PublishedWorkbook dq = job.dataQuality();
+        List<String> refused = dq.rowWhere("Files", 0, "both.xlsx").orElseThrow();
+        assertThat(List.of(refused.get(1), refused.get(2), refused.get(3), refused.get(4), refused.get(9)))
+                .containsExactly("", "Sheet1", "REJECTED", "0", why);
+        assertThat(dq.rowWhere("Checks", 0, "Header fits one kind").orElseThrow())
+                .containsExactly("Header fits one kind", "both.xlsx!Sheet1", "one record kind", "two kinds", "FAIL", why,
+                        "both.xlsx!Sheet1");
+        // the other file is read as before
+        assertThat(dq.rowWhere("Files", 0, "na.xlsx").orElseThrow().subList(1, 6))
+                .containsExactly("Platform metrics", "Downloads", "READ", "1", "1");
     }
 }

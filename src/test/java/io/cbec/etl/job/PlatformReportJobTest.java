@@ -7,13 +7,22 @@ import io.cbec.etl.fixtures.PlatformSampleInput;
 import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.OneSheetWorkbook;
 import io.cbec.etl.fixtures.PublishedWorkbook;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -113,6 +122,10 @@ class PlatformReportJobTest {
                     assertThat(r.get(2)).isEqualTo("153 totals");
                     assertThat(r.get(4)).isEqualTo("PASS");
                 });
+        // A Worldwide row a day: 153 total rows, counted apart from the 15 countries' rows.
+        assertThat(job.dataQuality().rowWhere("Files", 0, "temu.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows")
+                .containsExactly("2,448", "2,295", "0", "153");
         List<String> worldwide = report.rowWhere("Checks", 1, "Temu downloads, Worldwide, as of 2023-01-31").orElseThrow();
         assertThat(worldwide.get(0)).isEqualTo("Control total");
         assertThat(worldwide.get(3)).isEqualTo(Long.toString(total));
@@ -227,11 +240,63 @@ class PlatformReportJobTest {
                 .containsExactly("Canada", "United States", "United Kingdom");
         assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated platform total")).map(r -> r.get(2)))
                 .containsExactlyInAnyOrder("2 totals", "2 totals");
+        // Rows of countries with their totals beside them in columns are records, not total rows.
+        assertThat(job.dataQuality().rowWhere("Files", 0, "columns.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("2", "2", "0", "0");
         // One chart per platform: the regions of two apps are never added together.
         Map<String, Map<String, List<Double>>> charts = charts(job.reportPath());
         assertThat(charts).containsOnlyKeys("AliExpress downloads by region per month",
                 "Pinduoduo downloads by region per month");
         assertThat(charts.get("Pinduoduo downloads by region per month"))
                 .containsExactly(Map.entry("Northern America", List.of(120.0)), Map.entry("Northern Europe", List.of(5.0)));
+    }
+
+    @Test
+    void eventTextIsKeptUpToTheCellLimitAndLongerTextIsCutWithAMarker() throws Exception {
+        String atLimit = "a".repeat(32_767);
+        String longEvent = "e".repeat(1_500);
+        Path built = OneSheetWorkbook.write(dir.resolve("events.xlsx"), "facts", new Object[][] {
+            {"Date", "Platform", "Market", "Event", "Value"},
+            {"2023-01-31", "Temu", "United States", "at the limit", atLimit},
+            {"2023-01-31", "Temu", "United States", "over the limit", "PLACEHOLDER"},
+            {"2023-01-31", "Temu", "United States", longEvent, "nearly 20 million"},
+        });
+        // POI refuses to write a cell over 32,767 characters, but other tools do: the shared string is edited.
+        String over = "b".repeat(40_000);
+        rewriteEntry(built, job.input().resolve("events.xlsx"), "xl/sharedStrings.xml",
+                xml -> xml.replace("PLACEHOLDER", over));
+
+        assertThat(job.run()).isZero();
+
+        PublishedWorkbook report = job.report();
+        assertThat(report.rowWhere("Platform Events", 3, "at the limit").orElseThrow().get(7)).isEqualTo(atLimit);
+        String cut = report.rowWhere("Platform Events", 3, "over the limit").orElseThrow().get(7);
+        assertThat(cut).hasSize(32_767).startsWith("bbbb");
+        int kept = cut.indexOf('…');
+        assertThat(cut.substring(kept)).isEqualTo("…[truncated " + (over.length() - kept) + " chars]");
+        String event = report.rowWhere("Platform Events", 7, "nearly 20 million").orElseThrow().get(3);
+        assertThat(event).hasSize(1_000).startsWith("eeee")
+                .endsWith("…[truncated " + (longEvent.length() - event.indexOf('…')) + " chars]");
+    }
+
+    /** A copy of the .xlsx {@code source} at {@code target} with one entry's text edited. */
+    private static void rewriteEntry(Path source, Path target, String entry, UnaryOperator<String> edit)
+            throws IOException {
+        Files.createDirectories(target.getParent());
+        try (ZipFile in = new ZipFile(source.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (ZipEntry e : Collections.list(in.entries())) {
+                byte[] bytes;
+                try (InputStream data = in.getInputStream(e)) {
+                    bytes = data.readAllBytes();
+                }
+                if (e.getName().equals(entry)) {
+                    bytes = edit.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
     }
 }

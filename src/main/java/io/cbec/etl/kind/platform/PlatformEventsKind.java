@@ -10,6 +10,7 @@ import io.cbec.etl.normalise.Parsed;
 import io.cbec.etl.normalise.PartialDate;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
+import io.cbec.etl.report.CellTextSanitiser;
 import io.cbec.etl.report.ReportWorkbook;
 import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceRow;
@@ -163,14 +164,14 @@ public class PlatformEventsKind implements RecordKind {
                     .addValue("platform", e.platform() == null ? null : e.platform().name())
                     .addValue("parent", e.platform() == null ? null : e.platform().parentCompany())
                     .addValue("market", e.market()).addValue("code", e.marketCode())
-                    .addValue("event", PlatformMetricsKind.truncate(e.event(), 1000))
+                    .addValue("event", CellTextSanitiser.truncate(e.event(), 1000))
                     .addValue("low", e.value() == null ? null : e.value().low())
                     .addValue("high", e.value() == null ? null : e.value().high())
                     .addValue("unit", e.value() == null ? null : e.value().unit())
                     .addValue("qualifier", e.value() == null ? null : e.value().qualifier().name())
-                    .addValue("text", PlatformMetricsKind.truncate(e.text(), 2000))
-                    .addValue("error", PlatformMetricsKind.truncate(e.parseError(), 1000))
-                    .addValue("reference", PlatformMetricsKind.truncate(e.reference(), 1000));
+                    .addValue("text", CellTextSanitiser.truncate(e.text(), CellTextSanitiser.MAX_CELL_CHARS))
+                    .addValue("error", CellTextSanitiser.truncate(e.parseError(), 1000))
+                    .addValue("reference", CellTextSanitiser.truncate(e.reference(), 1000));
         }).toArray(MapSqlParameterSource[]::new);
         template.batchUpdate("""
                 INSERT INTO platform_event (instance_id, file_no, sheet_no, row_no, event_date, date_prec, platform,
@@ -200,6 +201,22 @@ public class PlatformEventsKind implements RecordKind {
     @Override
     public void writeReportSheets(JdbcClient jdbc, long instanceId, ReportWorkbook workbook) {
         reportSheets.writeEvents(jdbc, instanceId, workbook);
+    }
+
+    /**
+     * State databases made when value_text held 2,000 characters get the cell's limit, so that a run they left
+     * unfinished stages its remaining events whole. Widening a VARCHAR keeps every value.
+     */
+    @Override
+    public void upgradeState() {
+        Integer width = template.getJdbcTemplate().queryForObject("""
+                SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS
+                WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'PLATFORM_EVENT' AND COLUMN_NAME = 'VALUE_TEXT'""",
+                Integer.class);
+        if (width != null && width < CellTextSanitiser.MAX_CELL_CHARS) {
+            template.getJdbcTemplate().execute("ALTER TABLE platform_event ALTER COLUMN value_text SET DATA TYPE VARCHAR("
+                    + CellTextSanitiser.MAX_CELL_CHARS + ")");
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.cbec.etl.normalise.PartialDate;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
 import io.cbec.etl.normalise.quantity.UnitHint;
+import io.cbec.etl.report.CellTextSanitiser;
 import io.cbec.etl.report.ReportWorkbook;
 import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceRow;
@@ -304,22 +305,48 @@ public class PlatformMetricsKind implements RecordKind {
                 period_prec, metric, area, stated_value, tolerance, column_name, raw_value)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    private static final String INSERT_TOTAL_ROW = """
+            INSERT INTO stated_total (instance_id, kind, file_no, sheet_no, row_no, label, subtotal, measure,
+                stated_value, column_name, raw_value)
+            VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?)""";
+
     private record Staged<T>(StagedRecord from, T row) { }
 
     /**
      * The chunk's country figures as sorted blocks ({@link FigureStore}); its stated totals as rows, with one
      * prepared statement and parameters set by position (a named-parameter map per row cost more than the insert).
+     * A row that states only totals (Worldwide, North America) is a total row, not a record: like the other
+     * kinds' total rows it also gets one row in stated_total, which the Files sheet counts under Total rows.
      */
     @Override
     public void stage(JdbcClient jdbc, long instanceId, List<StagedRecord> records) {
         List<Figure> figures = new ArrayList<>(records.size());
         List<Staged<MetricRows.Total>> totals = new ArrayList<>();
+        List<Staged<MetricRows.Total>> totalRows = new ArrayList<>();
         for (StagedRecord r : records) {
             MetricRows rows = (MetricRows) r.record();
             figures.addAll(rows.facts());
             rows.totals().forEach(t -> totals.add(new Staged<>(r, t)));
+            if (rows.facts().isEmpty() && !rows.totals().isEmpty()) {
+                totalRows.add(new Staged<>(r, rows.totals().get(0)));
+            }
         }
         figureStore.stage(instanceId, figures);
+        if (!totalRows.isEmpty()) {
+            template.batchUpdate(INSERT_TOTAL_ROW, totalRows, totalRows.size(), (ps, s) -> {
+                MetricRows.Total t = s.row();
+                ps.setLong(1, instanceId);
+                ps.setString(2, ID);
+                ps.setInt(3, s.from().plan().fileNo());
+                ps.setInt(4, s.from().plan().sheetNo());
+                ps.setInt(5, s.from().row());
+                ps.setString(6, t.area());
+                ps.setString(7, t.metric());
+                ps.setBigDecimal(8, t.value());
+                ps.setString(9, CellTextSanitiser.truncate(t.column(), 1000));
+                ps.setString(10, CellTextSanitiser.truncate(t.raw(), 2000));
+            });
+        }
         if (!totals.isEmpty()) {
             template.batchUpdate(INSERT_TOTAL, totals, totals.size(), (ps, s) -> {
                 MetricRows.Total t = s.row();
@@ -334,27 +361,27 @@ public class PlatformMetricsKind implements RecordKind {
                 ps.setString(9, t.area());
                 ps.setBigDecimal(10, t.value());
                 ps.setBigDecimal(11, t.tolerance());
-                ps.setString(12, truncate(t.column(), 1000));
-                ps.setString(13, truncate(t.raw(), 2000));
+                ps.setString(12, CellTextSanitiser.truncate(t.column(), 1000));
+                ps.setString(13, CellTextSanitiser.truncate(t.raw(), 2000));
             });
         }
     }
 
-    static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
     /**
-     * Rows of the sheet that gave at least one country figure or stated total: every accepted row does, and
-     * the ingest writer counts them in source_sheet in the transaction that stages them. (Counting distinct
-     * row numbers over a million figures needed an index on them that every insert paid for.)
+     * Rows of the sheet that gave at least one country figure: the ingest writer counts every accepted row in
+     * source_sheet in the transaction that stages it, and the total rows among them are in stated_total.
+     * (Counting distinct row numbers over a million figures needed an index on them that every insert paid for.)
      */
     @Override
     public long stagedRows(JdbcClient jdbc, long instanceId, int fileNo, int sheetNo) {
         return jdbc.sql("""
-                        SELECT COALESCE(rows_accepted, 0) FROM source_sheet
-                        WHERE instance_id = :id AND file_no = :file AND sheet_no = :sheet""")
-                .param("id", instanceId).param("file", fileNo).param("sheet", sheetNo).query(Long.class).single();
+                        SELECT COALESCE(s.rows_accepted, 0) - (SELECT COUNT(*) FROM stated_total t
+                            WHERE t.instance_id = s.instance_id AND t.kind = :kind AND t.file_no = s.file_no
+                              AND t.sheet_no = s.sheet_no)
+                        FROM source_sheet s
+                        WHERE s.instance_id = :id AND s.file_no = :file AND s.sheet_no = :sheet""")
+                .param("kind", ID).param("id", instanceId).param("file", fileNo).param("sheet", sheetNo)
+                .query(Long.class).single();
     }
 
     @Override
