@@ -3,6 +3,7 @@ package io.cbec.etl.ingest;
 import io.cbec.etl.kind.SheetContext;
 import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.normalise.DateParser;
+import io.cbec.etl.report.CellTextSanitiser;
 import io.cbec.etl.source.FileType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -107,8 +108,9 @@ public class SheetPlanStore {
                 .param("sheet", sheetNo).update();
     }
 
+    /** Cut to the column's width with the workbooks' marker saying how much was cut: never silently. */
     static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return CellTextSanitiser.truncate(s, max);
     }
 
     private static String encodeColumns(Map<String, Integer> columns) {

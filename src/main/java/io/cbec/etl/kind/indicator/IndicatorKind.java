@@ -10,6 +10,7 @@ import io.cbec.etl.normalise.DivisionDirectory;
 import io.cbec.etl.normalise.Parsed;
 import io.cbec.etl.normalise.Period;
 import io.cbec.etl.normalise.PeriodParser;
+import io.cbec.etl.report.CellTextSanitiser;
 import io.cbec.etl.report.ReportWorkbook;
 import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceRow;
@@ -141,19 +142,19 @@ public class IndicatorKind implements RecordKind {
                         .addValue("start", Date.valueOf(v.period().start())).addValue("end", Date.valueOf(v.period().end()))
                         .addValue("label2", v.period().label()).addValue("amount", v.value()).addValue("unit", v.unit())
                         .addValue("factor", v.factor()).addValue("tolerance", v.tolerance())
-                        .addValue("rawValue", truncate(v.raw(), 200)).addValue("shown", truncate(v.shownUnit(), 100))
+                        .addValue("rawValue", CellTextSanitiser.truncate(v.raw(), 200)).addValue("shown", CellTextSanitiser.truncate(v.shownUnit(), 100))
                         .addValue("letters", io.cbec.etl.source.SourceRow.columnLetters(v.column()))
-                        .addValue("column", truncate(v.columnName(), 1000))
-                        .addValue("zoneColumn", truncate(r.plan().describeColumn(r.plan().column(ZONE)), 200)));
+                        .addValue("column", CellTextSanitiser.truncate(v.columnName(), 1000))
+                        .addValue("zoneColumn", CellTextSanitiser.truncate(r.plan().describeColumn(r.plan().column(ZONE)), 200)));
             }
             if (!IndicatorRow.DETAIL.equals(row.rowKind())) {
                 // One stated_total row per total row, so the Files sheet counts it; its figures are above.
                 totals.add(new MapSqlParameterSource()
                         .addValue("id", instanceId).addValue("kind", ID).addValue("file", r.plan().fileNo())
                         .addValue("sheet", r.plan().sheetNo()).addValue("row", r.row())
-                        .addValue("label", truncate(row.label(), 1000))
+                        .addValue("label", CellTextSanitiser.truncate(row.label(), 1000))
                         .addValue("subtotal", IndicatorRow.SUBTOTAL.equals(row.rowKind()))
-                        .addValue("column", truncate(row.values().get(0).columnName(), 1000)));
+                        .addValue("column", CellTextSanitiser.truncate(row.values().get(0).columnName(), 1000)));
             }
         }
         template.batchUpdate("""
@@ -208,7 +209,4 @@ public class IndicatorKind implements RecordKind {
         jdbc.sql("DELETE FROM indicator_value WHERE instance_id = :id").param("id", instanceId).update();
     }
 
-    static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
 }
