@@ -188,6 +188,28 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aControlWithNoFiguresBehindItFailsSayingSoWithAnEmptyActual() throws Exception {
+        // A registry and controls, but no indicator sheet: nothing to sum, in no currency.
+        RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), passingControls());
+
+        assertThat(job.run()).isEqualTo(65);
+
+        assertThat(job.reportPath()).doesNotExist();
+        PublishedWorkbook dq = job.dataQuality();
+        List<String> trade = dq.rowWhere("Checks", 1, "CBEC trade value, Zhejiang, 2024年1-6月").orElseThrow();
+        assertThat(trade.subList(2, 5)).containsExactly("about 500,000,000,000 CNY", "", "FAIL");
+        assertThat(trade.get(5)).startsWith("no data: the inputs hold no CBEC trade value figure of Zhejiang for "
+                        + "2024-01/2024-06").contains("add the zone indicator sheet")
+                .contains("check the control's metric, place and period").doesNotContain("count").doesNotContain("null");
+        List<String> warehouses = dq.rowWhere("Checks", 1, "Overseas warehouses, 2024年1-6月").orElseThrow();
+        assertThat(warehouses.subList(2, 5)).containsExactly("more than 700", "", "FAIL");
+        assertThat(warehouses.get(5)).startsWith("no data: the inputs hold no Overseas warehouses figure");
+        int row = dq.rowIndexWhere("Checks", 1, "CBEC trade value, Zhejiang, 2024年1-6月");
+        assertThat(dq.values("Checks").get(row).get(3)).isNull();
+    }
+
+    @Test
     void aFigureForAPlaceThatIsNotAPilotZoneIsRejectedWithTheReason() throws Exception {
         // No registry among the inputs: the bundled list of 2015-2022 decides.
         IndicatorWorkbook.firstHalf2024()
