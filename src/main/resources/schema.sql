@@ -95,11 +95,15 @@ CREATE TABLE IF NOT EXISTS check_result (
     seq          INT           NOT NULL,
     check_name   VARCHAR(200)  NOT NULL,
     scope        VARCHAR(1000),
-    expected     VARCHAR(1000),
+    expected     VARCHAR(1000),            -- as text, also when a figure (for the log)
     actual       VARCHAR(1000),
     status       VARCHAR(10)   NOT NULL,
     detail       VARCHAR(4000),
     source       VARCHAR(4000),
+    expected_value  DECIMAL(38, 10),       -- a figure's number, null for text (check/CheckValue)
+    expected_format VARCHAR(300),          -- and its Excel number format, e.g. "nearly "#,##0
+    actual_value    DECIMAL(38, 10),
+    actual_format   VARCHAR(300),
     PRIMARY KEY (instance_id, seq)
 );
 
@@ -236,3 +240,7 @@ CREATE INDEX IF NOT EXISTS indicator_value_zone ON indicator_value (instance_id,
 ALTER TABLE source_sheet ADD COLUMN IF NOT EXISTS rows_accepted BIGINT DEFAULT 0;
 ALTER TABLE platform_month ADD COLUMN IF NOT EXISTS region VARCHAR(40) DEFAULT 'Other' NOT NULL;
 ALTER TABLE platform_month ADD COLUMN IF NOT EXISTS country_name VARCHAR(200) DEFAULT '' NOT NULL;
+ALTER TABLE check_result ADD COLUMN IF NOT EXISTS expected_value DECIMAL(38, 10);
+ALTER TABLE check_result ADD COLUMN IF NOT EXISTS expected_format VARCHAR(300);
+ALTER TABLE check_result ADD COLUMN IF NOT EXISTS actual_value DECIMAL(38, 10);
+ALTER TABLE check_result ADD COLUMN IF NOT EXISTS actual_format VARCHAR(300);

@@ -49,7 +49,8 @@ public class ValidateTasklet implements Tasklet {
         List<CheckResult> results = store.results(id);
         long failed = results.stream().filter(r -> r.status() == CheckStatus.FAIL).count();
         results.stream().filter(r -> r.status() != CheckStatus.PASS).forEach(r -> log.warn("{} {}: {} (expected {},"
-                + " actual {}) {}", r.status(), r.check(), r.detail(), r.expected(), r.actual(), r.source()));
+                + " actual {}) {}", r.status(), r.check(), r.detail(), r.expected().text(), r.actual().text(),
+                r.source()));
         log.info("validate: {} check(s), {} failed", results.size(), failed);
         return RepeatStatus.FINISHED;
     }
@@ -61,8 +62,9 @@ public class ValidateTasklet implements Tasklet {
                     CheckStatus.FAIL, "The input folder does not exist: create it or pass --input=DIR", ""));
             return;
         }
-        recorder.record(new CheckResult("Input files present", inputs.folder().toString(), "at least 1",
-                Integer.toString(inputs.files().size()), inputs.files().isEmpty() ? CheckStatus.FAIL : CheckStatus.PASS,
+        recorder.record(new CheckResult("Input files present", inputs.folder().toString(),
+                CheckValue.count(1).qualified("at least"), CheckValue.count(inputs.files().size()),
+                inputs.files().isEmpty() ? CheckStatus.FAIL : CheckStatus.PASS,
                 inputs.files().isEmpty() ? "No .xlsx, .xlsm, .xls or .csv file to read" : "Files to read", ""));
 
         record Refused(String file, String error) { }
@@ -96,14 +98,14 @@ public class ValidateTasklet implements Tasklet {
                         SELECT COUNT(*) FROM source_sheet WHERE instance_id = :id AND status = 'UNRECOGNISED'""")
                 .param("id", id).query(Long.class).single();
         if (unrecognised > 0) {
-            recorder.record(new CheckResult("Sheets recognised", "all sheets", "0 unrecognised",
-                    unrecognised + " unrecognised", CheckStatus.WARN,
+            recorder.record(new CheckResult("Sheets recognised", "all sheets", CheckValue.count(0, "unrecognised"),
+                    CheckValue.count(unrecognised, "unrecognised"), CheckStatus.WARN,
                     "Sheets whose header matches no record kind are listed in Files and not read", ""));
         }
         long rejected = jdbc.sql("SELECT COUNT(*) FROM rejected_row WHERE instance_id = :id").param("id", id)
                 .query(Long.class).single();
         boolean allow = run.options().allowRejects();
-        recorder.record(new CheckResult("No rejected rows", "all sheets", "0", Long.toString(rejected),
+        recorder.record(new CheckResult("No rejected rows", "all sheets", CheckValue.count(0), CheckValue.count(rejected),
                 rejected == 0 ? CheckStatus.PASS : allow ? CheckStatus.WARN : CheckStatus.FAIL,
                 rejected == 0 ? "Every data row was read" : rejected + " row(s) rejected, listed in Rejected Rows"
                         + (allow ? "; published anyway (--allow-rejects)" : "; fix them or run with --allow-rejects"),

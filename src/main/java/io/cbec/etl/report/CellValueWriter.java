@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 
 /**
@@ -26,6 +27,8 @@ final class CellValueWriter {
     }
 
     private final WorkbookStyles styles;
+    /** Renders {@link FormattedNumber}s for their width; made on first use (most sheets have none). */
+    private DataFormatter formatter;
 
     CellValueWriter(WorkbookStyles styles) {
         this.styles = styles;
@@ -33,6 +36,9 @@ final class CellValueWriter {
 
     /** Strips a {@link Formatted} wrapper: the value that actually goes into the cell. */
     static Object plainValue(Object value) {
+        if (value instanceof FormattedNumber number) {
+            return number.value();
+        }
         return value instanceof Formatted formatted ? formatted.value() : value;
     }
 
@@ -41,6 +47,9 @@ final class CellValueWriter {
      * written (null, or a double that is not a number Excel can hold).
      */
     Written write(Row row, int column, Object value, ColumnFormat columnFormat, boolean bold) {
+        if (value instanceof FormattedNumber number) {
+            return formattedNumber(row, column, number, bold);
+        }
         ColumnFormat format = columnFormat;
         boolean explicit = false;
         Object plain = value;
@@ -84,7 +93,7 @@ final class CellValueWriter {
         }
         throw new IllegalArgumentException("Cannot write a " + plain.getClass().getName()
                 + " to a cell (column " + (column + 1) + "): pass a String, Number, LocalDate, LocalDateTime,"
-                + " YearMonth, Boolean, enum or Formatted");
+                + " YearMonth, Boolean, enum, Formatted or FormattedNumber");
     }
 
     private Written text(Row row, int column, String raw, ColumnFormat format, boolean bold) {
@@ -113,6 +122,23 @@ final class CellValueWriter {
         cell.setCellValue(value);
         cell.setCellStyle(styles.get(key));
         return new Written(key, numberDisplayChars(value, numberFormat));
+    }
+
+    private Written formattedNumber(Row row, int column, FormattedNumber number, boolean bold) {
+        double value = toDouble(number.value());
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return null;
+        }
+        WorkbookStyles.Key key = new WorkbookStyles.Key(number.excelFormat(), bold, false);
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(styles.get(key));
+        if (formatter == null) {
+            formatter = new DataFormatter(Locale.ROOT);
+        }
+        // The format's own text (a unit, a qualifier) is part of the width: render it as Excel would.
+        String shown = formatter.formatRawCellContents(value, -1, number.excelFormat());
+        return new Written(key, ColumnWidthTracker.displayChars(shown));
     }
 
     private Written date(Row row, int column, LocalDateTime value, ColumnFormat format, boolean bold) {

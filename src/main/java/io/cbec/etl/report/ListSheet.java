@@ -35,9 +35,9 @@ import org.apache.poi.xssf.usermodel.XSSFTableColumn;
  *
  * <p>Values: null or "" (empty cell), {@code String} and other {@code CharSequence}s, any {@code Number},
  * {@code LocalDate}, {@code LocalDateTime}, {@code YearMonth} (a month-precision date cell),
- * {@code Boolean}, enums (their name) and {@link Formatted}. Numbers are numeric cells except in
- * {@link ColumnFormat#CODE} columns; a NaN or infinite double leaves the cell empty. Text is cleaned of
- * XML-illegal characters, truncated to Excel's 32,767 characters with
+ * {@code Boolean}, enums (their name), {@link Formatted} and {@link FormattedNumber}. Numbers are numeric
+ * cells except in {@link ColumnFormat#CODE} columns; a NaN or infinite double leaves the cell empty. Text
+ * is cleaned of XML-illegal characters, truncated to Excel's 32,767 characters with
  * {@value CellTextSanitiser#TRUNCATION_MARKER}, and quote-prefixed when it starts like a formula.
  * Strings in numeric columns stay strings: pass numbers as {@code Number}s.
  */
@@ -156,7 +156,7 @@ public final class ListSheet {
             WorkbookStyles.Key key = lastRowStyles[i];
             Cell cell = lastRow.getCell(i);
             if (key != null && cell != null && !key.bold()) {
-                WorkbookStyles.Key bold = new WorkbookStyles.Key(key.format(), true, key.quotePrefixed());
+                WorkbookStyles.Key bold = new WorkbookStyles.Key(key.excelFormat(), true, key.quotePrefixed());
                 cell.setCellStyle(styles.get(bold));
                 lastRowStyles[i] = bold;
             }

@@ -3,6 +3,7 @@ package io.cbec.etl.report;
 import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
 import io.cbec.etl.check.CheckStore;
+import io.cbec.etl.check.CheckValue;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.job.RunOutcome;
 import io.cbec.etl.kind.RecordKind;
@@ -270,8 +271,14 @@ public class ReportTasklet implements Tasklet {
                 Column.text("Expected"), Column.text("Actual"), Column.text("Status"), Column.text("Detail"),
                 Column.text("Source")));
         for (CheckResult r : results) {
-            sheet.row(r.check(), r.scope(), r.expected(), r.actual(), r.status().name(), r.detail(), r.source());
+            sheet.row(r.check(), r.scope(), cell(r.expected()), cell(r.actual()), r.status().name(), r.detail(),
+                    r.source());
         }
         sheet.finish();
+    }
+
+    /** A figure is a numeric cell whose format shows its unit and qualifier; text stays text. */
+    private static Object cell(CheckValue value) {
+        return value instanceof CheckValue.Figure f ? new FormattedNumber(f.value(), f.format()) : value.text();
     }
 }

@@ -1,6 +1,5 @@
 package io.cbec.etl.report;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,17 +11,22 @@ import org.apache.poi.ss.usermodel.Workbook;
 /**
  * The workbook's cell styles, each created once. Excel allows about 64,000 styles per workbook and
  * slows down long before that; creating a style per cell is the classic way to produce a file Excel
- * repairs or refuses. The number of styles here is bounded by formats x bold x quote prefix.
+ * repairs or refuses. The number of styles here is bounded by formats x bold x quote prefix; the
+ * formats are the column formats and the few of {@link FormattedNumber}s (a Checks sheet's units).
  */
 final class WorkbookStyles {
 
-    /** What distinguishes one style from another. */
-    record Key(ColumnFormat format, boolean bold, boolean quotePrefixed) {
+    /** What distinguishes one style from another: the Excel number format, bold, quote prefix. */
+    record Key(String excelFormat, boolean bold, boolean quotePrefixed) {
+
+        Key(ColumnFormat format, boolean bold, boolean quotePrefixed) {
+            this(format.excelFormat(), bold, quotePrefixed);
+        }
     }
 
     private final Workbook workbook;
     private final Map<Key, CellStyle> styles = new HashMap<>();
-    private final Map<ColumnFormat, Short> dataFormats = new EnumMap<>(ColumnFormat.class);
+    private final Map<String, Short> dataFormats = new HashMap<>();
     private Font boldFont;
 
     WorkbookStyles(Workbook workbook) {
@@ -39,7 +43,7 @@ final class WorkbookStyles {
 
     private CellStyle create(Key key) {
         CellStyle style = workbook.createCellStyle();
-        style.setDataFormat(dataFormat(key.format()));
+        style.setDataFormat(dataFormat(key.excelFormat()));
         if (key.bold()) {
             style.setFont(boldFont());
         }
@@ -47,10 +51,10 @@ final class WorkbookStyles {
         return style;
     }
 
-    private short dataFormat(ColumnFormat format) {
-        return dataFormats.computeIfAbsent(format, f -> {
+    private short dataFormat(String excelFormat) {
+        return dataFormats.computeIfAbsent(excelFormat, f -> {
             DataFormat formats = workbook.createDataFormat();
-            return formats.getFormat(f.excelFormat());
+            return formats.getFormat(f);
         });
     }
 

@@ -108,7 +108,8 @@ class CronOperationsTest {
                 dir.resolve("killed/cbec-data-quality-" + DATE + ".xlsx"));
         assertThat(new PublishedWorkbook(dir.resolve("killed/cbec-data-quality-" + DATE + ".xlsx"))
                 .rowWhere("Checks", 1, "platform metrics").orElseThrow())
-                .as("Country counted once").contains("PASS", EXPORT_DAYS * 2L * 40 + " figures");
+                .as("Country counted once")
+                .contains("PASS", String.format(java.util.Locale.ROOT, "%,d figures", EXPORT_DAYS * 2L * 40));
     }
 
     @Test

@@ -92,8 +92,17 @@ class IndicatorReportJobTest {
         assertThat(controls.get(0).subList(1, 5)).containsExactly("pilot zones nationwide", "165", "165", "PASS");
         assertThat(controls.get(1).subList(3, 5)).containsExactly("33", "PASS");
         assertThat(controls.get(2).subList(1, 5)).containsExactly("Zones in Guangdong", "21", "21", "PASS");
-        assertThat(controls.get(3).get(3)).isEqualTo("500400000000 CNY");
+        assertThat(controls.get(3).subList(2, 4)).containsExactly("about 500,000,000,000 CNY", "500,400,000,000 CNY");
+        assertThat(controls.get(3).get(5)).startsWith("as declared ('约5000亿元'): about: within 5 %");
         assertThat(controls.get(3).get(6)).isEqualTo("controls.xlsx!控制数!6");
+        // Numbers are numeric cells (never numbers stored as text); their unit and qualifier are in the format.
+        int count = report.rowIndexWhere("Checks", 1, "pilot zones nationwide");
+        assertThat(report.values("Checks").get(count).subList(2, 4)).containsExactly(165.0, 165.0);
+        assertThat(report.formats("Checks").get(count).subList(2, 4)).containsExactly("#,##0", "#,##0");
+        int amount = report.rowIndexWhere("Checks", 1, "CBEC trade value, Zhejiang, 2024年1-6月");
+        assertThat(report.values("Checks").get(amount).subList(2, 4)).containsExactly(500_000_000_000.0, 500_400_000_000.0);
+        assertThat(report.formats("Checks").get(amount).subList(2, 4))
+                .containsExactly("\"about \"#,##0\" CNY\"", "#,##0\" CNY\"");
         assertThat(report.summary("Indicator figures")).isEqualTo("55");
         assertThat(report.rowWhere("Checks", 0, "Figure after approval").orElseThrow().subList(1, 5))
                 .containsExactly("all zone indicators", "periods from approval", "11 zones", "PASS");
@@ -112,8 +121,12 @@ class IndicatorReportJobTest {
         List<String> check = failed.get(0);
         assertThat(check.get(0)).isEqualTo("Stated subtotal");
         assertThat(check.get(1)).isEqualTo("指标.xlsx!2024年1-6月, CBEC trade value 2024-01/2024-06, rows 4-7");
-        assertThat(check.get(2)).isEqualTo("5005 亿元");
-        assertThat(check.get(3)).isEqualTo("5004 亿元");
+        assertThat(check.get(2)).isEqualTo("5,005 亿元");
+        assertThat(check.get(3)).isEqualTo("5,004 亿元");
+        int row = job.dataQuality().rowIndexWhere("Checks", 4, "FAIL");
+        assertThat(job.dataQuality().values("Checks").get(row).subList(2, 4)).containsExactly(5005.0, 5004.0);
+        assertThat(job.dataQuality().formats("Checks").get(row).subList(2, 4))
+                .containsExactly("#,##0\" 亿元\"", "#,##0\" 亿元\"");
         assertThat(check.get(5)).contains("difference 1").contains("浙江省小计");
         assertThat(check.get(6)).isEqualTo("指标.xlsx!2024年1-6月!C8 C (跨境电商进出口额(亿元))");
     }
@@ -172,6 +185,28 @@ class IndicatorReportJobTest {
         assertThat(controls.get(2).get(4)).isEqualTo("FAIL");
         assertThat(controls.get(2).get(5)).contains("unknown metric 'unicorns'").contains("Zones in batch 7")
                 .contains("CBEC trade value, Zhejiang, 2024");
+    }
+
+    @Test
+    void aControlWithNoFiguresBehindItFailsSayingSoWithAnEmptyActual() throws Exception {
+        // A registry and controls, but no indicator sheet: nothing to sum, in no currency.
+        RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), passingControls());
+
+        assertThat(job.run()).isEqualTo(65);
+
+        assertThat(job.reportPath()).doesNotExist();
+        PublishedWorkbook dq = job.dataQuality();
+        List<String> trade = dq.rowWhere("Checks", 1, "CBEC trade value, Zhejiang, 2024年1-6月").orElseThrow();
+        assertThat(trade.subList(2, 5)).containsExactly("about 500,000,000,000 CNY", "", "FAIL");
+        assertThat(trade.get(5)).startsWith("no data: the inputs hold no CBEC trade value figure of Zhejiang for "
+                        + "2024-01/2024-06").contains("add the zone indicator sheet")
+                .contains("check the control's metric, place and period").doesNotContain("count").doesNotContain("null");
+        List<String> warehouses = dq.rowWhere("Checks", 1, "Overseas warehouses, 2024年1-6月").orElseThrow();
+        assertThat(warehouses.subList(2, 5)).containsExactly("more than 700", "", "FAIL");
+        assertThat(warehouses.get(5)).startsWith("no data: the inputs hold no Overseas warehouses figure");
+        int row = dq.rowIndexWhere("Checks", 1, "CBEC trade value, Zhejiang, 2024年1-6月");
+        assertThat(dq.values("Checks").get(row).get(3)).isNull();
     }
 
     @Test

@@ -128,12 +128,23 @@ class PlatformReportJobTest {
                 .containsExactly("2,448", "2,295", "0", "153");
         List<String> worldwide = report.rowWhere("Checks", 1, "Temu downloads, Worldwide, as of 2023-01-31").orElseThrow();
         assertThat(worldwide.get(0)).isEqualTo("Control total");
-        assertThat(worldwide.get(3)).isEqualTo(Long.toString(total));
-        assertThat(worldwide.get(4)).isEqualTo("PASS");
+        assertThat(worldwide.subList(2, 5)).containsExactly("nearly 20,000,000", new DecimalFormat("#,##0").format(total),
+                "PASS");
+        int count = report.rowIndexWhere("Checks", 1, "Temu downloads, Worldwide, as of 2023-01-31");
+        assertThat(report.values("Checks").get(count).subList(2, 4)).containsExactly(20_000_000.0, (double) total);
+        assertThat(report.formats("Checks").get(count).subList(2, 4)).containsExactly("\"nearly \"#,##0", "#,##0");
         List<String> shareControl = report.rowWhere("Checks", 1, "Temu share of downloads, North America, as of 2023-01-31")
                 .orElseThrow();
-        assertThat(shareControl.get(4)).isEqualTo("PASS");
-        assertThat(shareControl.get(5)).contains("more than 0.9").contains(northAmerica + " of " + total);
+        // A share is a fraction in a 0.0% cell, not "0.9278... percent" as text.
+        assertThat(shareControl.subList(2, 5)).containsExactly("more than 90.0%",
+                new DecimalFormat("0.0%").format((double) northAmerica / total), "PASS");
+        assertThat(shareControl.get(5)).contains("'more than 90 percent'").contains("more than 0.9")
+                .contains(northAmerica + " of " + total);
+        int shareRow = report.rowIndexWhere("Checks", 1, "Temu share of downloads, North America, as of 2023-01-31");
+        assertThat(report.values("Checks").get(shareRow).get(2)).isEqualTo(0.9);
+        assertThat((Double) report.values("Checks").get(shareRow).get(3)).isCloseTo((double) northAmerica / total,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(report.formats("Checks").get(shareRow).subList(2, 4)).containsExactly("\"more than \"0.0%", "0.0%");
         assertThat(checks.stream().filter(r -> r.get(0).equals("Event value read as a figure")).map(r -> r.get(4)))
                 .containsExactly("WARN", "WARN");
     }
@@ -194,8 +205,8 @@ class PlatformReportJobTest {
         int row = 2 + 91 * 16 + 16;
         assertThat(failed.get(0)).isEqualTo("Stated platform total");
         assertThat(failed.get(1)).isEqualTo("Temu downloads, Worldwide, 2022-12-01");
-        assertThat(failed.get(2)).isEqualTo(Long.toString(world + 1));
-        assertThat(failed.get(3)).isEqualTo(Long.toString(world));
+        assertThat(failed.get(2)).isEqualTo(new DecimalFormat("#,##0").format(world + 1));
+        assertThat(failed.get(3)).isEqualTo(new DecimalFormat("#,##0").format(world));
         assertThat(failed.get(6)).isEqualTo("temu.xlsx!Downloads by Country!" + row
                 + " D (iPhone Downloads) + E (Android Downloads)");
     }

@@ -224,6 +224,31 @@ class ReportWorkbookTest {
     }
 
     @Test
+    void aFormattedNumberIsANumericCellShowingItsUnitAndQualifierAlsoInBold() throws IOException {
+        Path target = folder.resolve("checks.xlsx");
+        try (ReportWorkbook workbook = new ReportWorkbook(folder.resolve("tmp"))) {
+            ListSheet list = workbook.listSheet("Checks", List.of(Column.text("Check"), Column.text("Expected")));
+            list.row("share", new FormattedNumber(new BigDecimal("0.9"), "\"more than \"0.0%"));
+            list.boldRow("amount", new FormattedNumber(4153.9, "#,##0.0\" 亿元\""));
+            list.finish();
+            workbook.write(target);
+        }
+        try (XSSFWorkbook workbook = open(target)) {
+            XSSFSheet sheet = workbook.getSheet("Checks");
+            XSSFCell share = sheet.getRow(1).getCell(1);
+            assertThat(share.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(share.getNumericCellValue()).isEqualTo(0.9);
+            assertThat(share.getCellStyle().getDataFormatString()).isEqualTo("\"more than \"0.0%");
+            XSSFCell amount = sheet.getRow(2).getCell(1);
+            assertThat(amount.getNumericCellValue()).isEqualTo(4153.9);
+            assertThat(amount.getCellStyle().getDataFormatString()).isEqualTo("#,##0.0\" 亿元\"");
+            assertThat(amount.getCellStyle().getFont().getBold()).isTrue();
+            // The words are part of the width: "more than 90.0%" (15) is wider than "4,153.9 亿元" (12).
+            assertThat(sheet.getColumnWidth(1)).isEqualTo((15 + 1) * 256);
+        }
+    }
+
+    @Test
     void aBlockBelowLeavesABlankRowAndHasItsOwnBoldHeader() throws IOException {
         Path target = folder.resolve("summary.xlsx");
         try (ReportWorkbook workbook = new ReportWorkbook(folder.resolve("tmp"))) {

@@ -3,6 +3,7 @@ package io.cbec.etl.kind.control;
 import io.cbec.etl.check.CheckRecorder;
 import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
+import io.cbec.etl.check.CheckValue;
 import io.cbec.etl.kind.Field;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.kind.RowOutcome;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -153,7 +155,7 @@ public class ControlKind implements RecordKind {
 
     private CheckResult evaluate(ControlEntry control, String place, JdbcClient jdbc, long instanceId) {
         MetricQuery query = MetricQuery.parse(control.check());
-        String expected = control.expected().original();
+        CheckValue expected = declared(control.expected());
         String cited = control.source() == null ? "" : " (declared by " + control.source() + ")";
         Optional<MetricValue> value = Optional.empty();
         try {
@@ -164,22 +166,54 @@ public class ControlKind implements RecordKind {
                 }
             }
         } catch (MetricQueryException e) {
-            return new CheckResult("Control total", control.check(), expected, "", CheckStatus.FAIL,
+            return new CheckResult("Control total", control.check(), expected, CheckValue.EMPTY, CheckStatus.FAIL,
                     e.getMessage() + cited, place);
         }
         if (value.isEmpty()) {
             String known = sources.stream().flatMap(s -> s.examples().stream()).collect(Collectors.joining("; "));
-            return new CheckResult("Control total", control.check(), expected, "", CheckStatus.FAIL,
+            return new CheckResult("Control total", control.check(), expected, CheckValue.EMPTY, CheckStatus.FAIL,
                     "unknown metric '" + query.metric() + "': name one of the known metrics, e.g. " + known
                             + " (see README, Control totals)", place);
         }
         MetricValue actual = value.get();
         ControlComparison.Verdict verdict = ControlComparison.compare(control.expected(), actual);
-        String actualText = ControlComparison.plain(actual.value()) + ("count".equals(actual.unit()) ? "" : " " + actual.unit());
-        return new CheckResult("Control total", control.check(), expected, actualText,
+        // The Expected cell shows the declared figure in the data's base unit; the words as written are kept here.
+        return new CheckResult("Control total", control.check(), expected, figure(actual.value(), actual.unit()),
                 verdict.pass() ? CheckStatus.PASS : CheckStatus.FAIL,
-                (verdict.pass() ? "as declared: " : "not as declared: expected ") + verdict.rule() + "; actual: "
-                        + actual.description() + cited, place);
+                (verdict.pass() ? "as declared" : "not as declared") + " ('" + control.expected().original() + "'): "
+                        + (verdict.pass() ? "" : "expected ") + verdict.rule() + "; actual: " + actual.description()
+                        + cited, place);
+    }
+
+    /**
+     * The declared figure as the Checks sheet shows it: a number whose cell format keeps its qualifier and
+     * unit ("nearly 20,000,000", "more than 90.0%", "about 500,000,000,000 CNY"); a range is text.
+     */
+    static CheckValue declared(Quantity expected) {
+        String qualifier = switch (expected.qualifier()) {
+            case EXACT -> null;
+            case ABOUT -> "about";
+            case AT_LEAST -> "at least";
+            case AT_MOST -> "nearly";
+            case MORE_THAN -> "more than";
+            case LESS_THAN -> "less than";
+        };
+        if (expected.isRange()) {
+            // "10 to 15 days": the unit once, after the high end (a share keeps its % on both).
+            String from = figure(expected.low(), Quantity.PERCENT.equals(expected.unit()) ? expected.unit() : null).text();
+            return CheckValue.text((qualifier == null ? "" : qualifier + " ") + from + " to "
+                    + figure(expected.high(), expected.unit()).text());
+        }
+        CheckValue.Figure figure = figure(expected.low(), expected.unit());
+        return qualifier == null ? figure : figure.qualified(qualifier);
+    }
+
+    /** A value in its base unit: a share as a percentage, money and days with their unit, a count bare. */
+    static CheckValue.Figure figure(BigDecimal value, String unit) {
+        if (Quantity.PERCENT.equals(unit)) {
+            return CheckValue.share(value);
+        }
+        return CheckValue.number(value, unit == null || Quantity.COUNT.equals(unit) ? null : unit);
     }
 
     @Override

@@ -11,8 +11,9 @@ import java.util.Optional;
  * provides one as a Spring bean; the controls kind asks each in turn and takes the first answer.
  *
  * <p>Return empty when the metric is not one of yours. Throw {@link MetricQueryException} when it is
- * yours but cannot be evaluated as asked (an unknown province, two currencies in one sum): the control
- * then fails with that message.
+ * yours but cannot be evaluated as asked (an unknown province, two currencies in one sum), or when the
+ * inputs hold no figure for it at all (say what was looked for and what to add): the control then fails
+ * with that message and an empty Actual.
  */
 public interface MetricSource {
 

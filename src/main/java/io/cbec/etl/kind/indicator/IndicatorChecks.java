@@ -3,6 +3,7 @@ package io.cbec.etl.kind.indicator;
 import io.cbec.etl.check.CheckRecorder;
 import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
+import io.cbec.etl.check.CheckValue;
 import io.cbec.etl.normalise.DivisionDirectory;
 import io.cbec.etl.normalise.Province;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -173,7 +174,8 @@ final class IndicatorChecks {
                     String place = file + "!" + sheet + "!" + rs.getString(14) + row + " " + rs.getString(15);
                     String expected = shown(stated, factor, unit, shownUnit);
                     if (units > 1 || (units == 1 && !unit.equals(unitList))) {
-                        recorder.record(new CheckResult(check, scope, expected, "rows in " + unitList, CheckStatus.FAIL,
+                        recorder.record(new CheckResult(check, scope, shownFigure(stated, factor, unit, shownUnit),
+                                CheckValue.text("rows in " + unitList), CheckStatus.FAIL,
                                 "'" + label + "' sums figures in two currencies (" + (units > 1 ? unitList : unitList
                                         + " rows, " + unit + " total") + "): a sum over two currencies is not made; "
                                         + "put each currency in its own column or sheet", place));
@@ -195,8 +197,9 @@ final class IndicatorChecks {
                                 + ": difference " + number(difference, factor) + ", more than the rounding shown ("
                                 + number(tolerance, factor) + "); correct the total or the rows";
                     }
-                    recorder.record(new CheckResult(check, scope, expected, actual,
-                            pass ? CheckStatus.PASS : CheckStatus.FAIL, detail, place));
+                    recorder.record(new CheckResult(check, scope, shownFigure(stated, factor, unit, shownUnit),
+                            shownFigure(sum, factor, unit, shownUnit), pass ? CheckStatus.PASS : CheckStatus.FAIL,
+                            detail, place));
                 });
     }
 
@@ -216,16 +219,17 @@ final class IndicatorChecks {
                 .param("id", id)
                 .query((rs, n) -> {
                     recorder.record(new CheckResult("Indicator reported once", rs.getString(1) + ", "
-                            + Indicator.valueOf(rs.getString(2)).label() + " " + rs.getString(3), "1 value",
-                            rs.getInt(4) + " values", CheckStatus.FAIL, "The same figure is given with different "
-                            + "values: keep the right one", rs.getString(5)));
+                            + Indicator.valueOf(rs.getString(2)).label() + " " + rs.getString(3),
+                            CheckValue.count(1, "value"), CheckValue.count(rs.getInt(4), "values"), CheckStatus.FAIL,
+                            "The same figure is given with different values: keep the right one", rs.getString(5)));
                     return 1;
                 }).list().size();
         long figures = jdbc.sql("SELECT COUNT(*) FROM indicator_value WHERE instance_id = :id AND row_kind = 'DETAIL' AND pilot")
                 .param("id", id).query(Long.class).single();
         if (conflicts == 0 && figures > 0) {
-            recorder.record(new CheckResult("Indicator reported once", "all zone indicators", figures + " figures",
-                    figures + " figures", CheckStatus.PASS, "No zone, indicator and period has two different values; "
+            recorder.record(new CheckResult("Indicator reported once", "all zone indicators",
+                    CheckValue.count(figures, "figures"), CheckValue.count(figures, "figures"), CheckStatus.PASS,
+                    "No zone, indicator and period has two different values; "
                     + "a figure given twice with the same value is counted once", ""));
         }
     }
@@ -254,9 +258,19 @@ final class IndicatorChecks {
                 .param("id", id).query(Long.class).single();
         if (early == 0 && zones > 0) {
             // Every check that ran has a row (report-contract.md), also when it found nothing to warn about.
-            recorder.record(new CheckResult("Figure after approval", "all zone indicators", "periods from approval",
-                    zones + " zones", CheckStatus.PASS, "No figure is for a period before its zone was approved", ""));
+            recorder.record(new CheckResult("Figure after approval", "all zone indicators",
+                    CheckValue.text("periods from approval"), CheckValue.count(zones, "zones"), CheckStatus.PASS,
+                    "No figure is for a period before its zone was approved", ""));
         }
+    }
+
+    /** {@link #shown} as a figure of the Checks sheet: a number in the unit the sheet shows. */
+    static CheckValue.Figure shownFigure(BigDecimal amount, BigDecimal factor, String unit, String shownUnit) {
+        BigDecimal n = new BigDecimal(number(amount, factor));
+        if ("count".equals(unit)) {
+            return CheckValue.number(n, null);
+        }
+        return CheckValue.number(n, shownUnit != null && !"in cell".equals(shownUnit) ? shownUnit : unit);
     }
 
     /** A base-unit amount shown as the sheet shows it: 123.4 亿元, or 12,345 for counts. */

@@ -100,8 +100,10 @@ class IndicatorMetrics implements MetricSource {
                         + period.label() + described[g] + ", " + s.figures() + " figure(s)"));
             }
         }
-        return Optional.of(new MetricValue(BigDecimal.ZERO, indicator.get().money() ? null : "count",
-                "no " + indicator.get().label() + " figure for " + where + " in " + period.label()));
+        // No figure at all is not a sum of 0 (nor a currency to compare): the control fails saying so.
+        throw new MetricQueryException("no data: the inputs hold no " + indicator.get().label() + " figure of "
+                + where + " for " + period.label() + " (for that period, or monthly or quarterly inside it): add the "
+                + "zone indicator sheet with these figures, or check the control's metric, place and period");
     }
 
     @Override

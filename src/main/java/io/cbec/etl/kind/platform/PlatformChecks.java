@@ -3,6 +3,7 @@ package io.cbec.etl.kind.platform;
 import io.cbec.etl.check.CheckRecorder;
 import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
+import io.cbec.etl.check.CheckValue;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -120,19 +121,21 @@ final class PlatformChecks {
         for (FigureScan.TotalResult t : scan.failingTotals()) {
             String expected = plain(t.stated());
             recorder.record(new CheckResult("Stated platform total", t.platform() + " " + t.metric() + ", "
-                    + t.area() + ", " + t.period(), expected, plain(t.actual()), CheckStatus.FAIL,
+                    + t.area() + ", " + t.period(), CheckValue.number(t.stated(), null),
+                    CheckValue.number(t.actual(), null), CheckStatus.FAIL,
                     "'" + t.area() + "' states " + expected + " " + t.metric() + " but its " + t.countries()
                             + " countries in the sheet sum to " + plain(t.actual())
                             + ": correct the total or the country rows",
                     t.file() + "!" + t.sheet() + "!" + t.row() + (t.column() == null ? "" : " " + t.column())));
         }
         if (scan.failures() > MAX_LISTED) {
-            recorder.record(new CheckResult("Stated platform total", "all sheets", "0 failing", scan.failures() + " failing",
-                    CheckStatus.FAIL, (scan.failures() - MAX_LISTED) + " more failing totals are not listed one by one", ""));
+            recorder.record(new CheckResult("Stated platform total", "all sheets", CheckValue.count(0, "failing"),
+                    CheckValue.count(scan.failures(), "failing"), CheckStatus.FAIL,
+                    (scan.failures() - MAX_LISTED) + " more failing totals are not listed one by one", ""));
         }
         for (FigureScan.Passes p : scan.passes()) {
             recorder.record(new CheckResult("Stated platform total", p.place() + " (" + p.area() + ")",
-                    p.count() + " totals", p.count() + " equal", CheckStatus.PASS,
+                    CheckValue.count(p.count(), "totals"), CheckValue.count(p.count(), "equal"), CheckStatus.PASS,
                     p.count() + " stated '" + p.area() + "' totals equal the sum of their countries", p.place()));
         }
     }
@@ -151,13 +154,15 @@ final class PlatformChecks {
                     .collect(Collectors.joining("; "))
                     + (times > places.size() ? "; and " + (times - places.size()) + " more rows" : "");
             recorder.record(new CheckResult("Country counted once", r.platform() + " " + r.metric() + ", "
-                    + r.country() + ", " + r.period(), "1 row", times + " rows", CheckStatus.FAIL,
+                    + r.country() + ", " + r.period(), CheckValue.count(1, "row"), CheckValue.count(times, "rows"),
+                    CheckStatus.FAIL,
                     r.country() + " has " + times + " " + r.metric() + " figures for " + r.platform() + " on "
                             + r.period() + ": remove the duplicate row or file", where));
         }
         if (scan.repeats().isEmpty()) {
-            recorder.record(new CheckResult("Country counted once", "platform metrics", scan.figures() + " figures",
-                    scan.figures() + " figures", CheckStatus.PASS,
+            recorder.record(new CheckResult("Country counted once", "platform metrics",
+                    CheckValue.count(scan.figures(), "figures"), CheckValue.count(scan.figures(), "figures"),
+                    CheckStatus.PASS,
                     "No country has two figures for the same app, metric and date", ""));
         }
     }
@@ -191,8 +196,9 @@ final class PlatformChecks {
             }
         }
         if (shares > 0) {
-            recorder.record(new CheckResult("Share between 0 and 100 %", "platform events", shares + " shares",
-                    shares + " within", CheckStatus.PASS, "Every share in the events lies between 0 and 100 %", ""));
+            recorder.record(new CheckResult("Share between 0 and 100 %", "platform events",
+                    CheckValue.count(shares, "shares"), CheckValue.count(shares, "within"), CheckStatus.PASS,
+                    "Every share in the events lies between 0 and 100 %", ""));
         }
     }
 

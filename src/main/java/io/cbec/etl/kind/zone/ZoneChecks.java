@@ -3,6 +3,7 @@ package io.cbec.etl.kind.zone;
 import io.cbec.etl.check.CheckRecorder;
 import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
+import io.cbec.etl.check.CheckValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
@@ -66,8 +67,9 @@ final class ZoneChecks {
                     + (t.from() > 0 ? ", rows " + (t.from() + 1) + "-" + (t.row() - 1) : "");
             String expected = t.value().stripTrailingZeros().toPlainString();
             boolean pass = t.value().compareTo(java.math.BigDecimal.valueOf(rows)) == 0;
-            recorder.record(new CheckResult(t.subtotal() ? "Stated subtotal" : "Stated total", scope, expected,
-                    Long.toString(rows), pass ? CheckStatus.PASS : CheckStatus.FAIL,
+            recorder.record(new CheckResult(t.subtotal() ? "Stated subtotal" : "Stated total", scope,
+                    CheckValue.number(t.value(), null), CheckValue.count(rows),
+                    pass ? CheckStatus.PASS : CheckStatus.FAIL,
                     pass ? "'" + t.label() + "' equals the zones listed above it"
                             : "'" + t.label() + "' states " + expected + " zones but " + rows + " are listed above it",
                     t.file() + "!" + t.sheet() + "!" + t.row() + (t.column() == null ? "" : " " + t.column())));
@@ -104,20 +106,22 @@ final class ZoneChecks {
         for (Repeat r : repeats) {
             if (r.batches() > 1) {
                 failures++;
-                recorder.record(new CheckResult("Zone approved once", r.name(), "1 batch", r.batches() + " batches",
+                recorder.record(new CheckResult("Zone approved once", r.name(), CheckValue.count(1, "batch"),
+                        CheckValue.count(r.batches(), "batches"),
                         CheckStatus.FAIL, r.name() + " is listed in " + r.batches()
                         + " different batches: correct the wrong row", r.places()));
             } else if (r.entries() > r.files()) { // two rows of one file (one sheet or two)
                 failures++;
-                recorder.record(new CheckResult("Zone approved once", r.name(), "1 row per source",
-                        r.entries() + " rows", CheckStatus.FAIL, r.name()
+                recorder.record(new CheckResult("Zone approved once", r.name(), CheckValue.count(1, "row per source"),
+                        CheckValue.count(r.entries(), "rows"), CheckStatus.FAIL, r.name()
                         + " is listed more than once in the same file: remove the duplicate row", r.places()));
             } else {
                 corroborated++; // the same approval in two source files: they agree, and it is counted once
             }
         }
         if (failures == 0) {
-            recorder.record(new CheckResult("Zone approved once", "all zones", zones + " zones", zones + " zones",
+            recorder.record(new CheckResult("Zone approved once", "all zones", CheckValue.count(zones, "zones"),
+                    CheckValue.count(zones, "zones"),
                     CheckStatus.PASS, "No zone is approved twice" + (corroborated > 0 ? "; " + corroborated
                     + " zone(s) are listed by two source files with the same batch and are counted once" : ""), ""));
         }
@@ -145,7 +149,7 @@ final class ZoneChecks {
         }
         if (orphans.isEmpty()) {
             recorder.record(new CheckResult("Revocation names an approved zone", "all revocations",
-                    revoked + " revoked", revoked + " revoked", CheckStatus.PASS,
+                    CheckValue.count(revoked, "revoked"), CheckValue.count(revoked, "revoked"), CheckStatus.PASS,
                     revoked == 0 ? "No zone is revoked" : "Every revoked zone was approved", ""));
         }
     }
