@@ -2,6 +2,7 @@ package io.cbec.etl.check;
 
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.kind.RecordKind;
+import io.cbec.etl.normalise.TextNormaliser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -48,9 +49,11 @@ public class ValidateTasklet implements Tasklet {
         }
         List<CheckResult> results = store.results(id);
         long failed = results.stream().filter(r -> r.status() == CheckStatus.FAIL).count();
+        // Cleaned: a detail may quote a raw value, whose control characters would garble the terminal or cron's mail.
         results.stream().filter(r -> r.status() != CheckStatus.PASS).forEach(r -> log.warn("{} {}: {} (expected {},"
-                + " actual {}) {}", r.status(), r.check(), r.detail(), r.expected().text(), r.actual().text(),
-                r.source()));
+                + " actual {}) {}", r.status(), r.check(), TextNormaliser.clean(r.detail()),
+                TextNormaliser.clean(r.expected().text()), TextNormaliser.clean(r.actual().text()),
+                TextNormaliser.clean(r.source())));
         log.info("validate: {} check(s), {} failed", results.size(), failed);
         return RepeatStatus.FINISHED;
     }

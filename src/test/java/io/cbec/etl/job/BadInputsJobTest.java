@@ -118,6 +118,8 @@ class BadInputsJobTest {
         }
         console = captured.toString(StandardCharsets.UTF_8);
         assertThat(inputHashes()).as("input files are never modified").isEqualTo(before);
+        assertThat(console).as("no control character of an input reaches the terminal or cron's mail")
+                .doesNotContainPattern("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
         return code;
     }
 
@@ -440,6 +442,16 @@ class BadInputsJobTest {
     }
 
     private static final int CELL_LIMIT = 32_767;
+
+    @Test
+    void case11_controlCharactersInAnEventValueNeverReachTheConsole() throws Exception {
+        Files.writeString(input.resolve("events.csv"),
+                "Date,Platform,Market,Event,Value\n2023-01-31,Temu,United States,bell\u0007note,ab\u001bef\n");
+
+        assertThat(run()).isZero(); // run() also asserts that the console carries no control character
+
+        assertThat(console).contains("cannot read a number in 'abef'");
+    }
 
     @Test
     void case11_aNulByteInACsvCellIsCleanedAndTheFileRead() throws Exception {
