@@ -53,6 +53,8 @@ class RunSummary {
         long sheets = count("SELECT COUNT(*) FROM source_sheet WHERE instance_id = :id AND kind IS NOT NULL", id);
         long read = count("SELECT COALESCE(SUM(rows_read), 0) FROM source_sheet WHERE instance_id = :id", id);
         long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE instance_id = :id", id);
+        // Counted as the Files sheet counts them, so that the line adds up as its rows do.
+        long totals = count("SELECT COUNT(*) FROM stated_total WHERE instance_id = :id", id);
         long accepted = jdbc.sql("SELECT kind, file_no, sheet_no FROM source_sheet WHERE instance_id = :id AND kind IS NOT NULL")
                 .param("id", id)
                 .query((rs, n) -> {
@@ -65,7 +67,8 @@ class RunSummary {
         long warned = count("SELECT COUNT(*) FROM check_result WHERE instance_id = :id AND status = 'WARN'", id);
         return List.of(
                 String.format("%-10s %d (%d sheet(s) read)", "files", files, sheets),
-                String.format("%-10s %d read, %d accepted, %d rejected", "rows", read, accepted, rejected),
+                String.format("%-10s %d read, %d accepted, %d rejected, %d total rows", "rows", read, accepted,
+                        rejected, totals),
                 String.format("%-10s %d passed, %d failed, %d warnings", "checks", passed, failed, warned));
     }
 
