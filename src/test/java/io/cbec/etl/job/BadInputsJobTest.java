@@ -638,6 +638,7 @@ class BadInputsJobTest {
                 .contains("WARN  Rejected batches.xlsx!Zones row 6 column C (Batch) '2.5': batch must be a whole number: 2.5\n")
                 .contains("WARN  Rejected batches.xlsx!Zones row 7 column C (Batch) '2 or 3': not a batch: 2 or 3");
         assertThat(filesRow("batches.xlsx").get(ACCEPTED)).isEqualTo("4");
+        assertThat(console).as("the run summary adds up").contains("rows       7 read, 4 accepted, 2 rejected, 1 total rows");
         // The stated total "６" (full-width) is read as 6 and compared with the 6 rows above it.
         assertThat(dataQuality().rowWhere("Checks", 0, "Stated total").orElseThrow().subList(2, 5))
                 .containsExactly("6", "6", "PASS");
