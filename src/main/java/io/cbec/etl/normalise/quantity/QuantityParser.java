@@ -106,6 +106,7 @@ public final class QuantityParser {
             + "|\\s*(\\+)");
     private static final Pattern DATE_MARK = Pattern.compile("[年月号]|st|nd|rd|th");
     private static final Pattern ANY_DIGIT = Pattern.compile("[0-9]");
+    private static final Pattern SCIENTIFIC = Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)[eE][-+]?[0-9]+");
     private static final Pattern LETTER_START = Pattern.compile("[\\s,;:(（]*[\\p{L}]");
 
     private QuantityParser() {
@@ -359,6 +360,11 @@ public final class QuantityParser {
             // Whatever is left: words are allowed (a noun, or a note), another number is not.
             String rest = s.substring(pos);
             if (!rest.isBlank()) {
+                if (SCIENTIFIC.matcher(original.strip()).matches()) {
+                    // Excel saves a long number as 1.23457E+11 in a CSV: digits are gone, so never read it
+                    return fail("cannot read '" + original + "': a number in scientific notation may have lost"
+                            + " digits (Excel writes long numbers so in a CSV): write the number in full");
+                }
                 if (ANY_DIGIT.matcher(rest).find()) {
                     return fail("cannot read '" + original + "': more than one number");
                 }

@@ -136,6 +136,8 @@ class QuantityParserTest {
             2022-11              | cannot read '2022-11': the range runs backwards
             11/04/2022           | cannot read '11/04/2022': more than one number
             10 billion in 2022   | cannot read '10 billion in 2022': more than one number
+            1.23457E+11          | cannot read '1.23457E+11': a number in scientific notation may have lost digits (Excel writes long numbers so in a CSV): write the number in full
+            1.5e3                | cannot read '1.5e3': a number in scientific notation may have lost digits (Excel writes long numbers so in a CSV): write the number in full
             3 months             | cannot read '3 months' as days: durations are read in days (write e.g. '14 days')
             5 percentage points  | '5 percentage points' is in percentage points (a difference), not a share
             5x                   | cannot read a number in '5x'
