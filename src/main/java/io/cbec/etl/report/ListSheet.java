@@ -61,6 +61,12 @@ public final class ListSheet {
     private final List<String> headerTexts;
     private final int headerRowIndex;
     private int lastRowIndex;
+    /**
+     * The last row not emphasised as a total, and the one before it: the autofilter ends there, so that
+     * sorting a column keeps the Total rows at the bottom instead of moving them in among the data.
+     */
+    private int lastPlainRowIndex;
+    private int previousPlainRowIndex;
     private Row lastRow;
     private WorkbookStyles.Key[] lastRowStyles;
 
@@ -89,6 +95,8 @@ public final class ListSheet {
         }
         this.headerTexts = List.copyOf(texts);
         this.lastRowIndex = headerRowIndex;
+        this.lastPlainRowIndex = headerRowIndex;
+        this.previousPlainRowIndex = headerRowIndex;
         this.lastRow = header;
         this.lastRowStyles = headerStyles;
     }
@@ -132,6 +140,8 @@ public final class ListSheet {
         }
         canvas.keepForCharts(rowIndex, values);
         lastRowIndex = rowIndex;
+        previousPlainRowIndex = lastPlainRowIndex;
+        lastPlainRowIndex = rowIndex;
         lastRow = row;
         lastRowStyles = rowStyles;
     }
@@ -151,6 +161,9 @@ public final class ListSheet {
     public ListSheet emphasiseLastRow() {
         if (canvas.isFinished()) {
             throw new IllegalStateException("Sheet '" + name() + "' is finished");
+        }
+        if (lastPlainRowIndex == lastRowIndex && lastRowIndex != headerRowIndex) {
+            lastPlainRowIndex = previousPlainRowIndex;
         }
         for (int i = 0; i < lastRowStyles.length; i++) {
             WorkbookStyles.Key key = lastRowStyles[i];
@@ -189,7 +202,8 @@ public final class ListSheet {
     }
 
     /**
-     * Completes the sheet: row 1 frozen, autofilter over the first list's header and rows, column
+     * Completes the sheet: row 1 frozen, autofilter over the first list's header and rows (without the
+     * Total rows emphasised at its end), column
      * widths from the content written, landscape, one page wide, row 1 repeated on every page.
      */
     public void finish() {
@@ -225,7 +239,8 @@ public final class ListSheet {
         sheet.createFreezePane(0, list.headerRowIndex + 1);
         int lastColumn = list.columns.size() - 1;
         if (tableName == null) {
-            sheet.setAutoFilter(new CellRangeAddress(list.headerRowIndex, list.lastRowIndex, 0, lastColumn));
+            // Over the data rows only: Total rows written last (emphasised) stay out of sorting and filtering.
+            sheet.setAutoFilter(new CellRangeAddress(list.headerRowIndex, list.lastPlainRowIndex, 0, lastColumn));
         } else {
             list.createTable(tableName);
         }

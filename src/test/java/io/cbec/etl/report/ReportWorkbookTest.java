@@ -203,6 +203,27 @@ class ReportWorkbookTest {
     }
 
     @Test
+    void totalRowsWrittenLastStayOutOfTheAutofilterSoThatSortingKeepsThemAtTheBottom() throws IOException {
+        Path target = folder.resolve("totals.xlsx");
+        try (ReportWorkbook workbook = new ReportWorkbook(folder.resolve("tmp"))) {
+            ListSheet list = workbook.listSheet("Zones by Batch", List.of(Column.text("Batch"), Column.integer("Zones")));
+            list.row("1", 1);
+            list.row("2", 12);
+            list.boldRow("Total", 13);
+            list.row("Total", 13);
+            list.emphasiseLastRow(); // twice changes nothing
+            list.emphasiseLastRow();
+            list.finish();
+            workbook.write(target);
+        }
+        try (XSSFWorkbook workbook = open(target)) {
+            XSSFSheet sheet = workbook.getSheet("Zones by Batch");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:B3");
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Total");
+        }
+    }
+
+    @Test
     void finishSetsAnAutofilterOverHeaderAndRowsAndWidthsFromContent() throws IOException {
         Path target = folder.resolve("list.xlsx");
         try (ReportWorkbook workbook = new ReportWorkbook(folder.resolve("tmp"))) {
@@ -292,7 +313,8 @@ class ReportWorkbookTest {
             assertThat(workbook.getFontAt(total.getCellStyle().getFontIndex()).getBold()).isTrue();
             assertThat(total.getCellStyle().getDataFormatString()).isEqualTo("#,##0");
             assertThat(workbook.getFontAt(sheet.getRow(1).getCell(1).getCellStyle().getFontIndex()).getBold()).isFalse();
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).as("write() finished the sheet").isEqualTo("A1:B3");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).as("write() finished the sheet, the Total out of the filter")
+                    .isEqualTo("A1:B2");
         }
     }
 
