@@ -11,6 +11,7 @@ import io.cbec.etl.normalise.PeriodParser;
 import io.cbec.etl.normalise.Province;
 import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.normalise.ZoneMatch;
+import io.cbec.etl.normalise.quantity.Qualifier;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
 import io.cbec.etl.normalise.quantity.UnitHint;
@@ -194,6 +195,12 @@ final class IndicatorRowNormaliser {
         Quantity q = parsed.value();
         if (q.isRange()) {
             return Parsed.failed("a range is not a figure: " + cell.raw() + " (write one number)");
+        }
+        if (q.qualifier() != Qualifier.EXACT) {
+            // Summed into province totals and checked against stated totals as if exact, "约3亿" would pass for
+            // 300,000,000 without a trace of the 约: refused like a range.
+            return Parsed.failed("an approximate figure is not summed: " + cell.raw() + " (write the figure as "
+                    + "reported; an approximate total belongs in the control totals)");
         }
         if (indicator.money() && !q.isMoney()) {
             return Parsed.failed("no currency for " + indicator.labelZh() + " (" + indicator.label() + "): write the unit "

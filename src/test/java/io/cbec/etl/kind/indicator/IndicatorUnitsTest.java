@@ -74,6 +74,16 @@ class IndicatorUnitsTest {
     }
 
     @Test
+    void anApproximateFigureIsRejectedNotSummedAsExact() {
+        SheetPlan plan = plan("2024", "出口额");
+        RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(3, Arrays.asList(new CellValue.Text("杭州"),
+                new CellValue.Text("约3亿元"))));
+        assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason())
+                .isEqualTo("an approximate figure is not summed: 约3亿元 (write the figure as reported; an approximate"
+                        + " total belongs in the control totals)"));
+    }
+
+    @Test
     void formatDecimals() {
         assertThat(IndicatorRowNormaliser.formatDecimals("#,##0.0")).contains(1);
         assertThat(IndicatorRowNormaliser.formatDecimals("0.00_ ;[Red]-0.00")).contains(2);
