@@ -282,9 +282,12 @@ final class PlatformReportSheets {
                     BigDecimal low = rs.getBigDecimal(6);
                     BigDecimal high = rs.getBigDecimal(11);
                     String unit = rs.getString(7);
+                    boolean range = high != null && high.compareTo(low) != 0;
+                    // "10 to 15 days" is stored EXACT with a high end; shown as RANGE, not as an exact 10
+                    String qualifier = range && "EXACT".equals(rs.getString(8)) ? "RANGE" : rs.getString(8);
                     sheet.row(dateCell(date), rs.getString(3), rs.getString(4), rs.getString(5), value(low, unit), unit,
-                            rs.getString(8), rs.getString(9), rs.getString(10),
-                            high == null || high.compareTo(low) == 0 ? null : value(high, unit), rs.getString(12));
+                            qualifier, rs.getString(9), rs.getString(10), range ? value(high, unit) : null,
+                            rs.getString(12));
                 });
         sheet.finish();
     }
