@@ -109,6 +109,21 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aCurrencyWrittenBeforeTheScaleKeepsTheScale() throws Exception {
+        // "5 USD million" was read as 5 USD, silently: the scale after the currency is read as in headers.
+        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/imports.xlsx"), "2024年1-6月", new Object[][] {
+                {"城市", "进口额"}, {"深圳市", "5 USD million"}, {"广州市", "2.5 million USD"}});
+
+        assertThat(job.run()).isZero();
+
+        List<List<String>> figures = job.report().rows("Zone Indicators");
+        assertThat(figures).anySatisfy(r -> assertThat(r.subList(1, 9)).containsExactly("Shenzhen", "深圳市",
+                "Guangdong", "Imports", "5,000,000.00", "USD", "imports.xlsx!2024年1-6月!2", "5 USD million"));
+        assertThat(figures).anySatisfy(r -> assertThat(r.subList(1, 7)).containsExactly("Guangzhou", "广州市",
+                "Guangdong", "Imports", "2,500,000.00", "USD"));
+    }
+
+    @Test
     void aSubtotalOffByOneFailsWithTheCellsPlace() throws Exception {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         IndicatorWorkbook.firstHalf2024().shiftSubtotal("浙江省", 1.0).writeTo(dir.resolve("input/指标.xlsx"));

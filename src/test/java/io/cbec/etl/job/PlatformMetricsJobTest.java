@@ -144,6 +144,44 @@ class PlatformMetricsJobTest {
     }
 
     @Test
+    void aDashOrAnEmptyCellIsNotReportedAndARowWithNoFigureIsRejected() throws Exception {
+        // A dash in one store's column rejected the whole row, losing the other store's 1.2万 with it.
+        workbook("apps.xlsx", "apps", new Object[][] {
+            {"Month", "App Name", "Country", "iPhone Downloads", "Android Downloads"},
+            {"2023-03", "Temu", "US", "1.2万", "—"},
+            {"2023-03", "Temu", "Canada", 30, null},
+            {"2023-03", "Temu", "Mexico", "N/A", 40},
+            {"2023-03", "Temu", "Brazil", "-", "--"},
+            {"2023-03", "Temu", "Worldwide", 12070, "/"},
+        });
+        // Countries as columns: a dash there is not reported either.
+        workbook("wide.xlsx", "Downloads", new Object[][] {
+            {"Month", "App", "United States", "Canada"},
+            {"2023-03", "Shein", 500, "—"},
+        });
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        List<List<String>> rejected = dq.rows("Rejected Rows");
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(1).subList(0, 5)).containsExactly("apps.xlsx", "apps", "5", "C (Country)", "Brazil");
+        assertThat(rejected.get(1).get(5)).isEqualTo("no figure in the row for Temu in Brazil on 2023-03: fill the"
+                + " downloads or revenue columns or delete the row");
+        assertThat(dq.rowWhere("Files", 0, "apps.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("5", "3", "1", "1");
+        assertThat(dq.rowWhere("Files", 0, "wide.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("1", "1", "0", "0");
+        // The stated worldwide 12,070 is the sum of what was reported: 12,000 + 30 + 40.
+        assertThat(dq.rowWhere("Checks", 1, "apps.xlsx!apps (Worldwide)").orElseThrow().get(4)).isEqualTo("PASS");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+        List<List<String>> downloads = job.report().rows("Platform Downloads");
+        assertThat(downloads.stream().skip(1).map(r -> r.get(0) + " " + r.get(2) + " " + r.get(4))).containsExactlyInAnyOrder(
+                "Temu United States 12,000", "Temu Canada 30", "Temu Mexico 40", "Shein United States 500");
+    }
+
+    @Test
     void aFigureBeyondAnyAppsDownloadsIsRejectedNamingItsCellNotAFailedRun() throws Exception {
         LocalDate day = LocalDate.of(2023, 1, 31);
         workbook("huge.xlsx", "Downloads", new Object[][] {

@@ -5,6 +5,7 @@ import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.kind.TotalRowDetector;
 import io.cbec.etl.normalise.Division;
 import io.cbec.etl.normalise.DivisionDirectory;
+import io.cbec.etl.normalise.NotReported;
 import io.cbec.etl.normalise.Parsed;
 import io.cbec.etl.normalise.Period;
 import io.cbec.etl.normalise.PeriodParser;
@@ -25,7 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +39,6 @@ import java.util.stream.Collectors;
  */
 final class IndicatorRowNormaliser {
 
-    private static final Set<String> NOT_REPORTED = Set.of("-", "—", "--", "–", "/", "n/a", "na", "不适用", "无", "…", "...");
     private static final Pattern SHOWN_NUMBER = Pattern.compile("\\d[\\d,]*(?:\\.(\\d+))?");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?");
     private static final BigDecimal HALF = new BigDecimal("0.5");
@@ -112,7 +111,7 @@ final class IndicatorRowNormaliser {
         List<IndicatorRow.Value> values = new ArrayList<>();
         for (SheetLayout.ValueColumn vc : layout.valueColumns()) {
             CellValue cell = row.cell(vc.column());
-            if (cell == null || cell.raw().isBlank() || NOT_REPORTED.contains(TextNormaliser.clean(cell.raw()).toLowerCase())) {
+            if (cell == null || NotReported.is(cell.raw())) {
                 continue;
             }
             Indicator indicator = vc.indicator() != null ? vc.indicator() : rowIndicator;

@@ -8,6 +8,7 @@ import io.cbec.etl.kind.RowOutcome;
 import io.cbec.etl.kind.SheetContext;
 import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.normalise.DateParser;
+import io.cbec.etl.normalise.NotReported;
 import io.cbec.etl.normalise.Parsed;
 import io.cbec.etl.normalise.PartialDate;
 import io.cbec.etl.normalise.quantity.Quantity;
@@ -160,7 +161,7 @@ public class PlatformMetricsKind implements RecordKind {
         if (layout.countriesAsColumns()) {
             for (MetricLayout.AreaColumn ac : layout.areaColumns()) {
                 CellValue cell = row.cell(ac.column());
-                if (cell == null) {
+                if (notReported(cell)) {
                     continue;
                 }
                 Optional<RowOutcome.Rejected> bad = plan.unusableCell(row, ac.column());
@@ -177,6 +178,10 @@ public class PlatformMetricsKind implements RecordKind {
                 }
                 add(facts, totals, plan, row.rowNumber(), p, period, layout.columnsMetric(), q.value(), ac.country(),
                         ac.area(), plan.describeColumn(ac.column()), cell);
+            }
+            if (facts.isEmpty() && totals.isEmpty()) {
+                return plan.reject(platformColumn, row.cell(platformColumn), "no figure in the row for " + p.name()
+                        + " on " + dateCell.raw() + ": fill the country columns or delete the row");
             }
             return new RowOutcome.Accepted(new MetricRows(facts, totals));
         }
@@ -201,7 +206,7 @@ public class PlatformMetricsKind implements RecordKind {
             StringBuilder columns = new StringBuilder();
             String raw = null;
             for (MetricLayout.MetricColumn mc : layout.metricColumns()) {
-                if (!mc.metric().equals(metric) || row.cell(mc.column()) == null) {
+                if (!mc.metric().equals(metric) || notReported(row.cell(mc.column()))) {
                     continue;
                 }
                 Optional<RowOutcome.Rejected> bad = plan.unusableCell(row, mc.column());
@@ -237,9 +242,18 @@ public class PlatformMetricsKind implements RecordKind {
             }
         }
         if (facts.isEmpty() && totals.isEmpty()) {
-            return new RowOutcome.Ignored("no figures in the row");
+            return plan.reject(countryColumn, row.cell(countryColumn), "no figure in the row for " + p.name() + " in "
+                    + countryText + " on " + dateCell.raw() + ": fill the downloads or revenue columns or delete the row");
         }
         return new RowOutcome.Accepted(new MetricRows(facts, totals));
+    }
+
+    /**
+     * An empty cell, or one holding only a dash or a not-applicable mark: that column is not reported for
+     * the row (left out of the sum, never a 0), as in zone indicators. Numbers skip the text test.
+     */
+    private static boolean notReported(CellValue cell) {
+        return cell == null || cell instanceof CellValue.Text t && NotReported.is(t.text());
     }
 
     private static Parsed<Quantity> figure(CellValue cell, UnitHint hint) {

@@ -87,6 +87,13 @@ public final class QuantityParser {
     private static final Pattern ENGLISH_SCALE = Pattern.compile(
             "\\s*(hundred|thousand|million|billion|trillion|mn|bn|m|k)" + EN_END);
     private static final Pattern CHINESE_SCALE = Pattern.compile("\\s*([十百千万亿]+)");
+    /**
+     * A scale word the grammar did not place ("5 million million", "5% million", "5 USD millions"): the
+     * figure would be read a million times too small, so such a cell is refused, never read without it.
+     */
+    private static final Pattern LEFTOVER_SCALE = Pattern.compile(
+            "(?<![\\p{L}])(hundreds?|thousands?|millions?|billions?|trillions?|mn|bn|mio)" + EN_END
+            + "|^\\s*(m|k)" + EN_END);
     private static final Pattern RANGE_SEPARATOR = Pattern.compile("\\s*(?:to|and|or)" + EN_END + "\\s*|\\s*[-–—~至到]\\s*");
 
     private static final Pattern PERCENT_POINTS = Pattern.compile("\\s*(?:个百分点|percentage points?|pp" + EN_END + ")");
@@ -208,8 +215,11 @@ public final class QuantityParser {
         }
     }
 
-    /** One number with the scale and unit written right after it. */
-    private record Number(BigDecimal value, boolean scaled, String unit, BigDecimal unitFactor) {
+    /**
+     * One number with the scale and unit written right after it; {@code unitScaled} when the scale came
+     * after the currency ("5 USD million": unitFactor 1000000).
+     */
+    private record Number(BigDecimal value, boolean scaled, String unit, BigDecimal unitFactor, boolean unitScaled) {
     }
 
     /** A cursor over the cleaned, lower-cased text. */
@@ -321,14 +331,19 @@ public final class QuantityParser {
             Number last = second != null ? second : first;
             String unit = last.unit;
             BigDecimal highFactor = last.unitFactor;
+            boolean highUnitScaled = last.unitScaled;
             if (tailUnit != null) {
                 if (unit != null && !unit.equals(tailUnit)) {
                     return fail("'" + original + "' has two units (" + unit + ", " + tailUnit + ")");
                 }
                 unit = tailUnit;
                 highFactor = tailFactor;
+                highUnitScaled = unitScaled;
             }
             BigDecimal lowFactor = highFactor;
+            if (second != null && first.unit == null && first.scaled && highUnitScaled) {
+                return twoScales(); // "10 million to 15 USD million"
+            }
             if (second != null && first.unit != null) {
                 if (unit != null && !unit.equals(first.unit)) {
                     return fail("'" + original + "' has different units on each side of the range");
@@ -368,6 +383,13 @@ public final class QuantityParser {
                 if (ANY_DIGIT.matcher(rest).find()) {
                     return fail("cannot read '" + original + "': more than one number");
                 }
+                Matcher leftover = LEFTOVER_SCALE.matcher(rest);
+                if (leftover.find()) {
+                    String word = leftover.group(1) != null ? leftover.group(1) : leftover.group(2);
+                    return fail("cannot read '" + original + "': the scale '" + word + "' is not where a scale is"
+                            + " read: write it right after the number or the currency, e.g. '5 million USD',"
+                            + " 'USD 5 million' or '5 USD million'");
+                }
                 boolean attached = pos > 0 && !Character.isWhitespace(s.charAt(pos))
                         && Character.isLetterOrDigit(s.charAt(pos - 1));
                 if (attached && (DATE_MARK.matcher(rest).lookingAt() || isLatin(s.charAt(pos)))) {
@@ -382,7 +404,7 @@ public final class QuantityParser {
             }
             BigDecimal low = first.value;
             BigDecimal high = low;
-            boolean scaled = first.scaled;
+            boolean scaled = first.scaled || first.unitScaled || highUnitScaled;
             if (second != null) {
                 high = second.value;
                 scaled = scaled || second.scaled;
@@ -408,7 +430,13 @@ public final class QuantityParser {
         }
 
         private BigDecimal unitFactor;
+        /** Set with unitFactor: the factor holds a scale written after the currency ("5 USD million"). */
+        private boolean unitScaled;
         private BigDecimal lastScale = BigDecimal.ONE;
+
+        private Parsed<Reading> twoScales() {
+            return fail("cannot read '" + original + "': it has two scales; write one, e.g. '5 million USD'");
+        }
 
         private static boolean isLatin(char ch) {
             return ch < 0x250 && Character.isLetter(ch);
@@ -465,9 +493,11 @@ public final class QuantityParser {
             Parsed<String> unit = unitAndQualifier();
             String u = null;
             BigDecimal f = null;
+            boolean us = false;
             if (unit.ok() && !unit.value().isEmpty()) {
                 u = unit.value();
                 f = unitFactor;
+                us = unitScaled;
             } else {
                 pos = beforeUnit;
                 if (!unit.ok()) {
@@ -476,12 +506,38 @@ public final class QuantityParser {
                 }
             }
             unitFactor = null;
-            return new Number(value.multiply(scale), scaled, u, f);
+            unitScaled = false;
+            return new Number(value.multiply(scale), scaled, u, f, us);
+        }
+
+        /**
+         * The scale some write after the currency, as headers do ("5 USD million", "5 RMB bn", "5 美元
+         * million"): it becomes the unit factor. A number already scaled ("5 million USD million") or a Chinese
+         * scale there ("5美元万", never written so) is refused rather than guessed.
+         */
+        private Parsed<String> scaleAfterCurrency(String currency) {
+            int before = pos;
+            Matcher sc = at(ENGLISH_SCALE);
+            if (sc == null) {
+                if (at(CHINESE_SCALE) != null) {
+                    return Parsed.failed("cannot read '" + original + "': a Chinese scale after the currency '"
+                            + currency.strip() + "': write it before, e.g. '5万美元'");
+                }
+                pos = before;
+                return Parsed.ok("");
+            }
+            if (lastScale.compareTo(BigDecimal.ONE) != 0) {
+                return Parsed.failed(twoScales().error());
+            }
+            unitFactor = englishScale(sc.group(1));
+            unitScaled = true;
+            return Parsed.ok("");
         }
 
         /** A unit ("", "CNY", "USD", "percent", "days", "count") and any qualifier suffix; sets unitFactor. */
         private Parsed<String> unitAndQualifier() {
             unitFactor = null;
+            unitScaled = false;
             String unit = "";
             for (int round = 0; round < 2; round++) {
                 Matcher qs = at(QUALIFIER_SUFFIX);
@@ -521,6 +577,10 @@ public final class QuantityParser {
                                 + "': only CNY and USD are read");
                     }
                     unit = currencyOf(m.group(1));
+                    Parsed<String> scale = scaleAfterCurrency(m.group(1));
+                    if (!scale.ok()) {
+                        return scale;
+                    }
                 } else if (at(DAYS) != null) {
                     unit = Quantity.DAYS;
                 } else if (at(WEEKS) != null) {

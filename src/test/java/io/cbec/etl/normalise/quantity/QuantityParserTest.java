@@ -117,6 +117,18 @@ class QuantityParserTest {
             33个城市和地区              | 33          | 33          | count   | EXACT
             165个                       | 165         | 165         | count   | EXACT
             人民币5000万元              | 50000000    | 50000000    | CNY     | EXACT
+            5 USD million               | 5000000     | 5000000     | USD     | EXACT
+            5 USD mn                    | 5000000     | 5000000     | USD     | EXACT
+            2.5 usd m                   | 2500000     | 2500000     | USD     | EXACT
+            5 US dollars million        | 5000000     | 5000000     | USD     | EXACT
+            5 美元 million              | 5000000     | 5000000     | USD     | EXACT
+            5 CNY billion               | 5000000000  | 5000000000  | CNY     | EXACT
+            5 RMB million               | 5000000     | 5000000     | CNY     | EXACT
+            3 yuan bn                   | 3000000000  | 3000000000  | CNY     | EXACT
+            US$ 5 USD million           | 5000000     | 5000000     | USD     | EXACT
+            about 5 USD thousand        | 5000        | 5000        | USD     | ABOUT
+            10 to 15 USD million        | 10000000    | 15000000    | USD     | EXACT
+            5 USD million or more       | 5000000     | 5000000     | USD     | AT_LEAST
             """)
     void readsEnglishAndChinesePhrases(String text, String low, String high, String unit, Qualifier qualifier) {
         assertParsed(text, null, low, high, unit, qualifier);
@@ -143,6 +155,16 @@ class QuantityParserTest {
             5x                   | cannot read a number in '5x'
             a few                | cannot read a number in 'a few'
             dozens               | cannot read a number in 'dozens'
+            5 USD millions       | cannot read '5 USD millions': the scale 'millions' is not where a scale is read: write it right after the number or the currency, e.g. '5 million USD', 'USD 5 million' or '5 USD million'
+            5 million million    | cannot read '5 million million': the scale 'million' is not where a scale is read: write it right after the number or the currency, e.g. '5 million USD', 'USD 5 million' or '5 USD million'
+            5% million           | cannot read '5% million': the scale 'million' is not where a scale is read: write it right after the number or the currency, e.g. '5 million USD', 'USD 5 million' or '5 USD million'
+            5 days k             | cannot read '5 days k': the scale 'k' is not where a scale is read: write it right after the number or the currency, e.g. '5 million USD', 'USD 5 million' or '5 USD million'
+            5 downloads (million) | cannot read '5 downloads (million)': the scale 'million' is not where a scale is read: write it right after the number or the currency, e.g. '5 million USD', 'USD 5 million' or '5 USD million'
+            5 million USD million | cannot read '5 million USD million': it has two scales; write one, e.g. '5 million USD'
+            5万 USD million      | cannot read '5万 USD million': it has two scales; write one, e.g. '5 million USD'
+            10 million to 15 USD million | cannot read '10 million to 15 USD million': it has two scales; write one, e.g. '5 million USD'
+            5美元万              | cannot read '5美元万': a Chinese scale after the currency '美元': write it before, e.g. '5万美元'
+            5 EUR million        | unsupported currency 'eur' in '5 EUR million': only CNY and USD are read
             """)
     void refusesWhatItCannotRead(String text, String reason) {
         assertThat(QuantityParser.parse(text, null)).isEqualTo(Parsed.failed(reason));
