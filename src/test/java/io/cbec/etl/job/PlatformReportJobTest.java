@@ -56,7 +56,10 @@ class PlatformReportJobTest {
         assertThat(job.run()).isZero();
 
         PublishedWorkbook report = job.report();
-        assertThat(report.sheetNames()).contains("Platforms", "Platform Downloads", "Platform Events");
+        assertThat(report.sheetNames()).contains("Platforms", "Platform Downloads", "Platform Events")
+                // no registry among the inputs: its sheets and Summary items are left out, not zeros
+                .doesNotContain("Zones by Batch", "Zones by Province", "Pilot Zones");
+        assertThat(report.rowWhere("Summary", 0, "Active pilot zones")).isEmpty();
         assertThat(report.summary("Platforms tracked")).isEqualTo("3");
         assertThat(report.summary("Latest platform data")).isEqualTo("2023-01-31");
 

@@ -31,6 +31,9 @@ final class ZoneReportSheets {
     }
 
     List<SummaryItem> summaryItems(List<ZoneRegister.Zone> zones) {
+        if (zones.isEmpty()) {
+            return List.of(); // no registry among the inputs: its items and sheets are left out, not zeros
+        }
         List<BatchRow> batches = batches(zones);
         BatchRow latest = batches.isEmpty() ? null : batches.get(batches.size() - 1);
         long active = zones.stream().filter(ZoneRegister.Zone::active).count();
@@ -49,6 +52,9 @@ final class ZoneReportSheets {
     }
 
     void write(List<ZoneRegister.Zone> zones, ReportWorkbook workbook) {
+        if (zones.isEmpty()) {
+            return;
+        }
         writeByBatch(zones, workbook);
         writeByProvince(zones, workbook);
         writeZones(zones, workbook);
