@@ -31,9 +31,6 @@ final class ZoneReportSheets {
     }
 
     List<SummaryItem> summaryItems(List<ZoneRegister.Zone> zones) {
-        if (zones.isEmpty()) {
-            return List.of(); // no registry among the inputs: its items and sheets are left out, not zeros
-        }
         List<BatchRow> batches = batches(zones);
         BatchRow latest = batches.isEmpty() ? null : batches.get(batches.size() - 1);
         long active = zones.stream().filter(ZoneRegister.Zone::active).count();
@@ -48,12 +45,13 @@ final class ZoneReportSheets {
         items.add(new SummaryItem("Latest batch approved", latest == null ? null : dateCell(latest.approved())));
         items.add(new SummaryItem("Latest batch zones", latest == null ? null : (long) latest.approvedZones()));
         items.add(new SummaryItem("Provinces covered", provinces));
-        return items;
+        // No registry among the inputs: the items stay (the report contract lists them) but empty, not 0.
+        return zones.isEmpty() ? items.stream().map(i -> new SummaryItem(i.item(), null)).toList() : items;
     }
 
     void write(List<ZoneRegister.Zone> zones, ReportWorkbook workbook) {
         if (zones.isEmpty()) {
-            return;
+            return; // no registry among the inputs: its sheets are left out (README), not tables of zeros
         }
         writeByBatch(zones, workbook);
         writeByProvince(zones, workbook);
