@@ -225,6 +225,50 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aControlAddsFiguresOfDifferentGranularitiesButCountsNoDayTwice() throws Exception {
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/exports-long.csv"), """
+                城市,期间,指标,数值,单位
+                杭州,2024Q1,出口额,1.1,亿元
+                杭州,2024-04,出口额,2.2,亿元
+                宁波,2024-01,出口额,1,亿元
+                宁波,2024-02,出口额,2,亿元
+                宁波,2024Q1,出口额,3,亿元
+                温州,2024Q1,出口额,4,亿元
+                温州,2024年2-4月,出口额,5,亿元
+                义乌,2024年1-6月,出口额,6,亿元
+                """, StandardCharsets.UTF_8);
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(
+                new String[] {"Exports, Hangzhou, 2024", "3.3亿元", "a quarter and the month after it"},
+                new String[] {"Exports, Ningbo, 2024", "3亿元", "a quarter and two of its months"},
+                new String[] {"Exports, Wenzhou, 2024", "9亿元", "a quarter and three months across it"},
+                new String[] {"出口额, 义乌, 2024Q1", "3亿元", "half a year for a quarter"}));
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        // Q1 and April cover different days: both are added, neither is dropped.
+        List<String> hangzhou = dq.rowWhere("Checks", 1, "Exports, Hangzhou, 2024").orElseThrow();
+        assertThat(hangzhou.subList(2, 5)).containsExactly("330,000,000 CNY", "330,000,000 CNY", "PASS");
+        assertThat(hangzhou.get(5)).contains("(sum of quarterly and monthly figures), 2 figure(s)");
+        // January and February lie inside Q1: the quarter is summed, the months named as not added.
+        List<String> ningbo = dq.rowWhere("Checks", 1, "Exports, Ningbo, 2024").orElseThrow();
+        assertThat(ningbo.subList(3, 5)).containsExactly("300,000,000 CNY", "PASS");
+        assertThat(ningbo.get(5)).contains("(sum of quarterly figures), 1 figure(s); not added, as the figures summed "
+                + "cover their days: 2 monthly figure(s)");
+        // Q1 and February-April share two months and nothing covers each day once: no sum.
+        List<String> wenzhou = dq.rowWhere("Checks", 1, "Exports, Wenzhou, 2024").orElseThrow();
+        assertThat(wenzhou.subList(3, 5)).containsExactly("", "FAIL");
+        assertThat(wenzhou.get(5)).startsWith("the data overlap: Wenzhou's figures for 2024Q1, 2024-02/2024-04 count "
+                + "some days twice");
+        // Half a year cannot be split into its first quarter.
+        List<String> yiwu = dq.rowWhere("Checks", 1, "出口额, 义乌, 2024Q1").orElseThrow();
+        assertThat(yiwu.subList(3, 5)).containsExactly("", "FAIL");
+        assertThat(yiwu.get(5)).startsWith("the data cannot answer '出口额, 义乌, 2024Q1': ")
+                .contains("figure for 2024-01/2024-06 runs past 2024Q1 and cannot be split");
+    }
+
+    @Test
     void aFigureForAPlaceThatIsNotAPilotZoneIsRejectedWithTheReason() throws Exception {
         // No registry among the inputs: the bundled list of 2015-2022 decides.
         IndicatorWorkbook.firstHalf2024()

@@ -2,6 +2,7 @@ package io.cbec.etl.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cbec.etl.fixtures.IndicatorWorkbook;
 import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.OneSheetWorkbook;
 import io.cbec.etl.fixtures.PublishedWorkbook;
@@ -179,6 +180,47 @@ class PlatformMetricsJobTest {
         List<List<String>> downloads = job.report().rows("Platform Downloads");
         assertThat(downloads.stream().skip(1).map(r -> r.get(0) + " " + r.get(2) + " " + r.get(4))).containsExactlyInAnyOrder(
                 "Temu United States 12,000", "Temu Canada 30", "Temu Mexico 40", "Shein United States 500");
+    }
+
+    @Test
+    void aControlAsOfADayInsideAMonthlyFigureFailsSayingTheDataCannotAnswerIt() throws Exception {
+        workbook("downloads.xlsx", "Downloads", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {LocalDate.of(2023, 1, 1), "Temu", "United States", 100},
+            {LocalDate.of(2023, 1, 2), "Temu", "United States", 200},
+            {"2023-02", "Temu", "United States", 1000},
+        });
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(
+                new String[] {"Temu downloads, United States, as of 2023-02-15", "300", ""},
+                new String[] {"Temu downloads, United States, as of 2023-02-28", "1300", ""},
+                new String[] {"Temu downloads, United States, as of 2023-01-31", "300", ""}));
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        List<String> midMonth = dq.rowWhere("Checks", 1, "Temu downloads, United States, as of 2023-02-15").orElseThrow();
+        assertThat(midMonth.subList(3, 5)).containsExactly("", "FAIL");
+        assertThat(midMonth.get(5)).startsWith("the data cannot answer 'Temu downloads, United States, as of 2023-02-15':"
+                + " the monthly Temu downloads figure for 2023-02 (United States, 2023-02-01 to 2023-02-28) runs past "
+                + "2023-02-15").contains("as of 2023-02-28");
+        assertThat(dq.rowWhere("Checks", 1, "Temu downloads, United States, as of 2023-02-28").orElseThrow()
+                .subList(3, 5)).containsExactly("1,300", "PASS");
+        assertThat(dq.rowWhere("Checks", 1, "Temu downloads, United States, as of 2023-01-31").orElseThrow()
+                .subList(3, 5)).containsExactly("300", "PASS");
+    }
+
+    @Test
+    void aRegistryControlWithoutARegistryFailsSayingThereIsNoDataNotZero() throws Exception {
+        northAmericaExport();
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.<String[]>of(
+                new String[] {"Zones in Zhejiang", "12", ""}));
+
+        assertThat(job.run()).isEqualTo(65);
+
+        List<String> zones = job.dataQuality().rowWhere("Checks", 1, "Zones in Zhejiang").orElseThrow();
+        assertThat(zones.subList(2, 5)).containsExactly("12", "", "FAIL");
+        assertThat(zones.get(5)).startsWith("no data: the inputs hold no pilot-zone registry to count 'Zones in "
+                + "Zhejiang' from: add the registry sheet");
     }
 
     @Test

@@ -56,7 +56,13 @@ class PlatformReportJobTest {
         assertThat(job.run()).isZero();
 
         PublishedWorkbook report = job.report();
-        assertThat(report.sheetNames()).contains("Platforms", "Platform Downloads", "Platform Events");
+        assertThat(report.sheetNames()).contains("Platforms", "Platform Downloads", "Platform Events")
+                // no registry among the inputs: its sheets are left out and its Summary items empty, not zeros
+                .doesNotContain("Zones by Batch", "Zones by Province", "Pilot Zones");
+        for (String item : List.of("Active pilot zones", "Batches")) {
+            List<String> row = report.rowWhere("Summary", 0, item).orElseThrow();
+            assertThat(row.subList(1, row.size())).allMatch(String::isEmpty);
+        }
         assertThat(report.summary("Platforms tracked")).isEqualTo("3");
         assertThat(report.summary("Latest platform data")).isEqualTo("2023-01-31");
 

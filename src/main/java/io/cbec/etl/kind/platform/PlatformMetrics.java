@@ -69,17 +69,40 @@ class PlatformMetrics implements MetricSource {
         };
     }
 
-    /** What one query sums: a platform's metric over the figures whose period starts in [from, to]. */
+    /**
+     * What one query sums: a platform's metric over the figures whose whole period lies in [from, to]. A
+     * figure whose period only partly lies in it (the monthly figure for February, asked "as of 2023-02-15"
+     * or for one week of it) cannot be split: it is not counted, and it fails the control (see {@link Acc}).
+     */
     private record Sum(Named named, Predicate<String> inPlace, String placeName, LocalDate from, LocalDate to,
                        String whenText) {
-        boolean counts(Figure f) {
-            return f.platform().equals(named.platform().name()) && f.metric().equals(named.metric())
-                    && !f.period().isBefore(from) && !f.period().isAfter(to);
+        boolean ofMetric(Figure f) {
+            return f.platform().equals(named.platform().name()) && f.metric().equals(named.metric());
+        }
+
+        boolean inside(Figure f) {
+            return !f.period().isBefore(from) && !lastDay(f).isAfter(to);
+        }
+
+        boolean straddles(Figure f) {
+            return !inside(f) && !f.period().isAfter(to) && !lastDay(f).isBefore(from);
         }
     }
 
+    /**
+     * One query's sums, the place's and the world's, and the first figure of each that runs past the
+     * period's bounds: its days inside are unknown, so neither counting it nor leaving it out would be the
+     * answer.
+     */
+    private static final class Acc {
+        BigDecimal part = BigDecimal.ZERO;
+        BigDecimal world = BigDecimal.ZERO;
+        Figure partStraddles;
+        Figure worldStraddles;
+    }
+
     /** The place's and the world's sums of the queries prepared for one instance, by query text. */
-    private record Prepared(long instanceId, Map<String, BigDecimal[]> sums) { }
+    private record Prepared(long instanceId, Map<String, Acc> sums) { }
 
     private volatile Prepared prepared;
 
@@ -97,8 +120,8 @@ class PlatformMetrics implements MetricSource {
                 // evaluate() reports it, with the control's place
             }
         }
-        Map<String, BigDecimal[]> sums = new HashMap<>();
-        mine.keySet().forEach(text -> sums.put(text, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO}));
+        Map<String, Acc> sums = new HashMap<>();
+        mine.keySet().forEach(text -> sums.put(text, new Acc()));
         if (!mine.isEmpty()) {
             figures.forEach(instanceId, f -> mine.forEach((text, sum) -> add(sum, f, sums.get(text))));
         }
@@ -113,15 +136,28 @@ class PlatformMetrics implements MetricSource {
         }
         Sum sum = resolved.get();
         Prepared ready = prepared;
-        BigDecimal[] sums = ready != null && ready.instanceId() == instanceId ? ready.sums().get(query.text()) : null;
+        Acc sums = ready != null && ready.instanceId() == instanceId ? ready.sums().get(query.text()) : null;
         if (sums == null) {
-            BigDecimal[] one = {BigDecimal.ZERO, BigDecimal.ZERO};
+            Acc one = new Acc();
             figures.forEach(instanceId, f -> add(sum, f, one));
             sums = one;
         }
         Named n = sum.named();
-        BigDecimal part = sums[0];
-        BigDecimal world = sums[1];
+        BigDecimal part = sums.part;
+        BigDecimal world = sums.world;
+        // A share needs the world's sum too; a count only the place's.
+        Figure straddles = n.share() && sums.worldStraddles != null ? sums.worldStraddles : sums.partStraddles;
+        if (straddles != null) {
+            boolean early = straddles.period().isBefore(sum.from());
+            throw new MetricQueryException("the data cannot answer '" + query.text() + "': the "
+                    + granularity(straddles.precision()) + " " + n.platform().name() + " " + n.metric() + " figure for "
+                    + label(straddles) + " (" + countries.country(straddles.country()).map(Country::nameEn)
+                    .orElse(straddles.country()) + ", " + straddles.period() + " to "
+                    + lastDay(straddles) + ") " + (early ? "starts before " + sum.from() : "runs past " + sum.to())
+                    + " and cannot be split: declare the control over whole periods of the figures (e.g. "
+                    + (sum.from().equals(LocalDate.MIN) ? "as of " + lastDay(straddles) : label(straddles))
+                    + "), or add daily figures");
+        }
         if (world.signum() == 0) {
             throw new MetricQueryException("no " + n.platform().name() + " " + n.metric() + sum.whenText()
                     + " among the inputs: add the app-analytics export");
@@ -137,13 +173,51 @@ class PlatformMetrics implements MetricSource {
     }
 
     /** A figure that counts adds to the world's sum, and to the place's when it is in the place. */
-    private static void add(Sum sum, Figure f, BigDecimal[] sums) {
-        if (sum.counts(f)) {
-            sums[1] = sums[1].add(f.value());
-            if (sum.inPlace().test(f.country())) {
-                sums[0] = sums[0].add(f.value());
+    private static void add(Sum sum, Figure f, Acc sums) {
+        if (!sum.ofMetric(f)) {
+            return;
+        }
+        boolean inPlace = sum.inPlace().test(f.country());
+        if (sum.inside(f)) {
+            sums.world = sums.world.add(f.value());
+            if (inPlace) {
+                sums.part = sums.part.add(f.value());
+            }
+        } else if (sum.straddles(f)) {
+            sums.worldStraddles = sums.worldStraddles == null ? f : sums.worldStraddles;
+            if (inPlace && sums.partStraddles == null) {
+                sums.partStraddles = f;
             }
         }
+    }
+
+    /** The last day a figure covers, by its precision (DAY, MONTH, QUARTER, YEAR). */
+    private static LocalDate lastDay(Figure f) {
+        return switch (f.precision()) {
+            case "DAY" -> f.period();
+            case "MONTH" -> f.period().plusMonths(1).minusDays(1);
+            case "QUARTER" -> f.period().plusMonths(3).minusDays(1);
+            default -> f.period().plusYears(1).minusDays(1);
+        };
+    }
+
+    /** The period as written in a control: 2023-02-15, 2023-02, 2023Q1, 2023. */
+    private static String label(Figure f) {
+        return switch (f.precision()) {
+            case "DAY" -> f.period().toString();
+            case "MONTH" -> f.period().toString().substring(0, 7);
+            case "QUARTER" -> f.period().getYear() + "Q" + (f.period().getMonthValue() + 2) / 3;
+            default -> Integer.toString(f.period().getYear());
+        };
+    }
+
+    private static String granularity(String precision) {
+        return switch (precision) {
+            case "DAY" -> "daily";
+            case "MONTH" -> "monthly";
+            case "QUARTER" -> "quarterly";
+            default -> "yearly";
+        };
     }
 
     /** The sum a query asks for; empty when it is not a platform metric; throws when it cannot be read. */

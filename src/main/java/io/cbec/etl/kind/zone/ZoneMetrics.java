@@ -68,7 +68,13 @@ class ZoneMetrics implements MetricSource {
             filter = filter.and(z -> z.provinceCode().equals(province.code()));
             scope.append(" in ").append(province.nameEn());
         }
-        List<ZoneRegister.Zone> zones = ZoneRegister.load(jdbc, instanceId).stream().filter(filter).toList();
+        List<ZoneRegister.Zone> registry = ZoneRegister.load(jdbc, instanceId);
+        if (registry.isEmpty()) {
+            // No registry sheet among the inputs is not a count of 0: the control fails saying so.
+            throw new MetricQueryException("no data: the inputs hold no pilot-zone registry to count '" + query.text()
+                    + "' from: add the registry sheet (the list of zones with their batch), or remove the control");
+        }
+        List<ZoneRegister.Zone> zones = registry.stream().filter(filter).toList();
         if (batches) {
             return Optional.of(MetricValue.count(zones.stream().mapToInt(ZoneRegister.Zone::batch).distinct().count(),
                     "batches with approved zones" + scope + " in the registry"));

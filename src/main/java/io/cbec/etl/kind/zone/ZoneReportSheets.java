@@ -45,10 +45,14 @@ final class ZoneReportSheets {
         items.add(new SummaryItem("Latest batch approved", latest == null ? null : dateCell(latest.approved())));
         items.add(new SummaryItem("Latest batch zones", latest == null ? null : (long) latest.approvedZones()));
         items.add(new SummaryItem("Provinces covered", provinces));
-        return items;
+        // No registry among the inputs: the items stay (the report contract lists them) but empty, not 0.
+        return zones.isEmpty() ? items.stream().map(i -> new SummaryItem(i.item(), null)).toList() : items;
     }
 
     void write(List<ZoneRegister.Zone> zones, ReportWorkbook workbook) {
+        if (zones.isEmpty()) {
+            return; // no registry among the inputs: its sheets are left out (README), not tables of zeros
+        }
         writeByBatch(zones, workbook);
         writeByProvince(zones, workbook);
         writeZones(zones, workbook);
