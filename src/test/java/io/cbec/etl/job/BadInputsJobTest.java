@@ -839,6 +839,24 @@ class BadInputsJobTest {
     // 24: formula-like text
 
     @Test
+    void case24_anEventsTextStartingWithATabOrAnEqualsSignIsKeptVerbatimAsQuotePrefixedText() throws Exception {
+        Files.writeString(input.resolve("events.csv"), "Date,Platform,Market,Event,Value\n"
+                + "2023-01-31,Temu,United States,note,\"\tTAB\"\n"
+                + "2023-01-31,Temu,United States,formula,\"=1+2\"\n");
+
+        assertThat(run()).isZero();
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(OPCPackage.open(report().toFile(), PackageAccess.READ))) {
+            Sheet events = wb.getSheet("Platform Events");
+            for (int r = 1; r <= 2; r++) {
+                Cell text = events.getRow(r).getCell(7);
+                assertThat(text.getStringCellValue()).isIn("\tTAB", "=1+2");
+                assertThat(text.getCellStyle().getQuotePrefixed()).as("row %d quote prefix", r).isTrue();
+            }
+        }
+    }
+
+    @Test
     void case24_textThatLooksLikeAFormulaIsWrittenAsQuotePrefixedText() throws Exception {
         String hyperlink = "=HYPERLINK(\"http://x\",\"y\")";
         RegistryWorkbook.allBatches().batches(2).editRows(rows -> {

@@ -150,8 +150,11 @@ public class PlatformEventsKind implements RecordKind {
             }
         }
         String reference = plan.has(REFERENCE) ? SheetPlan.cellText(row, plan.column(REFERENCE)) : null;
+        // The Text column is the value as written (bad-inputs.md #24: verbatim, a leading tab or '=' included);
+        // the writer removes only what XML forbids and quote-prefixes what could read as a formula.
+        String asWritten = valueText != null && valueCell instanceof CellValue.Text t ? t.text() : valueText;
         return new RowOutcome.Accepted(new PlatformEvent(date.value(), platform, market, marketCode, event, value,
-                valueText, parseError, reference));
+                asWritten, parseError, reference));
     }
 
     @Override
