@@ -103,7 +103,8 @@ final class PlatformChecks {
         }
     }
 
-    private static String granularity(String precision) {
+    /** "daily" for DAY, and so on: how figures of a precision are named in a check's detail. */
+    static String granularity(String precision) {
         return switch (precision) {
             case "DAY" -> "daily";
             case "MONTH" -> "monthly";

@@ -150,7 +150,7 @@ class PlatformMetrics implements MetricSource {
         if (straddles != null) {
             boolean early = straddles.period().isBefore(sum.from());
             throw new MetricQueryException("the data cannot answer '" + query.text() + "': the "
-                    + granularity(straddles.precision()) + " " + n.platform().name() + " " + n.metric() + " figure for "
+                    + PlatformChecks.granularity(straddles.precision()) + " " + n.platform().name() + " " + n.metric() + " figure for "
                     + label(straddles) + " (" + countries.country(straddles.country()).map(Country::nameEn)
                     .orElse(straddles.country()) + ", " + straddles.period() + " to "
                     + lastDay(straddles) + ") " + (early ? "starts before " + sum.from() : "runs past " + sum.to())
@@ -208,15 +208,6 @@ class PlatformMetrics implements MetricSource {
             case "MONTH" -> f.period().toString().substring(0, 7);
             case "QUARTER" -> f.period().getYear() + "Q" + (f.period().getMonthValue() + 2) / 3;
             default -> Integer.toString(f.period().getYear());
-        };
-    }
-
-    private static String granularity(String precision) {
-        return switch (precision) {
-            case "DAY" -> "daily";
-            case "MONTH" -> "monthly";
-            case "QUARTER" -> "quarterly";
-            default -> "yearly";
         };
     }
 
