@@ -169,19 +169,20 @@ public class ReportRun {
      * sort runs): this run holds the lock, so no other run is using them, and a resumed step writes its own.
      */
     private static int sweepTempFolder(Path temp) throws IOException {
-        int[] deleted = {0};
-        try (Stream<Path> stale = Files.walk(temp)) {
-            stale.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(temp)).forEach(p -> {
+        int deleted = 0;
+        try (Stream<Path> walk = Files.walk(temp)) {
+            // deepest first, so that a folder is empty when its turn comes
+            for (Path p : (Iterable<Path>) walk.filter(p -> !p.equals(temp)).sorted(Comparator.reverseOrder())::iterator) {
                 try {
                     boolean file = Files.isRegularFile(p);
                     Files.delete(p);
-                    deleted[0] += file ? 1 : 0;
+                    deleted += file ? 1 : 0;
                 } catch (IOException e) {
                     log.warn("Cannot delete {} left by an earlier run: {}", p, e.toString());
                 }
-            });
+            }
         }
-        return deleted[0];
+        return deleted;
     }
 
     private ExitCode exitCode(JobExecution execution) {

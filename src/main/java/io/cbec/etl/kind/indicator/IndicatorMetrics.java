@@ -25,6 +25,9 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Indicator metrics for control totals: "&lt;indicator&gt;, &lt;zone or province&gt;, &lt;period&gt;", e.g.
@@ -142,11 +145,13 @@ class IndicatorMetrics implements MetricSource {
      */
     private static final class Total {
         final Period period;
-        final java.util.SortedSet<String> units = new java.util.TreeSet<>();
-        final Map<String, Integer> summed = new java.util.TreeMap<>(Comparator.comparingInt(Total::rank)
-                .thenComparing(Comparator.naturalOrder()));
-        final Map<String, Integer> setAside = new java.util.TreeMap<>(Comparator.comparingInt(Total::rank)
-                .thenComparing(Comparator.naturalOrder()));
+        /** Granularities coarse first, then by name. */
+        private static final Comparator<String> COARSE_FIRST = Comparator.comparingInt(Total::rank)
+                .thenComparing(Comparator.naturalOrder());
+
+        final SortedSet<String> units = new TreeSet<>();
+        final Map<String, Integer> summed = new TreeMap<>(COARSE_FIRST);
+        final Map<String, Integer> setAside = new TreeMap<>(COARSE_FIRST);
         BigDecimal amount = BigDecimal.ZERO;
         long figures;
         long runningPast;
@@ -159,9 +164,11 @@ class IndicatorMetrics implements MetricSource {
             List<ZoneFigure> inside = new ArrayList<>();
             List<ZoneFigure> across = new ArrayList<>();
             for (ZoneFigure f : all) {
-                (period.contains(f.period()) ? inside : across).add(f);
                 if (period.contains(f.period())) {
+                    inside.add(f);
                     units.add(f.unit());
+                } else {
+                    across.add(f);
                 }
             }
             if (units.size() > 1) {
@@ -233,9 +240,10 @@ class IndicatorMetrics implements MetricSource {
             return best.get(end.plusDays(1));
         }
 
+        /** Whether {@code cover} (in start order, as built) covers every day of [from, to]. */
         private static boolean covered(List<ZoneFigure> cover, LocalDate from, LocalDate to) {
             LocalDate next = from;
-            for (ZoneFigure f : cover.stream().sorted(Comparator.comparing(z -> z.period().start())).toList()) {
+            for (ZoneFigure f : cover) {
                 if (!f.period().start().isAfter(next) && !f.period().end().isBefore(next)) {
                     next = f.period().end().plusDays(1);
                 }

@@ -1,5 +1,7 @@
 package io.cbec.etl.kind.platform;
 
+import io.cbec.etl.normalise.PartialDate;
+import io.cbec.etl.normalise.Precision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -33,6 +35,11 @@ record Figure(String platform, String parent, String metric, LocalDate period, S
         c = compareText(a.precision, b.precision);
         return c != 0 ? c : compareText(a.country, b.country);
     };
+
+    /** The period as a partial date: its last day ({@link PartialDate#end()}) and its label ("2023-02", "2023Q1"). */
+    PartialDate when() {
+        return new PartialDate(period, Precision.valueOf(precision));
+    }
 
     /**
      * Equal texts are mostly one object: the normaliser takes them from the reference directories and the

@@ -81,11 +81,11 @@ class PlatformMetrics implements MetricSource {
         }
 
         boolean inside(Figure f) {
-            return !f.period().isBefore(from) && !lastDay(f).isAfter(to);
+            return !f.period().isBefore(from) && !f.when().end().isAfter(to);
         }
 
         boolean straddles(Figure f) {
-            return !inside(f) && !f.period().isAfter(to) && !lastDay(f).isBefore(from);
+            return !inside(f) && !f.period().isAfter(to) && !f.when().end().isBefore(from);
         }
     }
 
@@ -151,11 +151,11 @@ class PlatformMetrics implements MetricSource {
             boolean early = straddles.period().isBefore(sum.from());
             throw new MetricQueryException("the data cannot answer '" + query.text() + "': the "
                     + PlatformChecks.granularity(straddles.precision()) + " " + n.platform().name() + " " + n.metric() + " figure for "
-                    + label(straddles) + " (" + countries.country(straddles.country()).map(Country::nameEn)
+                    + straddles.when() + " (" + countries.country(straddles.country()).map(Country::nameEn)
                     .orElse(straddles.country()) + ", " + straddles.period() + " to "
-                    + lastDay(straddles) + ") " + (early ? "starts before " + sum.from() : "runs past " + sum.to())
+                    + straddles.when().end() + ") " + (early ? "starts before " + sum.from() : "runs past " + sum.to())
                     + " and cannot be split: declare the control over whole periods of the figures (e.g. "
-                    + (sum.from().equals(LocalDate.MIN) ? "as of " + lastDay(straddles) : label(straddles))
+                    + (sum.from().equals(LocalDate.MIN) ? "as of " + straddles.when().end() : straddles.when())
                     + "), or add daily figures");
         }
         if (world.signum() == 0) {
@@ -189,26 +189,6 @@ class PlatformMetrics implements MetricSource {
                 sums.partStraddles = f;
             }
         }
-    }
-
-    /** The last day a figure covers, by its precision (DAY, MONTH, QUARTER, YEAR). */
-    private static LocalDate lastDay(Figure f) {
-        return switch (f.precision()) {
-            case "DAY" -> f.period();
-            case "MONTH" -> f.period().plusMonths(1).minusDays(1);
-            case "QUARTER" -> f.period().plusMonths(3).minusDays(1);
-            default -> f.period().plusYears(1).minusDays(1);
-        };
-    }
-
-    /** The period as written in a control: 2023-02-15, 2023-02, 2023Q1, 2023. */
-    private static String label(Figure f) {
-        return switch (f.precision()) {
-            case "DAY" -> f.period().toString();
-            case "MONTH" -> f.period().toString().substring(0, 7);
-            case "QUARTER" -> f.period().getYear() + "Q" + (f.period().getMonthValue() + 2) / 3;
-            default -> Integer.toString(f.period().getYear());
-        };
     }
 
     /** The sum a query asks for; empty when it is not a platform metric; throws when it cannot be read. */
