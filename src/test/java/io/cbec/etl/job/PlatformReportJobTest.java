@@ -9,6 +9,7 @@ import io.cbec.etl.fixtures.OneSheetWorkbook;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.hssf.model.InternalWorkbook;
+import org.apache.poi.hssf.record.common.UnicodeString;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -294,6 +302,133 @@ class PlatformReportJobTest {
         String event = report.rowWhere("Platform Events", 7, "nearly 20 million").orElseThrow().get(3);
         assertThat(event).hasSize(1_000).startsWith("eeee")
                 .endsWith("…[truncated " + (longEvent.length() - event.indexOf('…')) + " chars]");
+    }
+
+    /**
+     * Text over the cell limit is cut once, where it is published, so the cell reads the same whatever the
+     * input's format: an .xlsx inline or shared string, an .xls string or a CSV field. The count is of the
+     * source's characters that are not shown; a pair of surrogates (an emoji) is never split.
+     */
+    @Test
+    void anEventTextOverTheCellLimitIsCutWithTheSameMarkerFromCsvXlsxAndXls() throws Exception {
+        Random random = new Random(7); // random text: a repeated character would trip the zip-bomb guard
+        String latin = "abcdefghijklmnopqrstuvwxyz";
+        String chinese = "跨境电商综合试验区平台出口";
+        String emoji = "😀😁😂🤣😃";
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("latin 40000", randomText(random, latin, 40_000));
+        texts.put("latin 32800", randomText(random, latin, 32_800));
+        texts.put("latin 32768", randomText(random, latin, 32_768));
+        texts.put("chinese 40000", randomText(random, chinese, 40_000));
+        texts.put("emoji 40001", "x" + randomText(random, emoji, 20_000));
+        texts.put("latin 32767", randomText(random, latin, 32_767));
+        texts.put("chinese 32767", randomText(random, chinese, 32_767));
+        List<String> events = List.copyOf(texts.keySet());
+        Object[][] rows = new Object[events.size() + 1][];
+        rows[0] = new Object[] {"Date", "Platform", "Market", "Event", "Value"};
+        for (int i = 0; i < events.size(); i++) {
+            rows[i + 1] = new Object[] {"2023-01-31", "Temu", "United States", events.get(i), placeholder(i)};
+        }
+        // POI refuses to write a cell over 32,767 characters, but other tools do: the XML or the SST is edited.
+        UnaryOperator<String> fill = xml -> {
+            for (int i = 0; i < events.size(); i++) {
+                xml = xml.replace(placeholder(i), texts.get(events.get(i)));
+            }
+            return xml;
+        };
+        rewriteEntry(OneSheetWorkbook.write(dir.resolve("shared.xlsx"), "facts", rows),
+                job.input().resolve("shared.xlsx"), "xl/sharedStrings.xml", fill);
+        rewriteEntry(inlineStringsWorkbook(dir.resolve("inline.xlsx"), rows),
+                job.input().resolve("inline.xlsx"), "xl/worksheets/sheet1.xml", fill);
+        writeXls(job.input().resolve("binary.xls"), rows, texts);
+        try (var csv = Files.newBufferedWriter(job.input().resolve("fields.csv"))) {
+            csv.write("Date,Platform,Market,Event,Value\n");
+            for (String event : events) {
+                csv.write("2023-01-31,Temu,United States," + event + "," + texts.get(event) + "\n");
+            }
+        }
+
+        assertThat(job.run()).isZero();
+
+        List<List<String>> published = job.report().rows("Platform Events");
+        for (String event : events) {
+            String text = texts.get(event);
+            Map<String, String> byFile = new LinkedHashMap<>();
+            published.stream().filter(r -> r.get(3).equals(event))
+                    .forEach(r -> byFile.put(r.get(8).substring(0, r.get(8).indexOf('!')), r.get(7)));
+            assertThat(byFile).as(event).containsOnlyKeys("fields.csv", "shared.xlsx", "inline.xlsx", "binary.xls");
+            String fromCsv = byFile.get("fields.csv");
+            if (text.length() <= 32_767) {
+                assertThat(fromCsv).as(event + ": kept whole").isEqualTo(text);
+            } else {
+                int kept = fromCsv.indexOf('…');
+                assertThat(fromCsv).as(event).hasSizeBetween(32_766, 32_767).startsWith(text.substring(0, kept))
+                        .endsWith("…[truncated " + (text.length() - kept) + " chars]");
+                assertThat(Character.isHighSurrogate(fromCsv.charAt(kept - 1))).as(event + ": half an emoji").isFalse();
+            }
+            // the length and the end first: a failure then reads in one line, not as two 32,767-character texts
+            byFile.forEach((file, cell) -> {
+                assertThat(ending(cell)).as(event + " from " + file).isEqualTo(ending(fromCsv));
+                assertThat(cell.equals(fromCsv)).as(event + " from " + file + ": the whole cell as from the CSV").isTrue();
+            });
+        }
+    }
+
+    private static String ending(String text) {
+        return text.length() + " characters, ending " + text.substring(Math.max(0, text.length() - 40));
+    }
+
+    private static String placeholder(int i) {
+        return "PLACEHOLDER-" + i + "-";
+    }
+
+    private static String randomText(Random random, String alphabet, int characters) {
+        int[] codePoints = alphabet.codePoints().toArray();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < characters; i++) {
+            text.appendCodePoint(codePoints[random.nextInt(codePoints.length)]);
+        }
+        return text.toString();
+    }
+
+    /** {@code rows} as an .xlsx of inline strings, as SXSSF (and many exporters) write text. */
+    private static Path inlineStringsWorkbook(Path path, Object[][] rows) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook()) {
+            Sheet sheet = wb.createSheet("facts");
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c].toString());
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(path)) {
+                wb.write(out);
+            }
+        }
+        return path;
+    }
+
+    /** {@code rows} as an .xls whose placeholders' SST entries hold {@code texts} (BIFF8 allows 65,535 characters). */
+    private static void writeXls(Path path, Object[][] rows, Map<String, String> texts) throws IOException {
+        try (HSSFWorkbook wb = new HSSFWorkbook()) {
+            Sheet sheet = wb.createSheet("facts");
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c].toString());
+                }
+            }
+            InternalWorkbook internal = wb.getInternalWorkbook();
+            List<String> events = List.copyOf(texts.keySet());
+            for (int e = 0; e < events.size(); e++) {
+                // adding a string already in the SST answers its index
+                internal.getSSTString(internal.addSSTString(new UnicodeString(placeholder(e))))
+                        .setString(texts.get(events.get(e)));
+            }
+            try (OutputStream out = Files.newOutputStream(path)) {
+                wb.write(out);
+            }
+        }
     }
 
     /** A copy of the .xlsx {@code source} at {@code target} with one entry's text edited. */
