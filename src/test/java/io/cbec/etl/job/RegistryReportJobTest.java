@@ -72,10 +72,11 @@ class RegistryReportJobTest {
         List<List<String>> zones = report.rows("Pilot Zones");
         assertThat(zones).hasSize(166);
         assertThat(zones.get(0)).containsExactly("Code", "Zone", "Zone (zh)", "Province", "Province (zh)", "Region",
-                "Batch", "Approved", "Document", "Status", "Revoked", "Source");
+                "Batch", "Approved", "Document", "Status", "Revoked", "Source", "Also listed in");
         assertThat(zones.get(1).subList(0, 10)).containsExactly("330100", "Hangzhou", "杭州市", "Zhejiang", "浙江省",
                 "East", "1", "2015-03-07", "国函〔2015〕44号", "Active");
-        assertThat(zones.get(1).get(11)).isEqualTo("export-en.csv!export-en!2; 名单.xlsx!第一批!4");
+        // Source is one file!sheet!row, the first the inputs list (the report contract); the other listings beside it.
+        assertThat(zones.get(1).subList(11, 13)).containsExactly("export-en.csv!export-en!2", "名单.xlsx!第一批!4");
         List<String> xiongan = report.rowWhere("Pilot Zones", 2, "雄安新区").orElseThrow();
         assertThat(xiongan.get(0)).isEmpty();
         assertThat(xiongan.get(3)).isEqualTo("Hebei");
