@@ -84,6 +84,10 @@ class RegistryReportJobTest {
         assertThat(report.rowWhere("Pilot Zones", 2, "泰州市").orElseThrow().get(0)).isEqualTo("321200");
         assertThat(report.rowWhere("Pilot Zones", 2, "哈尔滨市").orElseThrow().get(1)).isEqualTo("Harbin");
 
+        // Batch 6 is known to the month (2022年1月): its date keeps that precision in text too.
+        assertThat(report.rows("Checks").stream().filter(r -> r.get(1).equals("batch 6"))).singleElement()
+                .satisfies(r -> assertThat(r.subList(0, 5)).containsExactly("Batch has one approval date and document",
+                        "batch 6", "one date and one document", "2022-01 / 国函〔2022〕8号", "PASS"));
         assertThat(report.rows("Checks").stream().skip(1).map(r -> r.get(4))).containsOnly("PASS");
         assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated total"))).hasSize(8);
         assertThat(job.dataQuality().rows("Rejected Rows")).hasSize(1);

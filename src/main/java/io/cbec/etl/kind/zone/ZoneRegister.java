@@ -58,7 +58,8 @@ final class ZoneRegister {
                 .list();
     }
 
-    private static PartialDate partial(ResultSet rs, int dateColumn, int precisionColumn) throws SQLException {
+    /** A staged date at its staged precision (a day when none was staged). */
+    static PartialDate partial(ResultSet rs, int dateColumn, int precisionColumn) throws SQLException {
         java.sql.Date date = rs.getDate(dateColumn);
         String precision = rs.getString(precisionColumn);
         return date == null ? null : new PartialDate(date.toLocalDate(),
