@@ -231,7 +231,8 @@ CREATE TABLE IF NOT EXISTS indicator_value (
     column_name    VARCHAR(1000),
     zone_column    VARCHAR(200),
     pilot          BOOLEAN,                   -- settled after ingest against the registry
-    approved_on    DATE
+    approved_on    DATE,
+    approved_prec  VARCHAR(10)                -- DAY or MONTH: batch 6 is known to the month only
 );
 CREATE INDEX IF NOT EXISTS indicator_value_sheet ON indicator_value (instance_id, file_no, sheet_no, row_no);
 CREATE INDEX IF NOT EXISTS indicator_value_zone ON indicator_value (instance_id, zone_key);
@@ -244,3 +245,4 @@ ALTER TABLE check_result ADD COLUMN IF NOT EXISTS expected_value DECIMAL(38, 10)
 ALTER TABLE check_result ADD COLUMN IF NOT EXISTS expected_format VARCHAR(300);
 ALTER TABLE check_result ADD COLUMN IF NOT EXISTS actual_value DECIMAL(38, 10);
 ALTER TABLE check_result ADD COLUMN IF NOT EXISTS actual_format VARCHAR(300);
+ALTER TABLE indicator_value ADD COLUMN IF NOT EXISTS approved_prec VARCHAR(10);

@@ -371,12 +371,27 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void anApprovalKnownToTheMonthIsShownToTheMonthInTheWarning() throws Exception {
+        // No registry among the inputs: the bundled list, where batch 6 (扬州市) is dated 2022-01 (国函〔2022〕8号).
+        IndicatorWorkbook.firstHalf2024().title("2021年各综试区跨境电商主要指标", "2021").replaceZones(List.of(
+                        new IndicatorWorkbook.ZoneFigures("江苏省", "扬州市", 12.4, 9.8, 2.6, 3, 85)))
+                .writeTo(dir.resolve("input/指标.xlsx"));
+
+        assertThat(job.run()).isZero();
+
+        List<String> warning = job.report().rowWhere("Checks", 0, "Figure after approval").orElseThrow();
+        assertThat(warning.subList(1, 5)).containsExactly("扬州市", "periods from 2022-01", "2021", "WARN");
+        assertThat(warning.get(5)).contains("扬州市 was approved as a pilot zone in 2022-01;");
+    }
+
+    @Test
     void aFigureForAPeriodBeforeTheZonesApprovalIsAWarningAndTheReportPublishes() throws Exception {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         // 廊坊市 is of batch 7, approved 2022-11-14: a 2021 figure predates it. 杭州市 (2015) does not.
         IndicatorWorkbook.firstHalf2024().title("2021年各综试区跨境电商主要指标", "2021").replaceZones(List.of(
                         new IndicatorWorkbook.ZoneFigures("浙江省", "杭州市", 1025.6, 786.4, 239.2, 60, 1800),
-                        new IndicatorWorkbook.ZoneFigures("河北省", "廊坊市", 12.4, 9.8, 2.6, 3, 85)))
+                        new IndicatorWorkbook.ZoneFigures("河北省", "廊坊市", 12.4, 9.8, 2.6, 3, 85),
+                        new IndicatorWorkbook.ZoneFigures("江苏省", "扬州市", 20.1, 15.3, 4.8, 2, 60)))
                 .writeTo(dir.resolve("input/指标.xlsx"));
 
         assertThat(job.run()).isZero();
@@ -389,6 +404,10 @@ class IndicatorReportJobTest {
         assertThat(warning.get(5)).contains("廊坊市 was approved as a pilot zone on 2022-11-14")
                 .contains("earlier periods (2021)");
         assertThat(warning.get(6)).isEqualTo("指标.xlsx!2021!6");
+        // Batch 6 is approved 2022年1月 in the registry: shown to the month, not as an invented first day.
+        List<String> yangzhou = warnings.stream().filter(r -> r.get(1).equals("扬州市")).findFirst().orElseThrow();
+        assertThat(yangzhou.subList(2, 4)).containsExactly("periods from 2022-01", "2021");
+        assertThat(yangzhou.get(5)).contains("扬州市 was approved as a pilot zone in 2022-01;");
         assertThat(warnings.stream().filter(r -> r.get(1).contains("杭州"))).isEmpty();
         assertThat(report.rows("Checks").stream().map(r -> r.get(4))).doesNotContain("FAIL");
         // Still published: the figure is reported, the warning tells the reader to look at it.

@@ -300,6 +300,33 @@ class PlatformMetricsJobTest {
     }
 
     @Test
+    void aMonthlyOrQuarterlyFigureIsNamedByItsMonthOrQuarterInTheChecks() throws Exception {
+        workbook("monthly.xlsx", "Downloads", new Object[][] {
+            {"Month", "App", "Country", "Downloads"},
+            {"2023-01", "Temu", "United States", 100},
+            {"2023-01", "Temu", "Canada", 20},
+            {"2023-01", "Temu", "Worldwide", 125},
+            {"2023-02", "Temu", "United States", 7},
+            {"2023-02", "Temu", "US", 7},
+        });
+        workbook("quarterly.xlsx", "Downloads", new Object[][] {
+            {"Period", "App", "Country", "Downloads"},
+            {"2023Q1", "Shein", "United States", 50},
+            {"2023Q1", "Shein", "Worldwide", 60},
+        });
+
+        assertThat(job.run()).isEqualTo(65);
+
+        List<List<String>> checks = job.dataQuality().rows("Checks");
+        // 2023-01, not 2023-01-01: the export says nothing of a day.
+        assertThat(checks.stream().filter(r -> r.get(0).equals("Stated platform total") && r.get(4).equals("FAIL"))
+                .map(r -> r.get(1))).containsExactly("Temu downloads, Worldwide, 2023-01",
+                "Shein downloads, Worldwide, 2023Q1");
+        assertThat(checks.stream().filter(r -> r.get(0).equals("Country counted once")).map(r -> r.get(1) + " | "
+                + r.get(4))).containsExactly("Temu downloads, US, 2023-02 | FAIL");
+    }
+
+    @Test
     void pastFiftyFailingTotalsTheFirstFiftyAreListedAndTheRestCounted() throws Exception {
         Object[][] rows = new Object[1 + 2 * 60][];
         rows[0] = new Object[] {"Date", "App", "Country", "Downloads"};

@@ -81,7 +81,7 @@ class PlatformReportJobTest {
         assertThat(total).isBetween(19_000_000L, 19_999_999L);
         List<List<String>> platforms = report.rows("Platforms");
         assertThat(platforms.get(0)).containsExactly("Platform", "Parent company", "Markets", "Downloads",
-                "Downloads as of", "Top region", "Top region share", "Events");
+                "Downloads as of", "Top region", "Top region share", "Events", "Revenue (USD)", "Revenue as of");
         List<String> temu = report.rowWhere("Platforms", 0, "Temu").orElseThrow();
         assertThat(temu).containsExactly("Temu", "PDD Holdings", "15", new DecimalFormat("#,##0").format(total),
                 "2023-01-31", "Northern America",
@@ -117,7 +117,7 @@ class PlatformReportJobTest {
         assertThat(List.of(kept.get(0), kept.get(4), kept.get(5))).containsExactly("2022-04", "", "");
 
         assertThat(report.rows("Platform Downloads").get(0)).containsExactly("Platform", "Region", "Country", "Period",
-                "Downloads", "Cumulative downloads", "Share of worldwide");
+                "Downloads", "Cumulative downloads", "Share of worldwide", "Revenue (USD)");
         assertThat(report.rows("Platform Events").get(0).subList(0, 9)).containsExactly("Date", "Platform", "Market",
                 "Event", "Value", "Unit", "Qualifier", "Text", "Source");
         // Dates (day, month and year precision), counts and shares are numeric cells, never text.
@@ -168,6 +168,9 @@ class PlatformReportJobTest {
         Map<String, Map<String, List<Double>>> charts = new LinkedHashMap<>();
         try (OPCPackage pkg = OPCPackage.open(report.toFile(), PackageAccess.READ); XSSFWorkbook wb = new XSSFWorkbook(pkg)) {
             XSSFDrawing drawing = wb.getSheet("Platform Downloads").getDrawingPatriarch();
+            if (drawing == null) {
+                return charts;
+            }
             for (XSSFChart chart : drawing.getCharts()) {
                 Map<String, List<Double>> series = new LinkedHashMap<>();
                 for (CTLineSer ser : chart.getCTChart().getPlotArea().getLineChartArray(0).getSerList()) {
@@ -202,6 +205,64 @@ class PlatformReportJobTest {
         assertThat(series.get("Northern America")).hasSize(5).last().isEqualTo((double) northJanuary);
         double all = days.stream().mapToLong(PlatformSampleInput.Day::total).sum();
         assertThat(series.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).sum()).isEqualTo(all);
+    }
+
+    @Test
+    void revenueIsPublishedBesideDownloadsAndARowMayHaveEitherOrBoth() throws Exception {
+        OneSheetWorkbook.write(dir.resolve("input/temu-monthly.xlsx"), "Metrics", new Object[][] {
+            {"Month", "App", "Country", "Downloads", "Revenue (USD)"},
+            {"2023-01", "Temu", "United States", 100.0, 2500.5},
+            {"2023-01", "Temu", "Canada", 20.0, "—"},
+            {"2023-01", "Temu", "Worldwide", 120.0, 2500.5},
+            {"2023-02", "Temu", "United States", "—", 3000.0},
+            {"2023-02", "Temu", "Canada", 30.0, 400.0},
+            {"2023-02", "Temu", "Worldwide", 30.0, 3400.0},
+        });
+
+        assertThat(job.run()).isZero();
+
+        PublishedWorkbook report = job.report();
+        assertThat(report.rowWhere("Platforms", 0, "Temu").orElseThrow()).containsExactly("Temu", "PDD Holdings", "2",
+                "150", "2023-02-28", "Northern America", "100.0%", "0", "5,900.50", "2023-02-28");
+        List<List<String>> rows = report.rows("Platform Downloads");
+        assertThat(rows.get(0)).containsExactly("Platform", "Region", "Country", "Period", "Downloads",
+                "Cumulative downloads", "Share of worldwide", "Revenue (USD)");
+        // One row per country and month: downloads, revenue or both; running total and share are of downloads.
+        assertThat(rows.subList(1, rows.size())).containsExactly(
+                List.of("Temu", "Northern America", "Canada", "2023-01", "20", "20", "16.7%"), // no revenue cell
+                List.of("Temu", "Northern America", "Canada", "2023-02", "30", "50", "100.0%", "400.00"),
+                List.of("Temu", "Northern America", "United States", "2023-01", "100", "100", "83.3%", "2,500.50"),
+                List.of("Temu", "Northern America", "United States", "2023-02", "", "", "", "3,000.00"));
+        // Money as a number with two decimals, as the zone indicators' amounts.
+        assertThat(report.values("Platform Downloads").get(3).get(7)).isEqualTo(2500.5);
+        assertThat(report.formats("Platform Downloads").get(3).get(7)).isEqualTo("#,##0.00");
+        int temu = report.rowIndexWhere("Platforms", 0, "Temu");
+        assertThat(report.values("Platforms").get(temu).get(8)).isEqualTo(5900.5);
+        assertThat(report.formats("Platforms").get(temu).subList(8, 10)).containsExactly("#,##0.00", "yyyy-mm-dd");
+        // The chart stays a chart of downloads.
+        assertThat(charts(job.reportPath())).containsExactly(Map.entry("Temu downloads by region per month",
+                Map.of("Northern America", List.of(120.0, 30.0))));
+    }
+
+    @Test
+    void aRevenueOnlyExportIsPublishedWithoutADownloadsChart() throws Exception {
+        OneSheetWorkbook.write(dir.resolve("input/temu-revenue.xlsx"), "Revenue", new Object[][] {
+            {"Month", "App", "Country", "Revenue (USD)"},
+            {"2024-01", "Temu", "United States", 5_000_000.0},
+            {"2024-01", "Temu", "Canada", 300_000.0},
+            {"2024-01", "Temu", "Worldwide", 5_300_000.0},
+        });
+
+        assertThat(job.run()).isZero();
+
+        PublishedWorkbook report = job.report();
+        assertThat(report.rowWhere("Platforms", 0, "Temu").orElseThrow()).containsExactly("Temu", "PDD Holdings", "2",
+                "", "", "", "", "0", "5,300,000.00", "2024-01-31");
+        List<List<String>> rows = report.rows("Platform Downloads");
+        assertThat(rows.subList(1, rows.size())).containsExactly(
+                List.of("Temu", "Northern America", "Canada", "2024-01", "", "", "", "300,000.00"),
+                List.of("Temu", "Northern America", "United States", "2024-01", "", "", "", "5,000,000.00"));
+        assertThat(charts(job.reportPath())).isEmpty();
     }
 
     @Test

@@ -72,10 +72,11 @@ class RegistryReportJobTest {
         List<List<String>> zones = report.rows("Pilot Zones");
         assertThat(zones).hasSize(166);
         assertThat(zones.get(0)).containsExactly("Code", "Zone", "Zone (zh)", "Province", "Province (zh)", "Region",
-                "Batch", "Approved", "Document", "Status", "Revoked", "Source");
+                "Batch", "Approved", "Document", "Status", "Revoked", "Source", "Also listed in");
         assertThat(zones.get(1).subList(0, 10)).containsExactly("330100", "Hangzhou", "杭州市", "Zhejiang", "浙江省",
                 "East", "1", "2015-03-07", "国函〔2015〕44号", "Active");
-        assertThat(zones.get(1).get(11)).isEqualTo("export-en.csv!export-en!2; 名单.xlsx!第一批!4");
+        // Source is one file!sheet!row, the first the inputs list (the report contract); the other listings beside it.
+        assertThat(zones.get(1).subList(11, 13)).containsExactly("export-en.csv!export-en!2", "名单.xlsx!第一批!4");
         List<String> xiongan = report.rowWhere("Pilot Zones", 2, "雄安新区").orElseThrow();
         assertThat(xiongan.get(0)).isEmpty();
         assertThat(xiongan.get(3)).isEqualTo("Hebei");
@@ -83,6 +84,10 @@ class RegistryReportJobTest {
         assertThat(report.rowWhere("Pilot Zones", 2, "泰州市").orElseThrow().get(0)).isEqualTo("321200");
         assertThat(report.rowWhere("Pilot Zones", 2, "哈尔滨市").orElseThrow().get(1)).isEqualTo("Harbin");
 
+        // Batch 6 is known to the month (2022年1月): its date keeps that precision in text too.
+        assertThat(report.rows("Checks").stream().filter(r -> r.get(1).equals("batch 6"))).singleElement()
+                .satisfies(r -> assertThat(r.subList(0, 5)).containsExactly("Batch has one approval date and document",
+                        "batch 6", "one date and one document", "2022-01 / 国函〔2022〕8号", "PASS"));
         assertThat(report.rows("Checks").stream().skip(1).map(r -> r.get(4))).containsOnly("PASS");
         assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated total"))).hasSize(8);
         assertThat(job.dataQuality().rows("Rejected Rows")).hasSize(1);

@@ -5,6 +5,8 @@ import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
 import io.cbec.etl.check.CheckValue;
 import io.cbec.etl.normalise.DivisionDirectory;
+import io.cbec.etl.normalise.PartialDate;
+import io.cbec.etl.normalise.Precision;
 import io.cbec.etl.normalise.Province;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -237,18 +239,22 @@ final class IndicatorChecks {
     private void beforeApproval(JdbcClient jdbc, long id, CheckRecorder recorder) {
         int early = jdbc.sql("""
                         SELECT v.zone_zh, v.approved_on, LISTAGG(DISTINCT v.period_label, ', ') WITHIN GROUP (ORDER BY v.period_label),
-                               MIN(f.file_name || '!' || s.sheet_name || '!' || v.row_no)
+                               MIN(f.file_name || '!' || s.sheet_name || '!' || v.row_no), v.approved_prec
                         FROM indicator_value v
                         JOIN source_file f ON f.instance_id = v.instance_id AND f.file_no = v.file_no
                         JOIN source_sheet s ON s.instance_id = v.instance_id AND s.file_no = v.file_no
                                            AND s.sheet_no = v.sheet_no
                         WHERE v.instance_id = :id AND v.row_kind = 'DETAIL' AND v.pilot AND v.period_end < v.approved_on
-                        GROUP BY v.zone_key, v.zone_zh, v.approved_on ORDER BY v.zone_key""")
+                        GROUP BY v.zone_key, v.zone_zh, v.approved_on, v.approved_prec ORDER BY v.zone_key""")
                 .param("id", id)
                 .query((rs, n) -> {
+                    // At the precision the registry gives: batch 6 was approved in 2022-01, not on 2022-01-01.
+                    PartialDate approved = new PartialDate(rs.getDate(2).toLocalDate(),
+                            rs.getString(5) == null ? Precision.DAY : Precision.valueOf(rs.getString(5)));
                     recorder.record(new CheckResult("Figure after approval", rs.getString(1), "periods from "
-                            + rs.getDate(2), rs.getString(3), CheckStatus.WARN, rs.getString(1)
-                            + " was approved as a pilot zone on " + rs.getDate(2) + "; figures for earlier periods ("
+                            + approved, rs.getString(3), CheckStatus.WARN, rs.getString(1)
+                            + " was approved as a pilot zone " + (approved.precision() == Precision.DAY ? "on " : "in ")
+                            + approved + "; figures for earlier periods ("
                             + rs.getString(3) + ") predate the zone: check the period or the zone", rs.getString(4)));
                     return 1;
                 }).list().size();

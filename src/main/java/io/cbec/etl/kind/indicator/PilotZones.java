@@ -1,6 +1,7 @@
 package io.cbec.etl.kind.indicator;
 
 import io.cbec.etl.normalise.DivisionDirectory;
+import io.cbec.etl.normalise.Precision;
 import io.cbec.etl.normalise.ZoneMatch;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -42,7 +43,7 @@ final class PilotZones {
         if (figures == 0) {
             return;
         }
-        jdbc.sql("UPDATE indicator_value SET pilot = NULL, approved_on = NULL WHERE instance_id = :id")
+        jdbc.sql("UPDATE indicator_value SET pilot = NULL, approved_on = NULL, approved_prec = NULL WHERE instance_id = :id")
                 .param("id", id).update();
         List<String> registryFiles = jdbc.sql("""
                         SELECT DISTINCT f.file_name FROM zone_entry e
@@ -52,9 +53,10 @@ final class PilotZones {
         String against;
         if (!registryFiles.isEmpty()) {
             jdbc.sql("""
-                            UPDATE indicator_value v SET pilot = TRUE, approved_on = (
-                                SELECT MIN(e.approved_on) FROM zone_entry e
-                                WHERE e.instance_id = v.instance_id AND e.zone_key = v.zone_key AND e.batch IS NOT NULL)
+                            UPDATE indicator_value v SET pilot = TRUE, (approved_on, approved_prec) = (
+                                SELECT e.approved_on, e.approved_prec FROM zone_entry e
+                                WHERE e.instance_id = v.instance_id AND e.zone_key = v.zone_key AND e.batch IS NOT NULL
+                                ORDER BY e.approved_on NULLS LAST, e.approved_prec LIMIT 1)
                             WHERE v.instance_id = :id AND v.row_kind = 'DETAIL' AND EXISTS (
                                 SELECT 1 FROM zone_entry e
                                 WHERE e.instance_id = v.instance_id AND e.zone_key = v.zone_key AND e.batch IS NOT NULL)""")
@@ -64,7 +66,7 @@ final class PilotZones {
             List<MapSqlParameterSource> zones = bundled().stream()
                     .map(z -> new MapSqlParameterSource(z.getValues()).addValue("id", id)).toList();
             template.batchUpdate("""
-                    UPDATE indicator_value SET pilot = TRUE, approved_on = :approved
+                    UPDATE indicator_value SET pilot = TRUE, approved_on = :approved, approved_prec = :precision
                     WHERE instance_id = :id AND row_kind = 'DETAIL' AND zone_key = :key""",
                     zones.toArray(MapSqlParameterSource[]::new));
             against = "the bundled list of the 165 pilot zones of 2015-2022 (no registry among the inputs)";
@@ -97,10 +99,12 @@ final class PilotZones {
                     if (match instanceof ZoneMatch.Found found) {
                         String code = found.division().code();
                         String approved = r.get("approval_date");
-                        LocalDate date = approved.length() == 7 ? LocalDate.parse(approved + "-01") : LocalDate.parse(approved);
+                        boolean month = approved.length() == 7;
+                        LocalDate date = month ? LocalDate.parse(approved + "-01") : LocalDate.parse(approved);
                         zones.add(new MapSqlParameterSource()
                                 .addValue("key", code != null ? code : "NEW:" + found.division().nameZh())
-                                .addValue("approved", Date.valueOf(date)));
+                                .addValue("approved", Date.valueOf(date))
+                                .addValue("precision", month ? Precision.MONTH.name() : Precision.DAY.name()));
                     }
                 }
             } catch (IOException e) {

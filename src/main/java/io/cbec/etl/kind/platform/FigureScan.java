@@ -1,5 +1,7 @@
 package io.cbec.etl.kind.platform;
 
+import io.cbec.etl.normalise.PartialDate;
+import io.cbec.etl.normalise.Precision;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -40,7 +42,7 @@ final class FigureScan {
     private static final int INSERT_BATCH = 1000;
 
     /** A stated total compared with the sum of its countries in its sheet. */
-    record TotalResult(int fileNo, int sheetNo, int row, String file, String sheet, String platform, String period,
+    record TotalResult(int fileNo, int sheetNo, int row, String file, String sheet, String platform, PartialDate period,
                        String metric, String area, BigDecimal stated, BigDecimal tolerance, String column,
                        BigDecimal actual, long countries) {
         boolean passes() {
@@ -149,6 +151,11 @@ final class FigureScan {
         public int compareTo(GroupKey other) {
             return ORDER.compare(this, other);
         }
+
+        /** The period at its precision, which checks show: 2024-02-01 for a day, 2024-02 for a month. */
+        PartialDate partialPeriod() {
+            return new PartialDate(period, Precision.valueOf(precision));
+        }
     }
 
     /**
@@ -253,7 +260,7 @@ final class FigureScan {
                 if (repeats.size() > MAX_LISTED) {
                     return;
                 }
-                repeat = new Repeat(key.platform(), key.metric(), key.period().toString(), country,
+                repeat = new Repeat(key.platform(), key.metric(), key.partialPeriod().toString(), country,
                         new ArrayList<>(List.of(lastPlace)), new long[] {1});
                 repeats.put(k, repeat);
             }
@@ -350,7 +357,7 @@ final class FigureScan {
                 long countriesSummed = s == null ? 0 : s.countries[a];
                 String[] place = places.get(sheetKey(fileNo, sheetNo));
                 record(new TotalResult(fileNo, sheetNo, rs.getInt(7), place[0], place[1],
-                        rowKey.platform(), rowKey.period().toString(), rowKey.metric(), areaName, rs.getBigDecimal(9),
+                        rowKey.platform(), rowKey.partialPeriod(), rowKey.metric(), areaName, rs.getBigDecimal(9),
                         rs.getBigDecimal(10), rs.getString(11), actual, countriesSummed));
                 advance();
             }

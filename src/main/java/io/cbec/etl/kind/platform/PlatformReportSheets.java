@@ -22,9 +22,9 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Platforms, Platform Downloads (with a chart of downloads by region over time) and Platform Events, and
- * the Summary items Platforms tracked and Latest platform data. A sheet is written only when its kind has
- * data: a run without platform inputs has no platform sheets.
+ * Platforms, Platform Downloads (downloads and revenue, with a chart of downloads by region over time) and
+ * Platform Events, and the Summary items Platforms tracked and Latest platform data. A sheet is written only
+ * when its kind has data: a run without platform inputs has no platform sheets.
  */
 final class PlatformReportSheets {
 
@@ -105,7 +105,8 @@ final class PlatformReportSheets {
                 .param("id", id).query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list();
         ListSheet sheet = workbook.listSheet("Platforms", List.of(Column.text("Platform"), Column.text("Parent company"),
                 Column.integer("Markets"), Column.integer("Downloads"), Column.date("Downloads as of"),
-                Column.text("Top region"), Column.percent("Top region share"), Column.integer("Events")));
+                Column.text("Top region"), Column.percent("Top region share"), Column.integer("Events"),
+                Column.decimal("Revenue (USD)"), Column.date("Revenue as of")));
         for (Row p : platforms) {
             long markets = jdbc.sql("""
                     SELECT COUNT(DISTINCT c) FROM (
@@ -126,15 +127,7 @@ final class PlatformReportSheets {
             String topRegion = null;
             BigDecimal topShare = null;
             if (!byCountry.isEmpty()) {
-                asOf = jdbc.sql("""
-                        SELECT latest_start, latest_prec FROM platform_month
-                        WHERE instance_id = :id AND platform = :p AND metric = 'downloads'
-                        ORDER BY latest_start DESC, CASE latest_prec WHEN 'DAY' THEN 0 ELSE 1 END LIMIT 1""")
-                        .param("id", id).param("p", p.platform())
-                        .query((rs, n) -> {
-                            PartialDate d = new PartialDate(rs.getDate(1).toLocalDate(), Precision.valueOf(rs.getString(2)));
-                            return d.precision() == Precision.DAY ? d.start() : new Formatted(d.end(), ColumnFormat.DATE);
-                        }).single();
+                asOf = asOf(jdbc, id, p.platform(), MetricLayout.DOWNLOADS);
                 Map<String, BigDecimal> byRegion = new TreeMap<>();
                 byCountry.forEach((code, v) -> byRegion.merge(countries.reportRegion(code), v, BigDecimal::add));
                 Map.Entry<String, BigDecimal> top = byRegion.entrySet().stream()
@@ -144,26 +137,47 @@ final class PlatformReportSheets {
             }
             long events = jdbc.sql("SELECT COUNT(*) FROM platform_event WHERE instance_id = :id AND platform = :p")
                     .param("id", id).param("p", p.platform()).query(Long.class).single();
+            BigDecimal revenue = jdbc.sql("""
+                    SELECT SUM(metric_value) FROM platform_month
+                    WHERE instance_id = :id AND platform = :p AND metric = 'revenue' HAVING COUNT(*) > 0""")
+                    .param("id", id).param("p", p.platform()).query(BigDecimal.class).optional().orElse(null);
             sheet.row(p.platform(), p.parent(), markets, byCountry.isEmpty() ? null : downloads, asOf, topRegion,
-                    topShare, events);
+                    topShare, events, revenue, revenue == null ? null : asOf(jdbc, id, p.platform(), MetricLayout.REVENUE));
         }
         sheet.finish();
     }
 
-    /** Downloads per platform, country and month, with the running total and the share of the month's world. */
+    /** The last day the platform's latest figure of the metric covers: a day, or the end of its month. */
+    private static Object asOf(JdbcClient jdbc, long id, String platform, String metric) {
+        return jdbc.sql("""
+                SELECT latest_start, latest_prec FROM platform_month
+                WHERE instance_id = :id AND platform = :p AND metric = :metric
+                ORDER BY latest_start DESC, CASE latest_prec WHEN 'DAY' THEN 0 ELSE 1 END LIMIT 1""")
+                .param("id", id).param("p", platform).param("metric", metric)
+                .query((rs, n) -> {
+                    PartialDate d = new PartialDate(rs.getDate(1).toLocalDate(), Precision.valueOf(rs.getString(2)));
+                    return d.precision() == Precision.DAY ? d.start() : new Formatted(d.end(), ColumnFormat.DATE);
+                }).single();
+    }
+
+    /**
+     * Downloads and revenue per platform, country and month, with the running total of downloads and their
+     * share of the month's world; a row has downloads, revenue or both.
+     */
     void writeDownloads(JdbcClient jdbc, long id, ReportWorkbook workbook) {
         if (!any(jdbc, id, "platform_month")) {
             return;
         }
         ListSheet sheet = workbook.listSheet("Platform Downloads", List.of(Column.text("Platform"), Column.text("Region"),
                 Column.text("Country"), Column.month("Period"), Column.integer("Downloads"),
-                Column.integer("Cumulative downloads"), Column.percent("Share of worldwide")));
-        // The worldwide downloads of each platform and month (a few hundred sums), then the months in the sheet's
-        // order straight from SQL: nothing the size of the sheet is held here.
+                Column.integer("Cumulative downloads"), Column.percent("Share of worldwide"),
+                Column.decimal("Revenue (USD)")));
+        // The worldwide downloads of each platform and month (a few hundred sums; null for a month of revenue
+        // only), then the months in the sheet's order straight from SQL: nothing the size of the sheet is held here.
         Map<String, Map<LocalDate, BigDecimal>> world = new TreeMap<>();
         jdbc.sql("""
-                SELECT platform, period_month, SUM(metric_value) FROM platform_month
-                WHERE instance_id = :id AND metric = 'downloads' GROUP BY platform, period_month""")
+                SELECT platform, period_month, SUM(CASE WHEN metric = 'downloads' THEN metric_value END)
+                FROM platform_month WHERE instance_id = :id GROUP BY platform, period_month""")
                 .param("id", id)
                 .query(rs -> {
                     world.computeIfAbsent(rs.getString(1), p -> new TreeMap<>())
@@ -176,45 +190,103 @@ final class PlatformReportSheets {
         // report step's live-heap peak.
         for (Map.Entry<String, Map<LocalDate, BigDecimal>> platformWorld : world.entrySet()) {
             String platform = platformWorld.getKey();
-            Map<LocalDate, BigDecimal> worldwide = platformWorld.getValue();
-            TreeSet<LocalDate> platformMonths = months.computeIfAbsent(platform, p -> new TreeSet<>());
-            Map<String, Map<LocalDate, Double>> byRegion = byPlatform.computeIfAbsent(platform, p -> new TreeMap<>());
-            BigDecimal[] cumulative = {BigDecimal.ZERO};
-            String[] runningFor = {null}; // the country the running total is for
+            DownloadRows rows = new DownloadRows(sheet, platform, platformWorld.getValue(),
+                    months.computeIfAbsent(platform, p -> new TreeSet<>()),
+                    byPlatform.computeIfAbsent(platform, p -> new TreeMap<>()));
             jdbc.sql("""
-                    SELECT region, country_name, country_code, period_month, metric_value FROM platform_month
-                    WHERE instance_id = :id AND metric = 'downloads' AND platform = :platform
-                    ORDER BY region, country_name, country_code, period_month""")
+                    SELECT region, country_name, country_code, period_month, metric, metric_value FROM platform_month
+                    WHERE instance_id = :id AND platform = :platform AND metric IN ('downloads', 'revenue')
+                    ORDER BY region, country_name, country_code, period_month, metric""")
                     .param("id", id).param("platform", platform)
                     .query(rs -> {
-                        String region = rs.getString(1);
-                        String countryCode = rs.getString(3);
-                        LocalDate month = rs.getDate(4).toLocalDate();
-                        BigDecimal downloads = rs.getBigDecimal(5);
-                        if (!countryCode.equals(runningFor[0])) {
-                            runningFor[0] = countryCode;
-                            cumulative[0] = BigDecimal.ZERO;
-                        }
-                        cumulative[0] = cumulative[0].add(downloads);
-                        BigDecimal monthWorld = worldwide.get(month);
-                        BigDecimal share = monthWorld.signum() == 0 ? null
-                                : downloads.divide(monthWorld, MathContext.DECIMAL64);
-                        sheet.row(platform, region, rs.getString(2), new Formatted(month, ColumnFormat.MONTH), downloads,
-                                cumulative[0], share);
-                        platformMonths.add(month);
-                        byRegion.computeIfAbsent(region, r -> new TreeMap<>()).merge(month, downloads.doubleValue(),
-                                Double::sum);
+                        rows.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                                rs.getString(5), rs.getBigDecimal(6));
                     });
+            rows.flush();
         }
         sheet.finish();
-        // One chart per platform (regions of different apps never summed), stacked beside the list.
+        // One chart of downloads per platform (regions of different apps never summed), stacked beside the list;
+        // a platform with revenue only has none.
         int anchorRow = 1;
         for (Map.Entry<String, Map<String, Map<LocalDate, Double>>> platform : byPlatform.entrySet()) {
+            if (platform.getValue().isEmpty()) {
+                continue;
+            }
             List<LocalDate> platformMonths = List.copyOf(months.get(platform.getKey()));
             workbook.addSeriesLineChart(sheet, platform.getKey() + " downloads by region per month",
                     platformMonths.stream().map(MONTH_LABEL::format).toList(),
                     chartSeries(platform.getValue(), platformMonths), sheet.columns().size() + 1, anchorRow);
             anchorRow += CHART_ROWS;
+        }
+    }
+
+    /**
+     * The rows of one platform's Platform Downloads: a country's downloads and revenue of a month come as
+     * consecutive query rows (downloads first) and make one sheet row, so one row is held at a time. The
+     * running total, the share and the chart's sums are of downloads only.
+     */
+    private static final class DownloadRows {
+        private final ListSheet sheet;
+        private final String platform;
+        private final Map<LocalDate, BigDecimal> worldwide;
+        private final TreeSet<LocalDate> chartMonths;
+        private final Map<String, Map<LocalDate, Double>> byRegion;
+        private BigDecimal cumulative = BigDecimal.ZERO;
+        private String runningFor; // the country the running total is for
+        private String region;
+        private String countryName;
+        private String countryCode;
+        private LocalDate month;
+        private BigDecimal downloads;
+        private BigDecimal revenue;
+
+        DownloadRows(ListSheet sheet, String platform, Map<LocalDate, BigDecimal> worldwide,
+                     TreeSet<LocalDate> chartMonths, Map<String, Map<LocalDate, Double>> byRegion) {
+            this.sheet = sheet;
+            this.platform = platform;
+            this.worldwide = worldwide;
+            this.chartMonths = chartMonths;
+            this.byRegion = byRegion;
+        }
+
+        void add(String region, String countryName, String countryCode, LocalDate month, String metric,
+                 BigDecimal value) {
+            if (!month.equals(this.month) || !countryCode.equals(this.countryCode)) {
+                flush();
+                this.region = region;
+                this.countryName = countryName;
+                this.countryCode = countryCode;
+                this.month = month;
+            }
+            if (metric.equals(MetricLayout.DOWNLOADS)) {
+                downloads = value;
+            } else {
+                revenue = value;
+            }
+        }
+
+        void flush() {
+            if (month == null) {
+                return;
+            }
+            BigDecimal share = null;
+            if (downloads != null) {
+                if (!countryCode.equals(runningFor)) {
+                    runningFor = countryCode;
+                    cumulative = BigDecimal.ZERO;
+                }
+                cumulative = cumulative.add(downloads);
+                BigDecimal monthWorld = worldwide.get(month);
+                share = monthWorld == null || monthWorld.signum() == 0 ? null
+                        : downloads.divide(monthWorld, MathContext.DECIMAL64);
+                chartMonths.add(month);
+                byRegion.computeIfAbsent(region, r -> new TreeMap<>()).merge(month, downloads.doubleValue(), Double::sum);
+            }
+            sheet.row(platform, region, countryName, new Formatted(month, ColumnFormat.MONTH), downloads,
+                    downloads == null ? null : cumulative, share, revenue);
+            month = null;
+            downloads = null;
+            revenue = null;
         }
     }
 

@@ -140,12 +140,14 @@ final class ZoneReportSheets {
         ListSheet sheet = workbook.listSheet("Pilot Zones", List.of(
                 Column.code("Code"), Column.text("Zone"), Column.text("Zone (zh)"), Column.text("Province"),
                 Column.text("Province (zh)"), Column.text("Region"), Column.integer("Batch"), Column.date("Approved"),
-                Column.text("Document"), Column.text("Status"), Column.date("Revoked"), Column.text("Source")));
+                Column.text("Document"), Column.text("Status"), Column.date("Revoked"), Column.text("Source"),
+                Column.text("Also listed in")));
         for (ZoneRegister.Zone z : zones) {
             Province p = directory.provinceByCode(z.provinceCode()).orElseThrow();
             sheet.row(z.code() == null ? "" : z.code(), z.nameEn(), z.nameZh(), p.nameEn(), p.nameZh(),
                     p.region().label(), z.batch(), dateCell(z.approved()), z.document(),
-                    z.revoked() ? "Revoked" : "Active", dateCell(z.revokedOn()), z.sources());
+                    z.revoked() ? "Revoked" : "Active", dateCell(z.revokedOn()), z.source(),
+                    z.alsoListedIn());
         }
         sheet.finishAsTable("PilotZones");
     }
