@@ -2,6 +2,7 @@ package io.cbec.etl.normalise;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A reporting period of whole months: a month, a quarter, a year, or a run of months such as the
@@ -43,19 +44,27 @@ public record Period(LocalDate start, LocalDate end) {
         return !other.start.isBefore(start) && !other.end.isAfter(end);
     }
 
-    public String label() {
+    /**
+     * The month, calendar quarter or calendar year this period is, as a {@link PartialDate}; empty for any other
+     * run of months (2024年1-6月, 2024-02/2024-04), which no precision holds.
+     */
+    public Optional<PartialDate> asDate() {
         int months = monthCount();
         if (months == 1) {
-            return String.format("%04d-%02d", start.getYear(), start.getMonthValue());
+            return Optional.of(new PartialDate(start, Precision.MONTH));
         }
         if (months == 3 && (start.getMonthValue() - 1) % 3 == 0) {
-            return start.getYear() + "Q" + ((start.getMonthValue() - 1) / 3 + 1);
+            return Optional.of(new PartialDate(start, Precision.QUARTER));
         }
         if (months == 12 && start.getMonthValue() == 1) {
-            return Integer.toString(start.getYear());
+            return Optional.of(new PartialDate(start, Precision.YEAR));
         }
-        return String.format("%04d-%02d/%04d-%02d", start.getYear(), start.getMonthValue(), end.getYear(),
-                end.getMonthValue());
+        return Optional.empty();
+    }
+
+    public String label() {
+        return asDate().map(PartialDate::toString).orElseGet(() -> String.format("%04d-%02d/%04d-%02d",
+                start.getYear(), start.getMonthValue(), end.getYear(), end.getMonthValue()));
     }
 
     @Override

@@ -209,6 +209,48 @@ class PlatformMetricsJobTest {
                 .subList(3, 5)).containsExactly("300", "PASS");
     }
 
+    /**
+     * A period as bulletins write it (2023年4-6月) is a date "or period" too: a quarter or a year is kept at that
+     * precision; a run of months no figure can hold (2023年1-6月, 2023H1) is rejected saying which forms are read.
+     */
+    @Test
+    void aRunOfMonthsThatIsAQuarterOrAYearIsReadAndAnyOtherRunIsRejectedSayingWhatToWrite() throws Exception {
+        workbook("periods.xlsx", "Downloads", new Object[][] {
+            {"Period", "App", "Country", "Downloads"},
+            {"2023年4-6月", "Temu", "Japan", 300},
+            {"2023年1-12月", "Temu", "France", 1200},
+            {"2023年1-6月", "Temu", "Italy", 600},
+            {"2023H1", "Temu", "Spain", 600},
+        });
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(
+                new String[] {"Temu downloads, Japan, as of 2023-06-30", "300", ""},
+                new String[] {"Temu downloads, Japan, as of 2023-05-31", "300", ""},
+                new String[] {"Temu downloads, France, as of 2023-12-31", "1200", ""}));
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        assertThat(dq.rowWhere("Files", 0, "periods.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("4", "2", "2", "0");
+        List<List<String>> rejected = dq.rows("Rejected Rows");
+        assertThat(rejected).hasSize(3); // the header and two rows
+        assertThat(rejected.get(1).subList(0, 6)).containsExactly("periods.xlsx", "Downloads", "4", "A (Period)",
+                "2023年1-6月", "2023年1-6月 is a run of 6 months (2023-01/2023-06), which no platform figure holds: give a"
+                        + " day (2023-06-30), a month (2023-06), a quarter (2023Q2, 2023年4-6月) or a year (2023),"
+                        + " splitting the figure by quarter or month");
+        assertThat(rejected.get(2).subList(2, 5)).containsExactly("5", "A (Period)", "2023H1");
+        assertThat(rejected.get(2).get(5)).startsWith("2023H1 is a run of 6 months (2023-01/2023-06), which no platform"
+                + " figure holds");
+        // 2023年4-6月 is the quarter 2023Q2: its figure answers as of the quarter's end, not a day inside it.
+        assertThat(dq.rowWhere("Checks", 1, "Temu downloads, Japan, as of 2023-06-30").orElseThrow().subList(3, 5))
+                .containsExactly("300", "PASS");
+        assertThat(dq.rowWhere("Checks", 1, "Temu downloads, Japan, as of 2023-05-31").orElseThrow().get(5))
+                .startsWith("the data cannot answer 'Temu downloads, Japan, as of 2023-05-31': the quarterly Temu"
+                        + " downloads figure for 2023Q2 (Japan, 2023-04-01 to 2023-06-30) runs past 2023-05-31");
+        assertThat(dq.rowWhere("Checks", 1, "Temu downloads, France, as of 2023-12-31").orElseThrow().subList(3, 5))
+                .containsExactly("1,200", "PASS");
+    }
+
     @Test
     void aRegistryControlWithoutARegistryFailsSayingThereIsNoDataNotZero() throws Exception {
         northAmericaExport();

@@ -308,6 +308,62 @@ class PlatformReportJobTest {
                 });
     }
 
+    /**
+     * Only an event named as a share is a part of a whole and bounded to 0-100 %: a growth rate, a price change
+     * or the change in a share is data as it is, and used to fail the run as "a share outside 0 to 100 %".
+     */
+    @Test
+    void aGrowthOrChangeInPercentIsPublishedAsItIsAndOnlySharesAreBoundedTo100Percent() throws Exception {
+        OneSheetWorkbook.write(job.input().resolve("events.xlsx"), "Events", new Object[][] {
+            {"Date", "Platform", "Market", "Event", "Value"},
+            {"2023-12-31", "Temu", "United States", "GMV year-on-year growth", "150%"},
+            {"2023-06-30", "Temu", "United States", "price change", "-5%"},
+            {"2023-06-30", "Temu", "美国", "GMV 同比增长", "120%"},
+            {"2023-06-30", "Temu", "United States", "market share change", "-5%"},
+            {"2023-01-31", "Temu", "North America", "share of app downloads", "more than 90 percent"},
+            {"2023-01-31", "Temu", "美国", "下载占比", "95%"},
+        });
+
+        assertThat(job.run()).isZero();
+
+        PublishedWorkbook report = job.report();
+        assertThat(report.rowWhere("Platform Events", 3, "GMV year-on-year growth").orElseThrow().subList(4, 8))
+                .containsExactly("150.0%", "percent", "EXACT", "150%");
+        assertThat(report.rowWhere("Platform Events", 3, "price change").orElseThrow().subList(4, 6))
+                .containsExactly("-5.0%", "percent");
+        assertThat(report.rowWhere("Platform Events", 3, "GMV 同比增长").orElseThrow().get(4)).isEqualTo("120.0%");
+        assertThat(report.rowWhere("Platform Events", 3, "market share change").orElseThrow().get(4)).isEqualTo("-5.0%");
+        List<List<String>> shares = job.dataQuality().rows("Checks").stream()
+                .filter(r -> r.get(0).equals("Share between 0 and 100 %")).toList();
+        assertThat(shares).singleElement().satisfies(r -> assertThat(r.subList(1, 5))
+                .containsExactly("platform events", "2 shares", "2 within", "PASS"));
+    }
+
+    @Test
+    void aShareOutside0To100PercentFailsTheRunWithItsPlace() throws Exception {
+        OneSheetWorkbook.write(job.input().resolve("events.xlsx"), "Events", new Object[][] {
+            {"Date", "Platform", "Market", "Event", "Value"},
+            {"2023-12-31", "Temu", "United States", "GMV year-on-year growth", "150%"},
+            {"2023-06-30", "Temu", "United States", "market share", "120%"},
+            {"2023-06-30", "Temu", "美国", "市场份额", "-5%"},
+        });
+
+        assertThat(job.run()).isEqualTo(65);
+
+        assertThat(job.reportPath()).doesNotExist();
+        List<List<String>> failed = job.dataQuality().rows("Checks").stream()
+                .filter(r -> r.get(4).equals("FAIL")).toList();
+        assertThat(failed).hasSize(2);
+        assertThat(failed.get(0)).containsExactly("Share between 0 and 100 %", "market share", "0 % to 100 %", "120%",
+                "FAIL", "'market share' is a share, so its value lies between 0 and 100 %, not '120%': correct the"
+                        + " value, or if it is a change in the share, say so in the event's name (e.g. 'market share"
+                        + " change', '份额变化')",
+                "events.xlsx!Events!3");
+        assertThat(failed.get(1).subList(0, 5)).containsExactly("Share between 0 and 100 %", "市场份额", "0 % to 100 %",
+                "-5%", "FAIL");
+        assertThat(failed.get(1).get(6)).isEqualTo("events.xlsx!Events!4");
+    }
+
     @Test
     void countriesAsColumnsWithChineseHeadersAndMonthsAreRead() throws Exception {
         OneSheetWorkbook.write(dir.resolve("input/columns.xlsx"), "下载量", new Object[][] {

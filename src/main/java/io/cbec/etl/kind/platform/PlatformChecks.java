@@ -4,6 +4,7 @@ import io.cbec.etl.check.CheckRecorder;
 import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
 import io.cbec.etl.check.CheckValue;
+import io.cbec.etl.normalise.TextNormaliser;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,12 +24,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Platform checks, from one pass over the staged figures ({@link FigureScan}): every stated worldwide or
  * regional total equals the sum of its countries (within the rounding shown); no country is counted twice
- * for one app, metric and date, nor one period at two granularities; shares lie between 0 and 100 %.
+ * for one app, metric and date, nor one period at two granularities; events named as shares lie between
+ * 0 and 100 %.
  * Passing totals are reported once per sheet and area, failing ones one by one with their place.
  */
 final class PlatformChecks {
 
     private static final int MAX_LISTED = FigureScan.MAX_LISTED;
+
+    /**
+     * An event named as a part of a whole: "share of app downloads", "market share", "下载占比", "市场份额",
+     * "proportion of orders", "% of sales". Its percentage cannot leave 0-100 %. Any other percentage — a growth
+     * rate, a price change — is data as it is ("GMV year-on-year growth 150%"), and so is a "share price".
+     */
+    private static final Pattern SHARE = Pattern.compile(
+            "\\bshares?\\b(?!\\s*price)|\\bproportion|\\bper\\s?cent(?:age)?\\s+of\\b|%\\s*of\\b|占比|份额|比重|比例");
+    /** The change in a share ("market share change -5%", "占比同比提升") is a change: it can be negative or over 100 %. */
+    private static final Pattern CHANGE = Pattern.compile(
+            "\\bgr[eo]w|\\bchang|\\bincreas|\\bdecreas|\\bris(?:e|es|ing)\\b|\\brose\\b|\\bfall|\\bfell\\b|\\bdrop"
+                    + "|\\bdeclin|\\bgain|\\byoy\\b|\\by/y\\b|-on-|\\bon\\s+(?:year|month|quarter)|\\bvs\\b|\\bversus\\b"
+                    + "|增长|增速|增幅|增加|减少|下降|下滑|上升|提升|提高|降低|涨幅|降幅|上涨|下跌|同比|环比|变化|变动");
 
     private final CountryDirectory countries;
 
@@ -188,10 +205,13 @@ final class PlatformChecks {
             if (e.error() != null) {
                 recorder.record(new CheckResult("Event value read as a figure", e.event(), "a figure", "text",
                         CheckStatus.WARN, "Kept as text: " + e.error(), e.place()));
+            } else if (!isShare(e.event())) {
+                continue;
             } else if (e.low().signum() < 0 || e.high().compareTo(BigDecimal.ONE) > 0) {
                 recorder.record(new CheckResult("Share between 0 and 100 %", e.event(), "0 % to 100 %", e.text(),
-                        CheckStatus.FAIL, "A share of '" + e.text() + "' is outside 0 to 100 %: correct the value",
-                        e.place()));
+                        CheckStatus.FAIL, "'" + e.event() + "' is a share, so its value lies between 0 and 100 %, not '"
+                                + e.text() + "': correct the value, or if it is a change in the share, say so in the"
+                                + " event's name (e.g. 'market share change', '份额变化')", e.place()));
             } else {
                 shares++;
             }
@@ -201,6 +221,12 @@ final class PlatformChecks {
                     CheckValue.count(shares, "shares"), CheckValue.count(shares, "within"), CheckStatus.PASS,
                     "Every share in the events lies between 0 and 100 %", ""));
         }
+    }
+
+    /** Whether an event's name says its percentage is a share (see {@link #SHARE}) and not a change in one. */
+    static boolean isShare(String event) {
+        String name = TextNormaliser.clean(event).toLowerCase(Locale.ROOT);
+        return SHARE.matcher(name).find() && !CHANGE.matcher(name).find();
     }
 
     static String plain(BigDecimal v) {

@@ -11,6 +11,9 @@ import io.cbec.etl.normalise.DateParser;
 import io.cbec.etl.normalise.NotReported;
 import io.cbec.etl.normalise.Parsed;
 import io.cbec.etl.normalise.PartialDate;
+import io.cbec.etl.normalise.Period;
+import io.cbec.etl.normalise.PeriodParser;
+import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
 import io.cbec.etl.normalise.quantity.UnitHint;
@@ -20,6 +23,7 @@ import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceRow;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +147,9 @@ public class PlatformMetricsKind implements RecordKind {
         Parsed<PartialDate> date = dateCell instanceof CellValue.DateTime d ? Parsed.ok(DateParser.fromDateTime(d.value()))
                 : dateCell instanceof CellValue.Numeric ? Parsed.failed("a number, not a date: format the cell as a date")
                 : DateParser.parse(dateCell.raw());
+        if (!date.ok() && dateCell instanceof CellValue.Text) {
+            date = period(dateCell.raw(), date);
+        }
         if (!date.ok()) {
             return plan.reject(dateColumn, dateCell, date.error());
         }
@@ -252,6 +259,30 @@ public class PlatformMetricsKind implements RecordKind {
      * An empty cell, or one holding only a dash or a not-applicable mark: that column is not reported for
      * the row (left out of the sum, never a 0), as in zone indicators. Numbers skip the text test.
      */
+    /**
+     * A date column may hold a period as bulletins write it (2023年4-6月, 2023年1-12月): kept when it is a month,
+     * quarter or year, the precisions a figure has. Any other run of months (2023年1-6月, 2023H1) is rejected
+     * saying what to write. Tried only once the text is not a date, so ordinary dates are parsed once.
+     */
+    private static Parsed<PartialDate> period(String raw, Parsed<PartialDate> notADate) {
+        Parsed<Period> period = PeriodParser.parse(raw);
+        if (!period.ok()) {
+            return notADate;
+        }
+        Period p = period.value();
+        Optional<PartialDate> date = p.asDate();
+        if (date.isPresent()) {
+            return Parsed.ok(date.get());
+        }
+        LocalDate end = p.end();
+        int quarter = (end.getMonthValue() - 1) / 3 + 1;
+        return Parsed.failed(TextNormaliser.clean(raw) + " is a run of " + p.monthCount() + " months (" + p.label()
+                + "), which no platform figure holds: give a day (" + end + "), a month ("
+                + PartialDate.ofMonth(end.getYear(), end.getMonthValue()) + "), a quarter ("
+                + PartialDate.ofQuarter(end.getYear(), quarter) + ", " + end.getYear() + "年" + (quarter * 3 - 2) + "-"
+                + quarter * 3 + "月) or a year (" + end.getYear() + "), splitting the figure by quarter or month");
+    }
+
     private static boolean notReported(CellValue cell) {
         return cell == null || cell instanceof CellValue.Text t && NotReported.is(t.text());
     }
