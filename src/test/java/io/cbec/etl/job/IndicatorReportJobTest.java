@@ -203,6 +203,24 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aFigureDeclaredWith以上IsMetExactlyAndEachQualifierIsShownWithItsOwnWord() throws Exception {
+        RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(
+                new String[] {"Zones in batch 7", "33以上", ""},
+                new String[] {"Zones in batch 7", "up to 33", ""},
+                new String[] {"Zones in batch 7", "不超过33个", ""}));
+
+        assertThat(job.run()).isZero();
+
+        List<List<String>> controls = job.report().rows("Checks").stream()
+                .filter(r -> r.get(0).equals("Control total")).toList();
+        assertThat(controls).extracting(r -> r.subList(2, 5)).containsExactly(
+                List.of("at least 33", "33", "PASS"), List.of("up to 33", "33", "PASS"), List.of("at most 33", "33", "PASS"));
+        assertThat(controls.get(0).get(5)).startsWith("as declared ('33以上'): at least 33");
+        assertThat(controls.get(1).get(5)).startsWith("as declared ('up to 33'): up to: at most 33 and at most 10 % below");
+    }
+
+    @Test
     void aControlWithNoFiguresBehindItFailsSayingSoWithAnEmptyActual() throws Exception {
         // A registry and controls, but no indicator sheet: nothing to sum, in no currency.
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));

@@ -6,6 +6,7 @@ import io.cbec.etl.normalise.TextNormaliser;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,12 @@ public final class QuantityParser {
             Map.entry("不超过", Qualifier.AT_MOST), Map.entry("最多", Qualifier.AT_MOST),
             Map.entry("不到", Qualifier.LESS_THAN), Map.entry("少于", Qualifier.LESS_THAN),
             Map.entry("不足", Qualifier.LESS_THAN), Map.entry("低于", Qualifier.LESS_THAN));
+    /** Qualifier words shown as their own words rather than by their qualifier's ({@link Qualifier#word()}). */
+    private static final Map<String, String> SHOWN_WORDS = Map.ofEntries(
+            Map.entry("up to", "up to"), Map.entry("at most", "at most"), Map.entry("no more than", "at most"),
+            Map.entry("not more than", "at most"), Map.entry("不超过", "at most"), Map.entry("最多", "at most"),
+            Map.entry("以下", "at most"), Map.entry("以内", "at most"), Map.entry("or less", "at most"),
+            Map.entry("or fewer", "at most"), Map.entry("or below", "at most"), Map.entry("and under", "at most"));
     private static final Pattern BETWEEN = Pattern.compile("between\\s+|介于\\s*");
     private static final Pattern MINUS = Pattern.compile("[-−]\\s*");
     private static final Pattern ACCOUNTING_NEGATIVE = Pattern.compile("\\((.+)\\)");
@@ -122,10 +129,7 @@ public final class QuantityParser {
     /** Parses a text cell; {@code hintOrNull} is the unit its column header states, if any. */
     public static Parsed<Quantity> parse(String text, UnitHint hintOrNull) {
         String original = text == null ? "" : text.strip();
-        String s = TextNormaliser.clean(text).toLowerCase(Locale.ROOT);
-        if (s.endsWith(".") && !s.endsWith("..")) {
-            s = s.substring(0, s.length() - 1).strip();
-        }
+        String s = prepared(text);
         if (s.isEmpty()) {
             return Parsed.failed("no value");
         }
@@ -144,6 +148,34 @@ public final class QuantityParser {
             return Parsed.failed("cannot read a number in '" + original + "': two minus signs");
         }
         return applyHint(r.withNegative(negative || r.negative), hintOrNull, original);
+    }
+
+    /**
+     * The qualifier of a figure in English words, as the Checks sheet shows it: by its meaning ("约" is
+     * "about", "近" "nearly", "以上" "at least"), except that "up to" and the plain "at most" words (不超过, 最多,
+     * 以下, 以内, "no more than", "or less") keep their own, though they are compared like "nearly".
+     * Empty for an exact figure or text that is not one.
+     */
+    public static Optional<String> qualifierWord(String text) {
+        String s = prepared(text);
+        Matcher accounting = ACCOUNTING_NEGATIVE.matcher(s);
+        if (accounting.matches()) {
+            s = accounting.group(1).strip();
+        }
+        Scanner scanner = new Scanner(s, text == null ? "" : text.strip());
+        if (s.isEmpty() || !scanner.read().ok() || scanner.qualifier == null) {
+            return Optional.empty();
+        }
+        return Optional.of(SHOWN_WORDS.getOrDefault(scanner.qualifierWord, scanner.qualifier.word()));
+    }
+
+    /** Cleaned, lower-cased, without a full stop at the end. */
+    private static String prepared(String text) {
+        String s = TextNormaliser.clean(text).toLowerCase(Locale.ROOT);
+        if (s.endsWith(".") && !s.endsWith("..")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
     }
 
     /** 2^53: below it every whole double is exactly a long. */
@@ -228,6 +260,8 @@ public final class QuantityParser {
         private final String original;
         private int pos;
         private Qualifier qualifier;
+        /** The word that set the qualifier, as written (lower case). */
+        private String qualifierWord;
         private String error;
 
         Scanner(String s, String original) {
@@ -253,12 +287,13 @@ public final class QuantityParser {
             return fail("cannot read a number in '" + original + "'");
         }
 
-        private boolean setQualifier(Qualifier q) {
+        private boolean setQualifier(Qualifier q, String word) {
             if (qualifier != null && qualifier != q) {
                 error = "'" + original + "' has two qualifiers that disagree (" + qualifier + ", " + q + ")";
                 return false;
             }
             qualifier = q;
+            qualifierWord = word;
             return true;
         }
 
@@ -267,7 +302,7 @@ public final class QuantityParser {
             Matcher q = at(QUALIFIER_PREFIX);
             if (q != null) {
                 String word = (q.group(1) != null ? q.group(1) : q.group(2)).strip();
-                setQualifier(QUALIFIER_WORDS.get(word));
+                setQualifier(QUALIFIER_WORDS.get(word), word);
             }
             boolean between = at(BETWEEN) != null;
             String currency = null;
@@ -470,7 +505,7 @@ public final class QuantityParser {
                 return null;
             }
             if (at(MORE_MARK) != null) {
-                setQualifier(Qualifier.MORE_THAN);
+                setQualifier(Qualifier.MORE_THAN, "多");
             }
             BigDecimal scale = BigDecimal.ONE;
             boolean scaled = false;
@@ -485,7 +520,7 @@ public final class QuantityParser {
                 scaled = true;
             }
             if (scaled && at(MORE_MARK) != null) {
-                setQualifier(Qualifier.MORE_THAN);
+                setQualifier(Qualifier.MORE_THAN, "多");
             }
             lastScale = scale;
             // A unit right after the first number of a range: "10%-15%", "10天至15天".
@@ -544,9 +579,11 @@ public final class QuantityParser {
                 if (qs != null) {
                     Qualifier qv;
                     if (qs.group(1) != null) {
+                        // 以上 includes the figure ("700以上" is 700 or more, README "Control totals"); so
+                        // does 之多 ("as many as"). More than the figure is 超过, 逾, or 多/余 after the number.
                         qv = switch (qs.group(1)) {
                             case "左右", "上下" -> Qualifier.ABOUT;
-                            case "以上", "之多" -> Qualifier.MORE_THAN;
+                            case "以上", "之多" -> Qualifier.AT_LEAST;
                             default -> Qualifier.AT_MOST;
                         };
                     } else if (qs.group(2) != null) {
@@ -557,7 +594,7 @@ public final class QuantityParser {
                     } else {
                         qv = Qualifier.AT_LEAST;
                     }
-                    if (!setQualifier(qv)) {
+                    if (!setQualifier(qv, qs.group().strip())) {
                         return Parsed.failed(error);
                     }
                 }

@@ -94,7 +94,17 @@ class QuantityParserTest {
             大约3天                     | 3           | 3           | days    | ABOUT
             10天左右                    | 10          | 10          | days    | ABOUT
             超过90%                     | 0.9         | 0.9         | percent | MORE_THAN
-            90%以上                     | 0.9         | 0.9         | percent | MORE_THAN
+            90%以上                     | 0.9         | 0.9         | percent | AT_LEAST
+            700以上                     | 700         | 700         | -       | AT_LEAST
+            100家之多                   | 100         | 100         | count   | AT_LEAST
+            不低于5%                    | 0.05        | 0.05        | percent | AT_LEAST
+            700以下                     | 700         | 700         | -       | AT_MOST
+            15天以内                    | 15          | 15          | days    | AT_MOST
+            no more than 700            | 700         | 700         | -       | AT_MOST
+            just over 700               | 700         | 700         | -       | MORE_THAN
+            in excess of 700            | 700         | 700         | -       | MORE_THAN
+            不足5%                      | 0.05        | 0.05        | percent | LESS_THAN
+            低于5%                      | 0.05        | 0.05        | percent | LESS_THAN
             逾100家                     | 100         | 100         | count   | MORE_THAN
             100余家                     | 100         | 100         | count   | MORE_THAN
             2000多万                    | 20000000    | 20000000    | -       | MORE_THAN
@@ -132,6 +142,35 @@ class QuantityParserTest {
             """)
     void readsEnglishAndChinesePhrases(String text, String low, String high, String unit, Qualifier qualifier) {
         assertParsed(text, null, low, high, unit, qualifier);
+    }
+
+    /** Every word of README's "Control totals" table, with the word Checks shows for it. */
+    @ParameterizedTest(name = "[{0}] -> {1}, shown as {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            165                  | EXACT     | -
+            about 5000亿元        | ABOUT     | about
+            约5000亿元            | ABOUT     | about
+            around 300           | ABOUT     | about
+            nearly 20 million    | AT_MOST   | nearly
+            近2000万              | AT_MOST   | nearly
+            up to 21             | AT_MOST   | up to
+            不超过15天            | AT_MOST   | at most
+            700以下               | AT_MOST   | at most
+            at least 700         | AT_LEAST  | at least
+            700以上               | AT_LEAST  | at least
+            3以上                 | AT_LEAST  | at least
+            不少于10个            | AT_LEAST  | at least
+            more than 700        | MORE_THAN | more than
+            over 700             | MORE_THAN | more than
+            超过700               | MORE_THAN | more than
+            逾700                 | MORE_THAN | more than
+            2000多万              | MORE_THAN | more than
+            less than 700        | LESS_THAN | less than
+            不到700               | LESS_THAN | less than
+            """)
+    void eachQualifierWordOfTheReadmeHasItsMeaningAndItsWord(String text, Qualifier qualifier, String shown) {
+        assertThat(QuantityParser.parse(text, null).value().qualifier()).isEqualTo(qualifier);
+        assertThat(QuantityParser.qualifierWord(text)).isEqualTo(java.util.Optional.ofNullable(shown));
     }
 
     @ParameterizedTest(name = "[{0}] refused: {1}")
