@@ -181,6 +181,29 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aFigureInAnotherCurrencyIsRejectedNamingItAnd美金AndMlnAreRead() throws Exception {
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/exports.csv"), """
+                城市,期间,出口额
+                杭州,2024-03,300万澳门元
+                宁波,2024-03,5 新台币
+                广州,2024-03,5美金
+                深圳,2024-03,5 mln USD
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run("--allow-rejects")).isZero();
+
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected.subList(1, rejected.size())).extracting(r -> r.get(2) + " " + r.get(4) + ": " + r.get(5))
+                .containsExactly(
+                        "2 300万澳门元: unsupported currency '澳门元' in '300万澳门元': only CNY and USD are read",
+                        "3 5 新台币: unsupported currency '新台币' in '5 新台币': only CNY and USD are read");
+        List<List<String>> figures = job.report().rows("Zone Indicators");
+        assertThat(figures.stream().skip(1).map(r -> r.get(2) + " " + r.get(5) + " " + r.get(6)))
+                .containsExactlyInAnyOrder("广州市 5.00 USD", "深圳市 5,000,000.00 USD");
+    }
+
+    @Test
     void aControlThatTheDataDoNotReproduceFailsAndAnUnknownMetricListsKnownOnes() throws Exception {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(

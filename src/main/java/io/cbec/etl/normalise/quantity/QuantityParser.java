@@ -69,7 +69,8 @@ public final class QuantityParser {
     // Currencies in front of the number. Unsupported ones are matched so they can be refused by name.
     private static final Pattern CURRENCY_PREFIX = Pattern.compile(
             "(us\\$|usd|rmb|cny|人民币|¥|\\$)\\s*"
-            + "|(hk\\$|nt\\$|a\\$|c\\$|s\\$|nz\\$|€|£|₩|₹|eur|gbp|jpy|hkd|krw|inr|aud|cad|sgd)\\s*");
+            + "|(hk\\$|nt\\$|a\\$|c\\$|s\\$|nz\\$|r\\$|€|£|₩|₹|₽"
+            + "|(?:eur|gbp|jpy|hkd|krw|inr|aud|cad|sgd|mop|twd|nzd|chf|rub|brl|myr|thb)" + EN_END + ")\\s*");
     private static final Pattern PERCENT_PREFIX = Pattern.compile("百分之\\s*");
 
     private static final Pattern ARABIC = Pattern.compile("(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?|\\.[0-9]+");
@@ -92,22 +93,25 @@ public final class QuantityParser {
     // "多" / "余" between a number and its scale or unit: 2000多万, 100余家 (more than).
     private static final Pattern MORE_MARK = Pattern.compile("[多余]");
     private static final Pattern ENGLISH_SCALE = Pattern.compile(
-            "\\s*(hundred|thousand|million|billion|trillion|mn|bn|m|k)" + EN_END);
+            "\\s*(hundred|thousand|million|billion|trillion|mn|mln|mio|bn|bln|m|k)" + EN_END);
     private static final Pattern CHINESE_SCALE = Pattern.compile("\\s*([十百千万亿]+)");
     /**
      * A scale word the grammar did not place ("5 million million", "5% million", "5 USD millions"): the
      * figure would be read a million times too small, so such a cell is refused, never read without it.
      */
     private static final Pattern LEFTOVER_SCALE = Pattern.compile(
-            "(?<![\\p{L}])(hundreds?|thousands?|millions?|billions?|trillions?|mn|bn|mio)" + EN_END
+            "(?<![\\p{L}])(hundreds?|thousands?|millions?|billions?|trillions?|mn|mln|bn|bln|mio)" + EN_END
             + "|^\\s*(m|k)" + EN_END);
     private static final Pattern RANGE_SEPARATOR = Pattern.compile("\\s*(?:to|and|or)" + EN_END + "\\s*|\\s*[-–—~至到]\\s*");
 
     private static final Pattern PERCENT_POINTS = Pattern.compile("\\s*(?:个百分点|percentage points?|pp" + EN_END + ")");
     private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|percent" + EN_END + "|per cent" + EN_END + "|pct" + EN_END + ")");
+    // Unsupported currencies are matched so they are refused by name: read as a noun, "5 新台币" would be a count.
     private static final Pattern MONEY_SUFFIX = Pattern.compile(
-            "\\s*(美元|人民币|元|yuan|rmb|cny|usd|us dollars?|dollars?|us\\$)" + EN_END
-            + "|\\s*(欧元|日元|港元|港币|韩元|英镑|卢布|卢比|euros?|eur|gbp|pounds|yen|jpy|hkd|rupees?|won)" + EN_END);
+            "\\s*(美元|美金|人民币|元|yuan|rmb|cny|usd|us dollars?|dollars?|us\\$)" + EN_END
+            + "|\\s*(欧元|日元|日圆|港元|港币|韩元|英镑|卢布|卢比|澳门元|澳门币|澳元|澳币|新台币|台币|新加坡元|新元|加元|加币"
+            + "|瑞士法郎|泰铢|越南盾|林吉特|雷亚尔|比索|里拉"
+            + "|euros?|eur|gbp|pounds|yen|jpy|hkd|rupees?|won|mop|twd|aud|cad|sgd|krw|inr|nzd|chf|rub|brl|myr|thb)" + EN_END);
     private static final Pattern DAYS = Pattern.compile(
             "\\s*(?:(?:working |business |calendar )?days?|个工作日|工作日|天|日)" + EN_END);
     private static final Pattern WEEKS = Pattern.compile("\\s*(?:weeks?|周|星期|个星期)" + EN_END);
@@ -636,7 +640,7 @@ public final class QuantityParser {
 
     private static String currencyOf(String word) {
         return switch (word.strip()) {
-            case "美元", "usd", "us$", "$", "dollar", "dollars", "us dollar", "us dollars" -> Quantity.USD;
+            case "美元", "美金", "usd", "us$", "$", "dollar", "dollars", "us dollar", "us dollars" -> Quantity.USD;
             default -> Quantity.CNY;
         };
     }
@@ -645,8 +649,8 @@ public final class QuantityParser {
         return switch (word) {
             case "hundred" -> new BigDecimal("100");
             case "thousand", "k" -> new BigDecimal("1000");
-            case "million", "mn", "m" -> new BigDecimal("1000000");
-            case "billion", "bn" -> new BigDecimal("1000000000");
+            case "million", "mn", "mln", "mio", "m" -> new BigDecimal("1000000");
+            case "billion", "bn", "bln" -> new BigDecimal("1000000000");
             default -> new BigDecimal("1000000000000");
         };
     }

@@ -72,7 +72,7 @@ public record UnitHint(String unit, BigDecimal multiplier) {
         String currency = null;
         String rest = s;
         String[][] currencies = {
-            {"人民币", Quantity.CNY}, {"美元", Quantity.USD}, {"us$", Quantity.USD}, {"usd", Quantity.USD},
+            {"人民币", Quantity.CNY}, {"美元", Quantity.USD}, {"美金", Quantity.USD}, {"us$", Quantity.USD}, {"usd", Quantity.USD},
             {"rmb", Quantity.CNY}, {"cny", Quantity.CNY}, {"yuan", Quantity.CNY}, {"元", Quantity.CNY},
             {"¥", Quantity.CNY}, {"$", Quantity.USD}, {"dollars", Quantity.USD}};
         for (String[] c : currencies) {
@@ -115,10 +115,10 @@ public record UnitHint(String unit, BigDecimal multiplier) {
             case "千", "k", "thousand", "thousands", "000", "'000" -> Optional.of(new BigDecimal("1000"));
             case "万", "10k", "10thousand" -> Optional.of(new BigDecimal("10000"));
             case "十万" -> Optional.of(new BigDecimal("100000"));
-            case "百万", "m", "mn", "mio", "million", "millions" -> Optional.of(new BigDecimal("1000000"));
+            case "百万", "m", "mn", "mln", "mio", "million", "millions" -> Optional.of(new BigDecimal("1000000"));
             case "千万" -> Optional.of(new BigDecimal("10000000"));
             case "亿", "100m", "100million", "100mn" -> Optional.of(new BigDecimal("100000000"));
-            case "bn", "b", "billion", "billions" -> Optional.of(new BigDecimal("1000000000"));
+            case "bn", "bln", "b", "billion", "billions" -> Optional.of(new BigDecimal("1000000000"));
             case "万亿" -> Optional.of(new BigDecimal("1000000000000"));
             default -> Optional.empty();
         };

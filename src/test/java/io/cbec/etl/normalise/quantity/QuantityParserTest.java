@@ -139,6 +139,12 @@ class QuantityParserTest {
             about 5 USD thousand        | 5000        | 5000        | USD     | ABOUT
             10 to 15 USD million        | 10000000    | 15000000    | USD     | EXACT
             5 USD million or more       | 5000000     | 5000000     | USD     | AT_LEAST
+            5美金                       | 5           | 5           | USD     | EXACT
+            3万美金                     | 30000       | 30000       | USD     | EXACT
+            5 mln USD                   | 5000000     | 5000000     | USD     | EXACT
+            USD 2.5 mln                 | 2500000     | 2500000     | USD     | EXACT
+            5 mio USD                   | 5000000     | 5000000     | USD     | EXACT
+            1.5 bln yuan                | 1500000000  | 1500000000  | CNY     | EXACT
             """)
     void readsEnglishAndChinesePhrases(String text, String low, String high, String unit, Qualifier qualifier) {
         assertParsed(text, null, low, high, unit, qualifier);
@@ -204,6 +210,15 @@ class QuantityParserTest {
             10 million to 15 USD million | cannot read '10 million to 15 USD million': it has two scales; write one, e.g. '5 million USD'
             5美元万              | cannot read '5美元万': a Chinese scale after the currency '美元': write it before, e.g. '5万美元'
             5 EUR million        | unsupported currency 'eur' in '5 EUR million': only CNY and USD are read
+            300万澳门元          | unsupported currency '澳门元' in '300万澳门元': only CNY and USD are read
+            5澳门币              | unsupported currency '澳门币' in '5澳门币': only CNY and USD are read
+            MOP 5                | unsupported currency 'mop' in 'MOP 5': only CNY and USD are read
+            5 MOP                | unsupported currency 'mop' in '5 MOP': only CNY and USD are read
+            5 新台币             | unsupported currency '新台币' in '5 新台币': only CNY and USD are read
+            TWD 5 million        | unsupported currency 'twd' in 'TWD 5 million': only CNY and USD are read
+            5亿港元              | unsupported currency '港元' in '5亿港元': only CNY and USD are read
+            R$5                  | unsupported currency 'r$' in 'R$5': only CNY and USD are read
+            5 澳元               | unsupported currency '澳元' in '5 澳元': only CNY and USD are read
             """)
     void refusesWhatItCannotRead(String text, String reason) {
         assertThat(QuantityParser.parse(text, null)).isEqualTo(Parsed.failed(reason));
@@ -228,6 +243,8 @@ class QuantityParserTest {
             40        | 海外仓数量(个)           | 40         | count
             1.2亿元   | 出口额（万元）           | 120000000  | CNY
             20        | Downloads (m)            | 20000000   | -
+            2.5       | Revenue (USD mln)        | 2500000    | USD
+            3         | 投资(万美金)             | 30000      | USD
             """)
     void appliesTheHeaderUnit(String text, String header, String low, String unit) {
         UnitHint hint = UnitHint.fromHeader(header).orElseThrow();
