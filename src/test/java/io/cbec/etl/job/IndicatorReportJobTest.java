@@ -204,6 +204,30 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void headerUnitsWithALabelOrTheCurrencySaidTwiceAreReadAndAnotherCurrencyIsNamed() throws Exception {
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/units.csv"), """
+                城市,期间,出口额（单位：亿元）,进口额（亿元人民币）
+                杭州,2024-03,1.5,0.5
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("input/euro.csv"), """
+                城市,期间,Exports (EUR)
+                宁波,2024-03,12.5
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run("--allow-rejects")).isZero();
+
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected.subList(1, rejected.size())).extracting(r -> String.join(" | ", r)).containsExactly(
+                "euro.csv | euro | 2 | C (Exports (EUR)) | 12.5 | the header 'Exports (EUR)' gives the figures in EUR, a"
+                        + " currency not supported: only CNY and USD are read; convert the column and name its unit,"
+                        + " e.g. 出口额（亿元） or Exports (USD million)");
+        assertThat(job.report().rows("Zone Indicators").stream().skip(1).map(r -> String.join(" ", r.subList(1, 7))))
+                .containsExactly("Hangzhou 杭州市 Zhejiang Exports 150,000,000.00 CNY",
+                        "Hangzhou 杭州市 Zhejiang Imports 50,000,000.00 CNY");
+    }
+
+    @Test
     void aControlThatTheDataDoNotReproduceFailsAndAnUnknownMetricListsKnownOnes() throws Exception {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(

@@ -245,6 +245,13 @@ class QuantityParserTest {
             20        | Downloads (m)            | 20000000   | -
             2.5       | Revenue (USD mln)        | 2500000    | USD
             3         | 投资(万美金)             | 30000      | USD
+            1.5       | 出口额(单位:亿元)        | 150000000  | CNY
+            1.5       | 出口额（单位：亿元）     | 150000000  | CNY
+            1.5       | Exports (unit: USD million) | 1500000 | USD
+            1.5       | 出口额（亿元人民币）     | 150000000  | CNY
+            1.5       | 出口额（万元人民币）     | 15000      | CNY
+            1.5       | 出口额（人民币亿元）     | 150000000  | CNY
+            1.5       | 出口额（亿人民币）       | 150000000  | CNY
             """)
     void appliesTheHeaderUnit(String text, String header, String low, String unit) {
         UnitHint hint = UnitHint.fromHeader(header).orElseThrow();
