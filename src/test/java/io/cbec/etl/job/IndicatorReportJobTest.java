@@ -228,6 +228,31 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aFractionalCountIsRejectedAndAWholeScaledOneRead() throws Exception {
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/counts.csv"), """
+                城市,期间,海外仓数量（个）,跨境电商企业数
+                杭州,2024-03,12.5,40
+                宁波,2024-03,3,12.5家
+                温州,2024-03,1.2万,30
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run()).isEqualTo(65);
+
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected.subList(1, rejected.size())).extracting(r -> r.get(2) + " " + r.get(4) + ": " + r.get(5))
+                .containsExactly(
+                        "2 12.5: 海外仓数量 (Overseas warehouses) is a count of whole things, but '12.5' is 12.5: correct"
+                                + " the figure or its unit",
+                        "3 12.5家: 跨境电商企业数 (Enterprises) is a count of whole things, but '12.5家' is 12.5: correct"
+                                + " the figure or its unit");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+        assertThat(job.report().rows("Zone Indicators").stream().skip(1).map(r -> r.get(2) + " " + r.get(4) + " " + r.get(5)))
+                .containsExactly("温州市 Overseas warehouses 12,000", "温州市 Enterprises 30");
+    }
+
+    @Test
     void aControlThatTheDataDoNotReproduceFailsAndAnUnknownMetricListsKnownOnes() throws Exception {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(

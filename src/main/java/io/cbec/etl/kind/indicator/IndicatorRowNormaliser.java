@@ -221,6 +221,12 @@ final class IndicatorRowNormaliser {
         if (!indicator.money() && q.unit() != null && !Quantity.COUNT.equals(q.unit())) {
             return Parsed.failed(indicator.label() + " is a count, but the figure is in " + q.unit());
         }
+        if (!indicator.money() && q.low().stripTrailingZeros().scale() > 0) {
+            // Warehouses, enterprises and parcels come whole; shown as #,##0, 12.5 would read as 13. A scaled
+            // figure that is whole (1.2万 = 12,000) is fine.
+            return Parsed.failed(indicator.labelZh() + " (" + indicator.label() + ") is a count of whole things, but '"
+                    + cell.raw() + "' is " + q.low().toPlainString() + ": correct the figure or its unit");
+        }
         String unit = indicator.money() ? q.unit() : Quantity.COUNT;
         // The rounding the figure shows: half a unit in its last decimal, in base units.
         BigDecimal factor = hint == null ? BigDecimal.ONE : hint.multiplier();

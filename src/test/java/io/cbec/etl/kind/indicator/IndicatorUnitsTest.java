@@ -99,6 +99,19 @@ class IndicatorUnitsTest {
     }
 
     @Test
+    void aCountMustBeWholeOnceScaled() {
+        SheetPlan plan = plan("2024", "海外仓数量（个）", "跨境电商企业数（万家）");
+        RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(3, Arrays.asList(new CellValue.Text("杭州"),
+                new CellValue.Numeric(12.5, null), new CellValue.Numeric(1, null))));
+        assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason())
+                .isEqualTo("海外仓数量 (Overseas warehouses) is a count of whole things, but '12.5' is 12.5: correct the"
+                        + " figure or its unit"));
+        IndicatorRow whole = row(plan, new CellValue.Text("杭州"), new CellValue.Numeric(12, null),
+                new CellValue.Numeric(1.25, null));
+        assertThat(whole.values()).extracting(v -> v.value().toPlainString()).containsExactly("12", "12500");
+    }
+
+    @Test
     void moneyWithoutACurrencyIsRejected() {
         SheetPlan plan = plan("2024", "出口额");
         RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(3, Arrays.asList(new CellValue.Text("杭州"),
