@@ -41,8 +41,9 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
     /** A header naming a month without its year ("1月", "Jan"): "month:1". */
     static final String MONTH_FIELD_PREFIX = "month:";
 
-    private static final Pattern HEADER_NOTE = Pattern.compile("\\((?:\\s*(?:单位|unit|units)\\s*:)?([^()]+)\\)\\s*$",
-            Pattern.CASE_INSENSITIVE);
+    // The unit as the header writes it, in the brackets UnitHint reads: （亿元）, 【亿元】, [亿元], （单位：亿元）.
+    private static final Pattern HEADER_NOTE = Pattern.compile(
+            "[(\\[【〔](?:\\s*(?:单位|unit|units)\\s*:)?([^()\\[\\]【】〔〕]+)[)\\]】〕]\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNIT_IN_TITLE = Pattern.compile("(?:单位|unit|units)\\s*[:：]\\s*([^\\s,;，；)）]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOTE_IN_TITLE = Pattern.compile("\\(([^()]+)\\)");

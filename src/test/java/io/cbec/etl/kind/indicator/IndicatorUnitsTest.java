@@ -66,11 +66,11 @@ class IndicatorUnitsTest {
 
     @Test
     void aUnitLabelInsideTheBracketAndTheCurrencySaidTwiceAreRead() {
-        SheetPlan plan = plan("2024", "出口额（单位：亿元）", "进口额（万元人民币）");
+        SheetPlan plan = plan("2024", "出口额（单位：亿元）", "进口额（万元人民币）", "跨境电商进出口额【亿元】");
         IndicatorRow r = row(plan, new CellValue.Text("杭州"), new CellValue.Numeric(1.5, null),
-                new CellValue.Numeric(3, null));
+                new CellValue.Numeric(3, null), new CellValue.Numeric(2, null));
         assertThat(r.values()).extracting(v -> v.value().toPlainString() + " " + v.unit() + " " + v.shownUnit())
-                .containsExactly("150000000 CNY 亿元", "30000 CNY 万元人民币");
+                .containsExactly("150000000 CNY 亿元", "30000 CNY 万元人民币", "200000000 CNY 亿元");
     }
 
     @Test
