@@ -1,6 +1,7 @@
 package io.cbec.etl.normalise.quantity;
 
 import io.cbec.etl.normalise.TextNormaliser;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,9 @@ public final class HeaderCurrency {
 
     private static final Pattern ISO_CODE = Pattern.compile("(?<![a-z])(eur|gbp|jpy|krw|hkd|twd|aud|cad|nzd|sgd|chf|"
             + "rub|inr|brl|mxn|idr|myr|php|thb|vnd|sar|aed|try|pln|sek|nok|dkk|zar|ils|clp|cop|ars|huf|czk|mop)(?![a-z])");
-    private static final Map<String, String> NAMES = Map.ofEntries(
+    // In order, a name before any name inside it (新台币 before 台币): a Map's order would vary from run to run,
+    // and with it the name a rejected row gives.
+    private static final List<Map.Entry<String, String>> NAMES = List.of(
             Map.entry("欧元", "EUR"), Map.entry("€", "EUR"), Map.entry("euro", "EUR"), Map.entry("英镑", "GBP"),
             Map.entry("£", "GBP"), Map.entry("日元", "JPY"), Map.entry("日圆", "JPY"), Map.entry("韩元", "KRW"),
             Map.entry("₩", "KRW"), Map.entry("港元", "HKD"), Map.entry("港币", "HKD"), Map.entry("新台币", "TWD"),
@@ -40,7 +43,7 @@ public final class HeaderCurrency {
         if (code.find()) {
             return Optional.of(code.group(1).toUpperCase(Locale.ROOT));
         }
-        for (Map.Entry<String, String> name : NAMES.entrySet()) {
+        for (Map.Entry<String, String> name : NAMES) {
             if (s.contains(name.getKey())) {
                 return Optional.of(name.getKey() + " (" + name.getValue() + ")");
             }
