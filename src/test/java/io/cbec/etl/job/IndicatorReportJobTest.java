@@ -181,6 +181,78 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aFigureInAnotherCurrencyIsRejectedNamingItAnd美金AndMlnAreRead() throws Exception {
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/exports.csv"), """
+                城市,期间,出口额
+                杭州,2024-03,300万澳门元
+                宁波,2024-03,5 新台币
+                广州,2024-03,5美金
+                深圳,2024-03,5 mln USD
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run("--allow-rejects")).isZero();
+
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected.subList(1, rejected.size())).extracting(r -> r.get(2) + " " + r.get(4) + ": " + r.get(5))
+                .containsExactly(
+                        "2 300万澳门元: unsupported currency '澳门元' in '300万澳门元': only CNY and USD are read",
+                        "3 5 新台币: unsupported currency '新台币' in '5 新台币': only CNY and USD are read");
+        List<List<String>> figures = job.report().rows("Zone Indicators");
+        assertThat(figures.stream().skip(1).map(r -> r.get(2) + " " + r.get(5) + " " + r.get(6)))
+                .containsExactlyInAnyOrder("广州市 5.00 USD", "深圳市 5,000,000.00 USD");
+    }
+
+    @Test
+    void headerUnitsWithALabelOrTheCurrencySaidTwiceAreReadAndAnotherCurrencyIsNamed() throws Exception {
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/units.csv"), """
+                城市,期间,出口额（单位：亿元）,进口额（亿元人民币）
+                杭州,2024-03,1.5,0.5
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("input/euro.csv"), """
+                城市,期间,Exports (EUR)
+                宁波,2024-03,12.5
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run("--allow-rejects")).isZero();
+
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected.subList(1, rejected.size())).extracting(r -> String.join(" | ", r)).containsExactly(
+                "euro.csv | euro | 2 | C (Exports (EUR)) | 12.5 | the header 'Exports (EUR)' gives the figures in EUR, a"
+                        + " currency not supported: only CNY and USD are read; convert the column and name its unit,"
+                        + " e.g. 出口额（亿元） or Exports (USD million)");
+        assertThat(job.report().rows("Zone Indicators").stream().skip(1).map(r -> String.join(" ", r.subList(1, 7))))
+                .containsExactly("Hangzhou 杭州市 Zhejiang Exports 150,000,000.00 CNY",
+                        "Hangzhou 杭州市 Zhejiang Imports 50,000,000.00 CNY");
+    }
+
+    @Test
+    void aFractionalCountIsRejectedAndAWholeScaledOneRead() throws Exception {
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/counts.csv"), """
+                城市,期间,海外仓数量（个）,跨境电商企业数
+                杭州,2024-03,12.5,40
+                宁波,2024-03,3,12.5家
+                温州,2024-03,1.2万,30
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run()).isEqualTo(65);
+
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected.subList(1, rejected.size())).extracting(r -> r.get(2) + " " + r.get(4) + ": " + r.get(5))
+                .containsExactly(
+                        "2 12.5: 海外仓数量 (Overseas warehouses) is a count of whole things, but '12.5' is 12.5: correct"
+                                + " the figure or its unit",
+                        "3 12.5家: 跨境电商企业数 (Enterprises) is a count of whole things, but '12.5家' is 12.5: correct"
+                                + " the figure or its unit");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+        assertThat(job.report().rows("Zone Indicators").stream().skip(1).map(r -> r.get(2) + " " + r.get(4) + " " + r.get(5)))
+                .containsExactly("温州市 Overseas warehouses 12,000", "温州市 Enterprises 30");
+    }
+
+    @Test
     void aControlThatTheDataDoNotReproduceFailsAndAnUnknownMetricListsKnownOnes() throws Exception {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(
@@ -200,6 +272,24 @@ class IndicatorReportJobTest {
         assertThat(controls.get(2).get(4)).isEqualTo("FAIL");
         assertThat(controls.get(2).get(5)).contains("unknown metric 'unicorns'").contains("Zones in batch 7")
                 .contains("CBEC trade value, Zhejiang, 2024");
+    }
+
+    @Test
+    void aFigureDeclaredWith以上IsMetExactlyAndEachQualifierIsShownWithItsOwnWord() throws Exception {
+        RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(
+                new String[] {"Zones in batch 7", "33以上", ""},
+                new String[] {"Zones in batch 7", "up to 33", ""},
+                new String[] {"Zones in batch 7", "不超过33个", ""}));
+
+        assertThat(job.run()).isZero();
+
+        List<List<String>> controls = job.report().rows("Checks").stream()
+                .filter(r -> r.get(0).equals("Control total")).toList();
+        assertThat(controls).extracting(r -> r.subList(2, 5)).containsExactly(
+                List.of("at least 33", "33", "PASS"), List.of("up to 33", "33", "PASS"), List.of("at most 33", "33", "PASS"));
+        assertThat(controls.get(0).get(5)).startsWith("as declared ('33以上'): at least 33");
+        assertThat(controls.get(1).get(5)).startsWith("as declared ('up to 33'): up to: at most 33 and at most 10 % below");
     }
 
     @Test

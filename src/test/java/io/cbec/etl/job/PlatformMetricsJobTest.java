@@ -284,6 +284,31 @@ class PlatformMetricsJobTest {
     }
 
     @Test
+    void aFractionalDownloadCountIsRejectedAndAWholeScaledOneRead() throws Exception {
+        LocalDate day = LocalDate.of(2023, 1, 31);
+        workbook("fractions.xlsx", "Downloads", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {day, "Temu", "Germany", "1,234.5"},
+            {day, "Temu", "France", 12.5},
+            {day, "Temu", "Italy", "1.2万"},
+        });
+
+        assertThat(job.run()).isEqualTo(65);
+
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected.subList(1, rejected.size())).extracting(r -> r.get(2) + " " + r.get(4) + ": " + r.get(5))
+                .containsExactly(
+                        "2 1,234.5: downloads are a count of whole downloads, but '1,234.5' is 1234.5: correct the"
+                                + " figure or its unit",
+                        "3 12.5: downloads are a count of whole downloads, but '12.5' is 12.5: correct the figure or"
+                                + " its unit");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+        assertThat(job.report().rows("Platform Downloads").stream().skip(1).map(r -> r.get(2) + " " + r.get(4)))
+                .containsExactly("Italy 12,000");
+    }
+
+    @Test
     void revenueInAnUnsupportedCurrencyIsRejectedNamingIt() throws Exception {
         LocalDate day = LocalDate.of(2023, 1, 31);
         workbook("eur.xlsx", "Revenue", new Object[][] {

@@ -394,6 +394,37 @@ class PlatformReportJobTest {
     }
 
     @Test
+    void anEventAmountInAnotherCurrencyIsKeptAsTextNeverReadAsACount() throws Exception {
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/events.csv"), """
+                Date,Platform,Market,Event,Value
+                2023-01-31,Temu,United States,investment in dollars,5美金
+                2023-01-31,Temu,United States,investment in millions,5 mln USD
+                2023-01-31,Temu,United States,investment in patacas,300万澳门元
+                2023-01-31,Temu,United States,investment in NT dollars,5 新台币
+                2023-01-31,Temu,United States,investment in MOP,MOP 5
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run()).isZero();
+
+        PublishedWorkbook report = job.report();
+        // Value, Unit, Qualifier: 美金 is USD and mln a million; another currency is text, never a count.
+        assertThat(report.rowWhere("Platform Events", 7, "5美金").orElseThrow().subList(4, 7))
+                .containsExactly("5", "USD", "EXACT");
+        assertThat(report.rowWhere("Platform Events", 7, "5 mln USD").orElseThrow().subList(4, 7))
+                .containsExactly("5,000,000", "USD", "EXACT");
+        for (String other : List.of("300万澳门元", "5 新台币", "MOP 5")) {
+            assertThat(report.rowWhere("Platform Events", 7, other).orElseThrow().subList(4, 7)).as(other)
+                    .containsExactly("", "", "");
+        }
+        assertThat(report.rows("Checks")).filteredOn(r -> r.get(0).equals("Event value read as a figure"))
+                .extracting(r -> r.get(4) + " " + r.get(5)).containsExactly(
+                        "WARN Kept as text: unsupported currency '澳门元' in '300万澳门元': only CNY and USD are read",
+                        "WARN Kept as text: unsupported currency '新台币' in '5 新台币': only CNY and USD are read",
+                        "WARN Kept as text: unsupported currency 'mop' in 'MOP 5': only CNY and USD are read");
+    }
+
+    @Test
     void eventTextIsKeptUpToTheCellLimitAndLongerTextIsCutWithAMarker() throws Exception {
         String atLimit = "a".repeat(32_767);
         String longEvent = "e".repeat(1_500);

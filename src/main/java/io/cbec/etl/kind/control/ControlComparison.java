@@ -2,6 +2,7 @@ package io.cbec.etl.kind.control;
 
 import io.cbec.etl.normalise.quantity.Qualifier;
 import io.cbec.etl.normalise.quantity.Quantity;
+import io.cbec.etl.normalise.quantity.QuantityParser;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,7 +15,7 @@ import java.math.RoundingMode;
  *   <li>at most ("nearly", "近", "almost", "up to"): not above it, and not more than
  *       {@value #NEARLY_PERCENT} % below it ("nearly 20 million" is 18 to 20 million);</li>
  *   <li>at least ("at least", "以上"): not below it; more than ("more than", "over", "超过", "逾"): above it;
- *       less than: below it.</li>
+ *       less than ("less than", "under", "不到"): below it.</li>
  * </ul>
  * Units must agree: a count with a count (a bare number counts as a count), CNY with CNY, USD with USD.
  * A sum in one currency is never compared with a figure in another: that fails, it is not converted.
@@ -54,13 +55,22 @@ final class ControlComparison {
             case AT_MOST -> {
                 BigDecimal from = percentOf(high, 100 - NEARLY_PERCENT);
                 yield new Verdict(a.compareTo(high) <= 0 && a.compareTo(from) >= 0,
-                        "nearly: at most " + plain(high) + " and at most " + NEARLY_PERCENT + " % below (" + plain(from)
+                        word(expected) + ": at most " + plain(high) + " and at most " + NEARLY_PERCENT + " % below (" + plain(from)
                                 + " to " + plain(high) + ")");
             }
             case AT_LEAST -> new Verdict(a.compareTo(low) >= 0, "at least " + plain(low));
             case MORE_THAN -> new Verdict(a.compareTo(low) > 0, "more than " + plain(low));
             case LESS_THAN -> new Verdict(a.compareTo(high) < 0, "less than " + plain(high));
         };
+    }
+
+    /**
+     * The declared qualifier in words, as written where its words differ ("up to", not "nearly"); null for an
+     * exact figure.
+     */
+    static String word(Quantity expected) {
+        Qualifier q = expected.qualifier();
+        return q == Qualifier.EXACT ? null : QuantityParser.qualifierWord(expected.original()).orElse(q.word());
     }
 
     private static BigDecimal percentOf(BigDecimal value, int percent) {

@@ -190,14 +190,7 @@ public class ControlKind implements RecordKind {
      * unit ("nearly 20,000,000", "more than 90.0%", "about 500,000,000,000 CNY"); a range is text.
      */
     static CheckValue declared(Quantity expected) {
-        String qualifier = switch (expected.qualifier()) {
-            case EXACT -> null;
-            case ABOUT -> "about";
-            case AT_LEAST -> "at least";
-            case AT_MOST -> "nearly";
-            case MORE_THAN -> "more than";
-            case LESS_THAN -> "less than";
-        };
+        String qualifier = ControlComparison.word(expected);
         if (expected.isRange()) {
             // "10 to 15 days": the unit once, after the high end (a share keeps its % on both).
             String from = figure(expected.low(), Quantity.PERCENT.equals(expected.unit()) ? expected.unit() : null).text();

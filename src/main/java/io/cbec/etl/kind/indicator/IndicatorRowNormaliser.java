@@ -12,6 +12,7 @@ import io.cbec.etl.normalise.PeriodParser;
 import io.cbec.etl.normalise.Province;
 import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.normalise.ZoneMatch;
+import io.cbec.etl.normalise.quantity.HeaderCurrency;
 import io.cbec.etl.normalise.quantity.Qualifier;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
@@ -102,6 +103,12 @@ final class IndicatorRowNormaliser {
         if (layout.unitColumn() != null && SheetPlan.cellText(row, layout.unitColumn()) != null) {
             rowUnitText = SheetPlan.cellText(row, layout.unitColumn());
             rowUnit = UnitHint.fromHeader("(" + rowUnitText + ")").orElse(null);
+            Optional<String> foreign = rowUnit == null ? HeaderCurrency.foreign(rowUnitText) : Optional.empty();
+            if (foreign.isPresent()) {
+                return plan.reject(layout.unitColumn(), row.cell(layout.unitColumn()), "the unit '" + rowUnitText
+                        + "' is " + foreign.get() + ", a currency not supported: only CNY and USD are read; convert the"
+                        + " figure and write e.g. 亿元 or 万美元");
+            }
             if (rowUnit == null) {
                 return plan.reject(layout.unitColumn(), row.cell(layout.unitColumn()), "unknown unit '" + rowUnitText
                         + "': write e.g. 亿元, 万元, 万美元, USD million, 个");
@@ -123,6 +130,12 @@ final class IndicatorRowNormaliser {
             if (period == null) {
                 return plan.reject(vc.column(), cell, "period missing: add a period column (期间), or name the period in "
                         + "the title or the sheet name, e.g. 2024年1-6月");
+            }
+            if (rowUnit == null && vc.foreignCurrency() != null) {
+                return plan.reject(vc.column(), cell, "the header '" + plan.headers().get(vc.column()) + "' gives the"
+                        + " figures in " + vc.foreignCurrency() + ", a currency not supported: only CNY and USD are read;"
+                        + " convert the column and name its unit, e.g. " + indicator.labelZh() + "（亿元） or "
+                        + indicator.label() + " (USD million)");
             }
             UnitHint hint = rowUnit != null ? rowUnit : vc.unit();
             String shownUnit = rowUnitText != null ? rowUnitText : vc.shownUnit();
@@ -207,6 +220,12 @@ final class IndicatorRowNormaliser {
         }
         if (!indicator.money() && q.unit() != null && !Quantity.COUNT.equals(q.unit())) {
             return Parsed.failed(indicator.label() + " is a count, but the figure is in " + q.unit());
+        }
+        if (!indicator.money() && q.low().stripTrailingZeros().scale() > 0) {
+            // Warehouses, enterprises and parcels come whole; shown as #,##0, 12.5 would read as 13. A scaled
+            // figure that is whole (1.2万 = 12,000) is fine.
+            return Parsed.failed(indicator.labelZh() + " (" + indicator.label() + ") is a count of whole things, but '"
+                    + cell.raw() + "' is " + q.low().toPlainString() + ": correct the figure or its unit");
         }
         String unit = indicator.money() ? q.unit() : Quantity.COUNT;
         // The rounding the figure shows: half a unit in its last decimal, in base units.

@@ -4,6 +4,7 @@ import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.normalise.Period;
 import io.cbec.etl.normalise.PeriodParser;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.normalise.quantity.HeaderCurrency;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.UnitHint;
 
@@ -31,14 +32,18 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
 
     /**
      * A column of figures. {@code indicator} or {@code period} null means: from the row (or the sheet).
+     * {@code foreignCurrency}: the currency other than CNY and USD its header names ("Exports (EUR)"), or null.
      */
-    record ValueColumn(int column, Indicator indicator, Period period, UnitHint unit, String shownUnit, String name) { }
+    record ValueColumn(int column, Indicator indicator, Period period, UnitHint unit, String shownUnit, String name,
+                       String foreignCurrency) { }
 
     static final String PERIOD_FIELD_PREFIX = "period:";
     /** A header naming a month without its year ("1月", "Jan"): "month:1". */
     static final String MONTH_FIELD_PREFIX = "month:";
 
-    private static final Pattern HEADER_NOTE = Pattern.compile("\\(([^()]+)\\)\\s*$");
+    // The unit as the header writes it, in the brackets UnitHint reads: （亿元）, 【亿元】, [亿元], （单位：亿元）.
+    private static final Pattern HEADER_NOTE = Pattern.compile(
+            "[(\\[【〔](?:\\s*(?:单位|unit|units)\\s*:)?([^()\\[\\]【】〔〕]+)[)\\]】〕]\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNIT_IN_TITLE = Pattern.compile("(?:单位|unit|units)\\s*[:：]\\s*([^\\s,;，；)）]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOTE_IN_TITLE = Pattern.compile("\\(([^()]+)\\)");
@@ -91,7 +96,7 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
                 UnitHint hint = UnitHint.fromHeader(header).orElse(titleUnitFits ? titleUnit : null);
                 String shown = note(header).orElse(titleUnitFits ? titleUnitText : null);
                 columns.add(new ValueColumn(column, indicator.orElse(null), period, hint, shown,
-                        plan.describeColumn(column)));
+                        plan.describeColumn(column), hint == null ? HeaderCurrency.foreign(header).orElse(null) : null));
             }
         }
         columns.sort(java.util.Comparator.comparingInt(ValueColumn::column));

@@ -1,6 +1,7 @@
 package io.cbec.etl.kind.platform;
 
 import io.cbec.etl.kind.SheetPlan;
+import io.cbec.etl.normalise.quantity.HeaderCurrency;
 import io.cbec.etl.normalise.quantity.UnitHint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -312,6 +312,11 @@ public class PlatformMetricsKind implements RecordKind {
         if (metric.equals(MetricLayout.DOWNLOADS) && q.unit() != null && !Quantity.COUNT.equals(q.unit())) {
             return Optional.of("downloads are a count, not " + q.unit());
         }
+        if (metric.equals(MetricLayout.DOWNLOADS) && q.low().stripTrailingZeros().scale() > 0) {
+            // Shown as #,##0 and summed, 1,234.5 would be published as 1,235; a whole scaled figure (1.2万) is fine.
+            return Optional.of("downloads are a count of whole downloads, but '" + q.original() + "' is "
+                    + q.low().toPlainString() + ": correct the figure or its unit");
+        }
         return Optional.empty();
     }
 

@@ -6,6 +6,7 @@ import io.cbec.etl.normalise.TextNormaliser;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,12 @@ public final class QuantityParser {
             Map.entry("不超过", Qualifier.AT_MOST), Map.entry("最多", Qualifier.AT_MOST),
             Map.entry("不到", Qualifier.LESS_THAN), Map.entry("少于", Qualifier.LESS_THAN),
             Map.entry("不足", Qualifier.LESS_THAN), Map.entry("低于", Qualifier.LESS_THAN));
+    /** Qualifier words shown as their own words rather than by their qualifier's ({@link Qualifier#word()}). */
+    private static final Map<String, String> SHOWN_WORDS = Map.ofEntries(
+            Map.entry("up to", "up to"), Map.entry("at most", "at most"), Map.entry("no more than", "at most"),
+            Map.entry("not more than", "at most"), Map.entry("不超过", "at most"), Map.entry("最多", "at most"),
+            Map.entry("以下", "at most"), Map.entry("以内", "at most"), Map.entry("or less", "at most"),
+            Map.entry("or fewer", "at most"), Map.entry("or below", "at most"), Map.entry("and under", "at most"));
     private static final Pattern BETWEEN = Pattern.compile("between\\s+|介于\\s*");
     private static final Pattern MINUS = Pattern.compile("[-−]\\s*");
     private static final Pattern ACCOUNTING_NEGATIVE = Pattern.compile("\\((.+)\\)");
@@ -62,7 +69,8 @@ public final class QuantityParser {
     // Currencies in front of the number. Unsupported ones are matched so they can be refused by name.
     private static final Pattern CURRENCY_PREFIX = Pattern.compile(
             "(us\\$|usd|rmb|cny|人民币|¥|\\$)\\s*"
-            + "|(hk\\$|nt\\$|a\\$|c\\$|s\\$|nz\\$|€|£|₩|₹|eur|gbp|jpy|hkd|krw|inr|aud|cad|sgd)\\s*");
+            + "|(hk\\$|nt\\$|a\\$|c\\$|s\\$|nz\\$|r\\$|€|£|₩|₹|₽"
+            + "|(?:eur|gbp|jpy|hkd|krw|inr|aud|cad|sgd|mop|twd|nzd|chf|rub|brl|myr|thb)" + EN_END + ")\\s*");
     private static final Pattern PERCENT_PREFIX = Pattern.compile("百分之\\s*");
 
     private static final Pattern ARABIC = Pattern.compile("(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?|\\.[0-9]+");
@@ -85,22 +93,25 @@ public final class QuantityParser {
     // "多" / "余" between a number and its scale or unit: 2000多万, 100余家 (more than).
     private static final Pattern MORE_MARK = Pattern.compile("[多余]");
     private static final Pattern ENGLISH_SCALE = Pattern.compile(
-            "\\s*(hundred|thousand|million|billion|trillion|mn|bn|m|k)" + EN_END);
+            "\\s*(hundred|thousand|million|billion|trillion|mn|mln|mio|bn|bln|m|k)" + EN_END);
     private static final Pattern CHINESE_SCALE = Pattern.compile("\\s*([十百千万亿]+)");
     /**
      * A scale word the grammar did not place ("5 million million", "5% million", "5 USD millions"): the
      * figure would be read a million times too small, so such a cell is refused, never read without it.
      */
     private static final Pattern LEFTOVER_SCALE = Pattern.compile(
-            "(?<![\\p{L}])(hundreds?|thousands?|millions?|billions?|trillions?|mn|bn|mio)" + EN_END
+            "(?<![\\p{L}])(hundreds?|thousands?|millions?|billions?|trillions?|mn|mln|bn|bln|mio)" + EN_END
             + "|^\\s*(m|k)" + EN_END);
     private static final Pattern RANGE_SEPARATOR = Pattern.compile("\\s*(?:to|and|or)" + EN_END + "\\s*|\\s*[-–—~至到]\\s*");
 
     private static final Pattern PERCENT_POINTS = Pattern.compile("\\s*(?:个百分点|percentage points?|pp" + EN_END + ")");
     private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|percent" + EN_END + "|per cent" + EN_END + "|pct" + EN_END + ")");
+    // Unsupported currencies are matched so they are refused by name: read as a noun, "5 新台币" would be a count.
     private static final Pattern MONEY_SUFFIX = Pattern.compile(
-            "\\s*(美元|人民币|元|yuan|rmb|cny|usd|us dollars?|dollars?|us\\$)" + EN_END
-            + "|\\s*(欧元|日元|港元|港币|韩元|英镑|卢布|卢比|euros?|eur|gbp|pounds|yen|jpy|hkd|rupees?|won)" + EN_END);
+            "\\s*(美元|美金|人民币|元|yuan|rmb|cny|usd|us dollars?|dollars?|us\\$)" + EN_END
+            + "|\\s*(欧元|日元|日圆|港元|港币|韩元|英镑|卢布|卢比|澳门元|澳门币|澳元|澳币|新台币|台币|新加坡元|新元|加元|加币"
+            + "|瑞士法郎|泰铢|越南盾|林吉特|雷亚尔|比索|里拉"
+            + "|euros?|eur|gbp|pounds|yen|jpy|hkd|rupees?|won|mop|twd|aud|cad|sgd|krw|inr|nzd|chf|rub|brl|myr|thb)" + EN_END);
     private static final Pattern DAYS = Pattern.compile(
             "\\s*(?:(?:working |business |calendar )?days?|个工作日|工作日|天|日)" + EN_END);
     private static final Pattern WEEKS = Pattern.compile("\\s*(?:weeks?|周|星期|个星期)" + EN_END);
@@ -122,10 +133,7 @@ public final class QuantityParser {
     /** Parses a text cell; {@code hintOrNull} is the unit its column header states, if any. */
     public static Parsed<Quantity> parse(String text, UnitHint hintOrNull) {
         String original = text == null ? "" : text.strip();
-        String s = TextNormaliser.clean(text).toLowerCase(Locale.ROOT);
-        if (s.endsWith(".") && !s.endsWith("..")) {
-            s = s.substring(0, s.length() - 1).strip();
-        }
+        String s = prepared(text);
         if (s.isEmpty()) {
             return Parsed.failed("no value");
         }
@@ -144,6 +152,34 @@ public final class QuantityParser {
             return Parsed.failed("cannot read a number in '" + original + "': two minus signs");
         }
         return applyHint(r.withNegative(negative || r.negative), hintOrNull, original);
+    }
+
+    /**
+     * The qualifier of a figure in English words, as the Checks sheet shows it: by its meaning ("约" is
+     * "about", "近" "nearly", "以上" "at least"), except that "up to" and the plain "at most" words (不超过, 最多,
+     * 以下, 以内, "no more than", "or less") keep their own, though they are compared like "nearly".
+     * Empty for an exact figure or text that is not one.
+     */
+    public static Optional<String> qualifierWord(String text) {
+        String s = prepared(text);
+        Matcher accounting = ACCOUNTING_NEGATIVE.matcher(s);
+        if (accounting.matches()) {
+            s = accounting.group(1).strip();
+        }
+        Scanner scanner = new Scanner(s, text == null ? "" : text.strip());
+        if (s.isEmpty() || !scanner.read().ok() || scanner.qualifier == null) {
+            return Optional.empty();
+        }
+        return Optional.of(SHOWN_WORDS.getOrDefault(scanner.qualifierWord, scanner.qualifier.word()));
+    }
+
+    /** Cleaned, lower-cased, without a full stop at the end. */
+    private static String prepared(String text) {
+        String s = TextNormaliser.clean(text).toLowerCase(Locale.ROOT);
+        if (s.endsWith(".") && !s.endsWith("..")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
     }
 
     /** 2^53: below it every whole double is exactly a long. */
@@ -228,6 +264,8 @@ public final class QuantityParser {
         private final String original;
         private int pos;
         private Qualifier qualifier;
+        /** The word that set the qualifier, as written (lower case). */
+        private String qualifierWord;
         private String error;
 
         Scanner(String s, String original) {
@@ -253,12 +291,13 @@ public final class QuantityParser {
             return fail("cannot read a number in '" + original + "'");
         }
 
-        private boolean setQualifier(Qualifier q) {
+        private boolean setQualifier(Qualifier q, String word) {
             if (qualifier != null && qualifier != q) {
                 error = "'" + original + "' has two qualifiers that disagree (" + qualifier + ", " + q + ")";
                 return false;
             }
             qualifier = q;
+            qualifierWord = word;
             return true;
         }
 
@@ -267,7 +306,7 @@ public final class QuantityParser {
             Matcher q = at(QUALIFIER_PREFIX);
             if (q != null) {
                 String word = (q.group(1) != null ? q.group(1) : q.group(2)).strip();
-                setQualifier(QUALIFIER_WORDS.get(word));
+                setQualifier(QUALIFIER_WORDS.get(word), word);
             }
             boolean between = at(BETWEEN) != null;
             String currency = null;
@@ -470,7 +509,7 @@ public final class QuantityParser {
                 return null;
             }
             if (at(MORE_MARK) != null) {
-                setQualifier(Qualifier.MORE_THAN);
+                setQualifier(Qualifier.MORE_THAN, "多");
             }
             BigDecimal scale = BigDecimal.ONE;
             boolean scaled = false;
@@ -485,7 +524,7 @@ public final class QuantityParser {
                 scaled = true;
             }
             if (scaled && at(MORE_MARK) != null) {
-                setQualifier(Qualifier.MORE_THAN);
+                setQualifier(Qualifier.MORE_THAN, "多");
             }
             lastScale = scale;
             // A unit right after the first number of a range: "10%-15%", "10天至15天".
@@ -544,9 +583,11 @@ public final class QuantityParser {
                 if (qs != null) {
                     Qualifier qv;
                     if (qs.group(1) != null) {
+                        // 以上 includes the figure ("700以上" is 700 or more, README "Control totals"); so
+                        // does 之多 ("as many as"). More than the figure is 超过, 逾, or 多/余 after the number.
                         qv = switch (qs.group(1)) {
                             case "左右", "上下" -> Qualifier.ABOUT;
-                            case "以上", "之多" -> Qualifier.MORE_THAN;
+                            case "以上", "之多" -> Qualifier.AT_LEAST;
                             default -> Qualifier.AT_MOST;
                         };
                     } else if (qs.group(2) != null) {
@@ -557,7 +598,7 @@ public final class QuantityParser {
                     } else {
                         qv = Qualifier.AT_LEAST;
                     }
-                    if (!setQualifier(qv)) {
+                    if (!setQualifier(qv, qs.group().strip())) {
                         return Parsed.failed(error);
                     }
                 }
@@ -599,7 +640,7 @@ public final class QuantityParser {
 
     private static String currencyOf(String word) {
         return switch (word.strip()) {
-            case "美元", "usd", "us$", "$", "dollar", "dollars", "us dollar", "us dollars" -> Quantity.USD;
+            case "美元", "美金", "usd", "us$", "$", "dollar", "dollars", "us dollar", "us dollars" -> Quantity.USD;
             default -> Quantity.CNY;
         };
     }
@@ -608,8 +649,8 @@ public final class QuantityParser {
         return switch (word) {
             case "hundred" -> new BigDecimal("100");
             case "thousand", "k" -> new BigDecimal("1000");
-            case "million", "mn", "m" -> new BigDecimal("1000000");
-            case "billion", "bn" -> new BigDecimal("1000000000");
+            case "million", "mn", "mln", "mio", "m" -> new BigDecimal("1000000");
+            case "billion", "bn", "bln" -> new BigDecimal("1000000000");
             default -> new BigDecimal("1000000000000");
         };
     }

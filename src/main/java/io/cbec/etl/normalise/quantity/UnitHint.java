@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  */
 public record UnitHint(String unit, BigDecimal multiplier) {
 
-    // The last bracketed note of a header, or a "单位：..." / "unit: ..." tail.
+    // The last bracketed note of a header, or a "单位：..." / "unit: ..." tail; the label may be inside the
+    // bracket too ("出口额（单位：亿元）").
     private static final Pattern BRACKETED_NOTE = Pattern.compile("[(\\[【〔]([^()\\[\\]【】〔〕]+)[)\\]】〕]\\s*$");
     private static final Pattern UNIT_LABEL = Pattern.compile("(?:单位|unit|units)\\s*[:：]\\s*(.+)$");
+    private static final Pattern LEADING_UNIT_LABEL = Pattern.compile("^\\s*(?:单位|unit|units)\\s*[:：]\\s*");
     private static final Pattern SPACES = Pattern.compile("[\\s,.]+");
 
     public UnitHint {
@@ -29,9 +31,10 @@ public record UnitHint(String unit, BigDecimal multiplier) {
 
     /**
      * Reads the unit note of a header: （亿元）, (万元), (元), (千元), (万美元), (美元), (USD), (US$), (USD
-     * million), (USD m), (CNY 100m), (RMB 10k), (亿美元), (百万美元), (天), (days), (%), (个), (家),
-     * (m), (thousand)... Empty when the header has no note or the note is not a unit this project reads
-     * (e.g. "(EUR)", "(yyyy-mm-dd)"): callers then treat the column as unit-less.
+     * million), (USD m), (CNY 100m), (RMB 10k), (亿美元), (百万美元), （单位：亿元）, （亿元人民币）, (天), (days),
+     * (%), (个), (家), (m), (thousand)... Empty when the header has no note or the note is not a unit this
+     * project reads (e.g. "(EUR)", "(yyyy-mm-dd)"): callers then treat the column as unit-less, and
+     * {@link HeaderCurrency} says whether it names another currency.
      */
     public static Optional<UnitHint> fromHeader(String header) {
         if (header == null) {
@@ -41,7 +44,7 @@ public record UnitHint(String unit, BigDecimal multiplier) {
         Matcher note = BRACKETED_NOTE.matcher(s);
         String unitText;
         if (note.find()) {
-            unitText = note.group(1);
+            unitText = LEADING_UNIT_LABEL.matcher(note.group(1)).replaceFirst("");
         } else {
             Matcher label = UNIT_LABEL.matcher(s);
             if (!label.find()) {
@@ -72,7 +75,7 @@ public record UnitHint(String unit, BigDecimal multiplier) {
         String currency = null;
         String rest = s;
         String[][] currencies = {
-            {"人民币", Quantity.CNY}, {"美元", Quantity.USD}, {"us$", Quantity.USD}, {"usd", Quantity.USD},
+            {"人民币", Quantity.CNY}, {"美元", Quantity.USD}, {"美金", Quantity.USD}, {"us$", Quantity.USD}, {"usd", Quantity.USD},
             {"rmb", Quantity.CNY}, {"cny", Quantity.CNY}, {"yuan", Quantity.CNY}, {"元", Quantity.CNY},
             {"¥", Quantity.CNY}, {"$", Quantity.USD}, {"dollars", Quantity.USD}};
         for (String[] c : currencies) {
@@ -83,6 +86,9 @@ public record UnitHint(String unit, BigDecimal multiplier) {
                 }
                 currency = c[1];
                 rest = rest.substring(0, at) + rest.substring(at + c[0].length());
+                if (rest.contains("元") && (c[0].equals("人民币") || c[0].equals("rmb") || c[0].equals("cny"))) {
+                    rest = rest.replace("元", ""); // 亿元人民币, 人民币万元: the currency said twice
+                }
                 break;
             }
         }
@@ -115,10 +121,10 @@ public record UnitHint(String unit, BigDecimal multiplier) {
             case "千", "k", "thousand", "thousands", "000", "'000" -> Optional.of(new BigDecimal("1000"));
             case "万", "10k", "10thousand" -> Optional.of(new BigDecimal("10000"));
             case "十万" -> Optional.of(new BigDecimal("100000"));
-            case "百万", "m", "mn", "mio", "million", "millions" -> Optional.of(new BigDecimal("1000000"));
+            case "百万", "m", "mn", "mln", "mio", "million", "millions" -> Optional.of(new BigDecimal("1000000"));
             case "千万" -> Optional.of(new BigDecimal("10000000"));
             case "亿", "100m", "100million", "100mn" -> Optional.of(new BigDecimal("100000000"));
-            case "bn", "b", "billion", "billions" -> Optional.of(new BigDecimal("1000000000"));
+            case "bn", "bln", "b", "billion", "billions" -> Optional.of(new BigDecimal("1000000000"));
             case "万亿" -> Optional.of(new BigDecimal("1000000000000"));
             default -> Optional.empty();
         };

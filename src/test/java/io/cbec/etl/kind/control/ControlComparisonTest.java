@@ -27,6 +27,17 @@ class ControlComparisonTest {
         assertThat(passes("约5000亿元", "500400000000", "CNY")).isTrue();
         assertThat(passes("约5000亿元", "530000000000", "CNY")).isFalse(); // 6 % above
         assertThat(passes("10 to 15", "12", "count")).isTrue();
+        assertThat(passes("700以上", "700", "count")).isTrue(); // 以上 includes the figure
+        assertThat(passes("700以上", "699", "count")).isFalse();
+        assertThat(passes("up to 21", "20", "count")).isTrue();
+        assertThat(passes("up to 21", "22", "count")).isFalse();
+    }
+
+    @Test
+    void theRuleNamesTheQualifierAsWritten() {
+        Quantity upTo = QuantityParser.parse("up to 21", null).value();
+        assertThat(ControlComparison.compare(upTo, new MetricValue(new BigDecimal("22"), "count", "t")).rule())
+                .isEqualTo("up to: at most 21 and at most 10 % below (18.9 to 21)");
     }
 
     @Test

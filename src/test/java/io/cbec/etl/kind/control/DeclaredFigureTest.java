@@ -24,6 +24,9 @@ class DeclaredFigureTest {
             约5000亿元             | 500000000000 | '"about "#,##0" CNY"'
             at least 1.5亿美元      | 150000000    | '"at least "#,##0" USD"'
             more than 700         | 700          | '"more than "#,##0'
+            700以上                | 700          | '"at least "#,##0'
+            up to 21              | 21           | '"up to "#,##0'
+            不超过15天              | 15           | '"at most "#,##0" days"'
             12.5%                 | 0.125        | '0.0%'
             """)
     void aSingleFigureIsANumberWithItsWordsInTheFormat(String declared, BigDecimal value, String format) {

@@ -65,6 +65,53 @@ class IndicatorUnitsTest {
     }
 
     @Test
+    void aUnitLabelInsideTheBracketAndTheCurrencySaidTwiceAreRead() {
+        SheetPlan plan = plan("2024", "出口额（单位：亿元）", "进口额（万元人民币）", "跨境电商进出口额【亿元】");
+        IndicatorRow r = row(plan, new CellValue.Text("杭州"), new CellValue.Numeric(1.5, null),
+                new CellValue.Numeric(3, null), new CellValue.Numeric(2, null));
+        assertThat(r.values()).extracting(v -> v.value().toPlainString() + " " + v.unit() + " " + v.shownUnit())
+                .containsExactly("150000000 CNY 亿元", "30000 CNY 万元人民币", "200000000 CNY 亿元");
+    }
+
+    @Test
+    void aHeaderInAnotherCurrencyRejectsTheFigureNamingIt() {
+        SheetPlan plan = plan("2024", "Exports (EUR)");
+        RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(3, Arrays.asList(new CellValue.Text("杭州"),
+                new CellValue.Numeric(12.5, null))));
+        assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason())
+                .isEqualTo("the header 'Exports (EUR)' gives the figures in EUR, a currency not supported: only CNY and"
+                        + " USD are read; convert the column and name its unit, e.g. 出口额（亿元） or Exports (USD million)"));
+    }
+
+    @Test
+    void aUnitCellInAnotherCurrencyRejectsTheRowNamingIt() {
+        Map<String, Integer> columns = new java.util.LinkedHashMap<>(Map.of(IndicatorKind.ZONE, 0,
+                IndicatorKind.PERIOD, 1, IndicatorKind.INDICATOR, 2, IndicatorKind.VALUE, 3, IndicatorKind.UNIT, 4));
+        Map<Integer, String> texts = new java.util.TreeMap<>(Map.of(0, "城市", 1, "期间", 2, "指标", 3, "数值", 4, "单位"));
+        SheetPlan plan = new SheetPlan(1, "f.xlsx", Path.of("f.xlsx"), FileType.XLSX, 1, "long", IndicatorKind.ID, 1,
+                columns, texts, new SheetContext(null, null, null, false, null));
+        RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(2, Arrays.asList(new CellValue.Text("杭州"),
+                new CellValue.Text("2024-03"), new CellValue.Text("出口额"), new CellValue.Numeric(5, null),
+                new CellValue.Text("万澳门元"))));
+        assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason())
+                .isEqualTo("the unit '万澳门元' is 澳门元 (MOP), a currency not supported: only CNY and USD are read;"
+                        + " convert the figure and write e.g. 亿元 or 万美元"));
+    }
+
+    @Test
+    void aCountMustBeWholeOnceScaled() {
+        SheetPlan plan = plan("2024", "海外仓数量（个）", "跨境电商企业数（万家）");
+        RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(3, Arrays.asList(new CellValue.Text("杭州"),
+                new CellValue.Numeric(12.5, null), new CellValue.Numeric(1, null))));
+        assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason())
+                .isEqualTo("海外仓数量 (Overseas warehouses) is a count of whole things, but '12.5' is 12.5: correct the"
+                        + " figure or its unit"));
+        IndicatorRow whole = row(plan, new CellValue.Text("杭州"), new CellValue.Numeric(12, null),
+                new CellValue.Numeric(1.25, null));
+        assertThat(whole.values()).extracting(v -> v.value().toPlainString()).containsExactly("12", "12500");
+    }
+
+    @Test
     void moneyWithoutACurrencyIsRejected() {
         SheetPlan plan = plan("2024", "出口额");
         RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(3, Arrays.asList(new CellValue.Text("杭州"),

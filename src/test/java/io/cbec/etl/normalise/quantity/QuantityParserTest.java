@@ -94,7 +94,17 @@ class QuantityParserTest {
             大约3天                     | 3           | 3           | days    | ABOUT
             10天左右                    | 10          | 10          | days    | ABOUT
             超过90%                     | 0.9         | 0.9         | percent | MORE_THAN
-            90%以上                     | 0.9         | 0.9         | percent | MORE_THAN
+            90%以上                     | 0.9         | 0.9         | percent | AT_LEAST
+            700以上                     | 700         | 700         | -       | AT_LEAST
+            100家之多                   | 100         | 100         | count   | AT_LEAST
+            不低于5%                    | 0.05        | 0.05        | percent | AT_LEAST
+            700以下                     | 700         | 700         | -       | AT_MOST
+            15天以内                    | 15          | 15          | days    | AT_MOST
+            no more than 700            | 700         | 700         | -       | AT_MOST
+            just over 700               | 700         | 700         | -       | MORE_THAN
+            in excess of 700            | 700         | 700         | -       | MORE_THAN
+            不足5%                      | 0.05        | 0.05        | percent | LESS_THAN
+            低于5%                      | 0.05        | 0.05        | percent | LESS_THAN
             逾100家                     | 100         | 100         | count   | MORE_THAN
             100余家                     | 100         | 100         | count   | MORE_THAN
             2000多万                    | 20000000    | 20000000    | -       | MORE_THAN
@@ -129,9 +139,44 @@ class QuantityParserTest {
             about 5 USD thousand        | 5000        | 5000        | USD     | ABOUT
             10 to 15 USD million        | 10000000    | 15000000    | USD     | EXACT
             5 USD million or more       | 5000000     | 5000000     | USD     | AT_LEAST
+            5美金                       | 5           | 5           | USD     | EXACT
+            3万美金                     | 30000       | 30000       | USD     | EXACT
+            5 mln USD                   | 5000000     | 5000000     | USD     | EXACT
+            USD 2.5 mln                 | 2500000     | 2500000     | USD     | EXACT
+            5 mio USD                   | 5000000     | 5000000     | USD     | EXACT
+            1.5 bln yuan                | 1500000000  | 1500000000  | CNY     | EXACT
             """)
     void readsEnglishAndChinesePhrases(String text, String low, String high, String unit, Qualifier qualifier) {
         assertParsed(text, null, low, high, unit, qualifier);
+    }
+
+    /** Every word of README's "Control totals" table, with the word Checks shows for it. */
+    @ParameterizedTest(name = "[{0}] -> {1}, shown as {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            165                  | EXACT     | -
+            about 5000亿元        | ABOUT     | about
+            约5000亿元            | ABOUT     | about
+            around 300           | ABOUT     | about
+            nearly 20 million    | AT_MOST   | nearly
+            近2000万              | AT_MOST   | nearly
+            up to 21             | AT_MOST   | up to
+            不超过15天            | AT_MOST   | at most
+            700以下               | AT_MOST   | at most
+            at least 700         | AT_LEAST  | at least
+            700以上               | AT_LEAST  | at least
+            3以上                 | AT_LEAST  | at least
+            不少于10个            | AT_LEAST  | at least
+            more than 700        | MORE_THAN | more than
+            over 700             | MORE_THAN | more than
+            超过700               | MORE_THAN | more than
+            逾700                 | MORE_THAN | more than
+            2000多万              | MORE_THAN | more than
+            less than 700        | LESS_THAN | less than
+            不到700               | LESS_THAN | less than
+            """)
+    void eachQualifierWordOfTheReadmeHasItsMeaningAndItsWord(String text, Qualifier qualifier, String shown) {
+        assertThat(QuantityParser.parse(text, null).value().qualifier()).isEqualTo(qualifier);
+        assertThat(QuantityParser.qualifierWord(text)).isEqualTo(java.util.Optional.ofNullable(shown));
     }
 
     @ParameterizedTest(name = "[{0}] refused: {1}")
@@ -165,6 +210,15 @@ class QuantityParserTest {
             10 million to 15 USD million | cannot read '10 million to 15 USD million': it has two scales; write one, e.g. '5 million USD'
             5美元万              | cannot read '5美元万': a Chinese scale after the currency '美元': write it before, e.g. '5万美元'
             5 EUR million        | unsupported currency 'eur' in '5 EUR million': only CNY and USD are read
+            300万澳门元          | unsupported currency '澳门元' in '300万澳门元': only CNY and USD are read
+            5澳门币              | unsupported currency '澳门币' in '5澳门币': only CNY and USD are read
+            MOP 5                | unsupported currency 'mop' in 'MOP 5': only CNY and USD are read
+            5 MOP                | unsupported currency 'mop' in '5 MOP': only CNY and USD are read
+            5 新台币             | unsupported currency '新台币' in '5 新台币': only CNY and USD are read
+            TWD 5 million        | unsupported currency 'twd' in 'TWD 5 million': only CNY and USD are read
+            5亿港元              | unsupported currency '港元' in '5亿港元': only CNY and USD are read
+            R$5                  | unsupported currency 'r$' in 'R$5': only CNY and USD are read
+            5 澳元               | unsupported currency '澳元' in '5 澳元': only CNY and USD are read
             """)
     void refusesWhatItCannotRead(String text, String reason) {
         assertThat(QuantityParser.parse(text, null)).isEqualTo(Parsed.failed(reason));
@@ -189,6 +243,15 @@ class QuantityParserTest {
             40        | 海外仓数量(个)           | 40         | count
             1.2亿元   | 出口额（万元）           | 120000000  | CNY
             20        | Downloads (m)            | 20000000   | -
+            2.5       | Revenue (USD mln)        | 2500000    | USD
+            3         | 投资(万美金)             | 30000      | USD
+            1.5       | 出口额(单位:亿元)        | 150000000  | CNY
+            1.5       | 出口额（单位：亿元）     | 150000000  | CNY
+            1.5       | Exports (unit: USD million) | 1500000 | USD
+            1.5       | 出口额（亿元人民币）     | 150000000  | CNY
+            1.5       | 出口额（万元人民币）     | 15000      | CNY
+            1.5       | 出口额（人民币亿元）     | 150000000  | CNY
+            1.5       | 出口额（亿人民币）       | 150000000  | CNY
             """)
     void appliesTheHeaderUnit(String text, String header, String low, String unit) {
         UnitHint hint = UnitHint.fromHeader(header).orElseThrow();
