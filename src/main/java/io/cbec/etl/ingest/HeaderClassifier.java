@@ -4,10 +4,13 @@ import io.cbec.etl.job.CbecProperties;
 import io.cbec.etl.kind.Field;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.kind.SheetContext;
+import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.normalise.BatchParser;
 import io.cbec.etl.normalise.DateParser;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.source.CellRange;
 import io.cbec.etl.source.CellValue;
+import io.cbec.etl.source.SourceException;
 import io.cbec.etl.source.SourceRow;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -56,22 +60,50 @@ public class HeaderClassifier {
     /**
      * The verdict on one sheet. {@code kind} is null when unrecognised; {@code problem} says why.
      * {@code ambiguous}: the header fits two kinds equally, an error (the sheet is refused), where a header that
-     * fits no kind is only a warning.
+     * fits no kind is only a warning. A sheet of a kind with a {@code problem} is refused too: its header spans
+     * two rows, and the kind cannot read the lower one.
      */
     public record Classification(RecordKind kind, int headerRow, Map<String, Integer> columns,
                                  Map<Integer, String> headers, SheetContext context, String problem,
                                  boolean ambiguous) {
         public boolean recognised() {
-            return kind != null;
+            return kind != null && problem == null;
         }
+
+        public boolean refused() {
+            return ambiguous || kind != null && problem != null;
+        }
+    }
+
+    /**
+     * The merged regions of the sheet, asked for only when its header may span two rows: listing them costs a
+     * pass over an .xlsx sheet's whole part, as they are written after its rows.
+     */
+    @FunctionalInterface
+    public interface MergedRegions {
+        List<CellRange> list() throws SourceException;
     }
 
     /** @param firstRows the sheet's first rows (at most {@link #HEADER_SEARCH_ROWS}), blank rows absent */
     public Classification classify(String sheetName, List<SourceRow> firstRows) {
+        try {
+            return classify(sheetName, firstRows, List::of);
+        } catch (SourceException e) {
+            throw new IllegalStateException(e); // no regions to list
+        }
+    }
+
+    /**
+     * @param firstRows the sheet's first rows (at most {@link #HEADER_SEARCH_ROWS}), blank rows absent, as stored:
+     *                  only the top-left cell of a merged region holds its value
+     */
+    public Classification classify(String sheetName, List<SourceRow> firstRows, MergedRegions regions)
+            throws SourceException {
         String closest = null;
         int closestMatched = 1;
         List<String> titleLines = new ArrayList<>();
-        for (SourceRow row : firstRows) {
+        for (int i = 0; i < firstRows.size(); i++) {
+            SourceRow row = firstRows.get(i);
             SheetContext context = context(sheetName, titleLines);
             List<Candidate> candidates = new ArrayList<>();
             for (RecordKind kind : kinds) {
@@ -95,6 +127,11 @@ public class HeaderClassifier {
                         return new Classification(null, row.rowNumber(), Map.of(), Map.of(), context,
                                 ambiguity(row, best, other), true);
                     }
+                }
+                SourceRow next = i + 1 < firstRows.size() ? firstRows.get(i + 1) : null;
+                Optional<Classification> twoRows = twoRowHeader(best.kind, row, next, context, regions);
+                if (twoRows.isPresent()) {
+                    return twoRows.get();
                 }
                 return new Classification(best.kind, row.rowNumber(), best.columns, headerTexts(row), context, null,
                         false);
@@ -132,21 +169,143 @@ public class HeaderClassifier {
     }
 
     private Map<String, Integer> match(RecordKind kind, SourceRow row) {
-        Map<String, String> byKey = aliases.get(kind.id());
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int c = 0; c < row.cells().size(); c++) {
-            String field = null;
-            if (row.cell(c) instanceof CellValue.Text text) {
-                field = byKey.get(TextNormaliser.headerKey(text.text()));
-            }
-            if (field == null && row.cell(c) != null) {
-                field = kind.fieldForHeader(row.cell(c)).orElse(null);
-            }
+            String field = field(kind, row.cell(c));
             if (field != null) {
                 columns.putIfAbsent(field, c); // the first column naming a field wins
             }
         }
         return columns;
+    }
+
+    /** The field a header cell names for a kind, by alias or by the kind's own reading (a period); null if none. */
+    private String field(RecordKind kind, CellValue cell) {
+        String field = null;
+        if (cell instanceof CellValue.Text text) {
+            field = aliases.get(kind.id()).get(TextNormaliser.headerKey(text.text()));
+        }
+        if (field == null && cell != null) {
+            field = kind.fieldForHeader(cell).orElse(null);
+        }
+        return field;
+    }
+
+    /**
+     * The header as two rows, when the row below the header row is its lower half: the header row has merged
+     * cells (a cell merged down over the row below, or a group title merged across the columns it heads), and
+     * every cell of the row below names a column: 批复 merged over 设立时间 | 批复文号, or 出口额（亿元） merged
+     * over 1月 | 2月. A column under a group reads its own cell, qualified by the group's field where the group
+     * names one (the kind combines the two: exports of January); a column whose cell is merged down reads that
+     * cell; a column under a group with no cell of its own has no header. Empty when the row below is data: it
+     * names no column and no header cell is merged down over it. When a header cell is merged down over it, the
+     * row is header whatever it holds: a cell there naming nothing is a column the kind does not read (as 序号
+     * is in a header of one row), and a cell under a group naming a column that the kind cannot read with the
+     * group refuses the sheet.
+     */
+    private Optional<Classification> twoRowHeader(RecordKind kind, SourceRow upper, SourceRow lower,
+                                                  SheetContext context, MergedRegions mergedRegions)
+            throws SourceException {
+        int top = upper.rowNumber();
+        // Listing the regions costs a pass over the sheet: only rows that can be a lower half are looked at. A
+        // group title leaves header cells empty above its sub-headers; a cell merged down leaves one empty below.
+        if (lower == null || lower.rowNumber() != top + 1
+                || !(fillsAGap(upper, lower) || !holdsNumbers(lower) && fillsAGap(lower, upper))) {
+            return Optional.empty();
+        }
+        List<CellRange> regions = mergedRegions.list().stream().filter(r -> r.firstRow() == top).toList();
+        if (regions.isEmpty()) {
+            return Optional.empty();
+        }
+        CellRange mergedDown = regions.stream().filter(r -> r.lastRow() > top).findFirst().orElse(null);
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        Map<Integer, String> headers = new TreeMap<>();
+        List<String> unread = new ArrayList<>();
+        int width = Math.max(upper.cells().size(), lower.cells().size());
+        for (CellRange region : regions) {
+            width = Math.max(width, region.lastColumn() + 1);
+        }
+        for (int c = 0; c < width; c++) {
+            CellRange region = regionAt(regions, c);
+            CellValue own = lower.cell(c);
+            CellValue above = region != null ? upper.cell(region.firstColumn()) : upper.cell(c);
+            String field;
+            String header;
+            if (own == null) {
+                // A cell merged down heads its first column; a group title alone heads none of its columns.
+                boolean headless = region != null && (region.lastRow() > top ? c != region.firstColumn()
+                        : region.lastColumn() > region.firstColumn());
+                if (headless || above == null) {
+                    continue;
+                }
+                field = field(kind, above);
+                header = TextNormaliser.clean(above.raw());
+            } else {
+                String ownField = field(kind, own);
+                String groupField = above == null ? null : field(kind, above);
+                field = ownField == null ? null
+                        : groupField == null ? ownField : kind.groupedField(groupField, ownField).orElse(null);
+                header = above == null ? TextNormaliser.clean(own.raw())
+                        : TextNormaliser.clean(above.raw()) + SheetPlan.HEADER_ROWS + TextNormaliser.clean(own.raw());
+                if (ownField == null && groupField == null) {
+                    if (mergedDown == null) {
+                        return Optional.empty(); // the row below names no column: data, not header
+                    }
+                    headers.put(c, header); // a column this kind does not read, as 序号 in a header of one row
+                    continue;
+                }
+                if (field == null) {
+                    // under a group naming a column: a column of figures this kind cannot tell apart
+                    unread.add(SourceRow.columnLetters(c) + lower.rowNumber() + " '" + TextNormaliser.clean(own.raw())
+                            + "'" + (above == null ? "" : " under '" + TextNormaliser.clean(above.raw()) + "'"));
+                    continue;
+                }
+            }
+            if (field != null) {
+                columns.putIfAbsent(field, c);
+            }
+            if (!header.isEmpty()) {
+                headers.put(c, header);
+            }
+        }
+        if (!unread.isEmpty()) {
+            if (mergedDown == null) {
+                return Optional.empty(); // the row below is data (and read as such)
+            }
+            return Optional.of(new Classification(kind, lower.rowNumber(), Map.of(), Map.of(), context,
+                    "the header spans rows " + top + "-" + lower.rowNumber() + " (" + mergedDown.toA1()
+                            + " is merged down over row " + lower.rowNumber() + "), but " + kind.label()
+                            + " reads no column from " + String.join(", ", unread) + "; the sheet is not read: name "
+                            + "each such column as one this kind reads (e.g. months 1月 | 2月 under an indicator), or "
+                            + "give the sheet a header of one row", false));
+        }
+        if (!kind.accepts(columns.keySet(), context)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Classification(kind, lower.rowNumber(), columns, headers, context, null, false));
+    }
+
+    private static boolean holdsNumbers(SourceRow row) {
+        return row.cells().stream().anyMatch(c -> c instanceof CellValue.Numeric);
+    }
+
+    /** Whether {@code row} has a cell where {@code other} has none. */
+    private static boolean fillsAGap(SourceRow other, SourceRow row) {
+        for (int c = 0; c < row.cells().size(); c++) {
+            if (row.cell(c) != null && other.cell(c) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CellRange regionAt(List<CellRange> regions, int column) {
+        for (CellRange r : regions) {
+            if (column >= r.firstColumn() && column <= r.lastColumn()) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static String missing(RecordKind kind, Map<String, Integer> columns) {

@@ -102,16 +102,17 @@ public class InventoryTasklet implements Tasklet {
                         firstRows.add(row);
                     }
                 }
-                HeaderClassifier.Classification c = classifier.classify(sheet.name(), firstRows);
-                String status = c.recognised() ? "READ" : c.ambiguous() ? "REJECTED" : "UNRECOGNISED";
+                HeaderClassifier.Classification c = classifier.classify(sheet.name(), firstRows,
+                        () -> SpreadsheetFiles.mergedRegions(spreadsheet, sheet));
+                String status = c.recognised() ? "READ" : c.refused() ? "REJECTED" : "UNRECOGNISED";
                 store.addSheet(id, file.fileNo(), sheet.index(), sheet.name(), sheet.hidden(),
-                        c.recognised() ? c.kind().id() : null, status, c.headerRow(), c.columns(), c.headers(),
+                        c.kind() != null ? c.kind().id() : null, status, c.headerRow(), c.columns(), c.headers(),
                         c.context(), c.problem());
                 if (c.recognised()) {
                     recognised++;
                     log.info("{}!{}: {} (header on row {}{})", file.name(), sheet.name(), c.kind().label(),
                             c.headerRow(), sheet.hidden() ? ", hidden sheet" : "");
-                } else if (c.ambiguous()) {
+                } else if (c.refused()) {
                     log.error("{}!{}: {}", file.name(), sheet.name(), c.problem());
                 } else {
                     log.warn("{}!{}: not recognised: {}", file.name(), sheet.name(), c.problem());

@@ -41,6 +41,16 @@ public interface RecordKind {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The field of a column under a header of two rows whose upper cell, merged across the columns it heads,
+     * names one field and whose own cell names another: 出口额（亿元） over 1月 | 2月 is a column of exports for
+     * January. The default: empty, this kind reads no such column (the row below is then data, or, when a header
+     * cell is merged down over it, the sheet is refused naming the column).
+     */
+    default java.util.Optional<String> groupedField(String groupField, String ownField) {
+        return java.util.Optional.empty();
+    }
+
     /** Turns one row below the header into a record, a stated total, a rejection or nothing. */
     RowOutcome normalise(SheetPlan plan, SourceRow row);
 

@@ -18,6 +18,12 @@ public record SheetPlan(int fileNo, String fileName, Path path, FileType fileTyp
                         String kindId, int headerRow, Map<String, Integer> columns, Map<Integer, String> headers,
                         SheetContext context) {
 
+    /**
+     * Joins the upper and the lower cell of a column's header in {@link #headers} when the header spans two rows
+     * (出口额（亿元） merged over 1月 | 2月): a line break, which no cleaned header text holds.
+     */
+    public static final String HEADER_ROWS = "\n";
+
     public Integer column(String field) {
         return columns.get(field);
     }
@@ -26,11 +32,20 @@ public record SheetPlan(int fileNo, String fileName, Path path, FileType fileTyp
         return columns.containsKey(field);
     }
 
-    /** "C (批次)": the column's letter and its header, as a person finds it in the sheet. */
+    /**
+     * "C (批次)": the column's letter and its header, as a person finds it in the sheet; a header of two rows as
+     * "C (出口额（亿元） / 2月)".
+     */
     public String describeColumn(int column) {
-        String header = headers.get(column);
+        String header = header(column);
         String letters = io.cbec.etl.source.SourceRow.columnLetters(column);
         return header == null || header.isBlank() ? letters : letters + " (" + header + ")";
+    }
+
+    /** The column's header as written, its two rows (if it has two) joined by " / "; null when it has none. */
+    public String header(int column) {
+        String header = headers.get(column);
+        return header == null ? null : header.replace(HEADER_ROWS, " / ");
     }
 
     /** The cell's text, cleaned; null when the column is absent or the cell is empty or blank. */

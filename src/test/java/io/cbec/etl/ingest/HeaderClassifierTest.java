@@ -40,6 +40,12 @@ class HeaderClassifierTest {
     /** Writes one sheet whose rows are given as cell texts (null = empty cell) and classifies it. */
     private HeaderClassifier.Classification classify(HeaderClassifier classifier, String sheetName, boolean mergeTitle,
                                                      String[]... rows) throws Exception {
+        return classify(classifier, sheetName, mergeTitle ? List.of("A1:E2") : List.of(), rows);
+    }
+
+    /** Writes one sheet with its merged regions ("A2:A3") and classifies it as the inventory does. */
+    private HeaderClassifier.Classification classify(HeaderClassifier classifier, String sheetName, List<String> merged,
+                                                     String[]... rows) throws Exception {
         Path file = dir.resolve("t.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet sheet = wb.createSheet(sheetName);
@@ -54,8 +60,8 @@ class HeaderClassifierTest {
                     }
                 }
             }
-            if (mergeTitle) {
-                sheet.addMergedRegion(new CellRangeAddress(0, 1, 0, 4));
+            for (String region : merged) {
+                sheet.addMergedRegion(CellRangeAddress.valueOf(region));
             }
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);
@@ -67,7 +73,8 @@ class HeaderClassifierTest {
             for (SourceRow row; (row = stream.next()) != null && first.size() < HeaderClassifier.HEADER_SEARCH_ROWS; ) {
                 first.add(row);
             }
-            return classifier.classify(sheetName, first);
+            return classifier.classify(sheetName, first,
+                    () -> SpreadsheetFiles.mergedRegions(spreadsheet, spreadsheet.sheets().get(0)));
         }
     }
 
@@ -136,5 +143,44 @@ class HeaderClassifierTest {
         var c = classify(configured, "Sheet1", false, rows);
         assertThat(c.recognised()).isTrue();
         assertThat(c.columns()).containsEntry("zone", 0);
+    }
+
+    @Test
+    void aCellMergedOverSubHeadersMakesAHeaderOfTwoRows() throws Exception {
+        var c = classify(classifier, "第七批", List.of("A1:A2", "B1:B2", "C1:C2", "D1:E1"),
+                new String[] {"序号", "综试区", "省区市", "批复", null},
+                new String[] {null, null, null, "设立时间", "批复文号"},
+                new String[] {"1", "廊坊市", "河北省", "2022-11-14", "国函〔2022〕126号"});
+
+        assertThat(c.recognised()).isTrue();
+        assertThat(c.headerRow()).isEqualTo(2);
+        assertThat(c.columns()).containsEntry("zone", 1).containsEntry("province", 2).containsEntry("approved", 3)
+                .containsEntry("document", 4);
+        assertThat(c.headers()).containsEntry(1, "综试区").containsEntry(3, "批复\n设立时间")
+                .containsEntry(4, "批复\n批复文号");
+    }
+
+    @Test
+    void aRowOfDataUnderACellMergedAcrossColumnsIsNotHeader() throws Exception {
+        var c = classify(classifier, "第七批", List.of("B1:C1"),
+                new String[] {"城市", "省份", null},
+                new String[] {"廊坊市", "河北省", "备注"});
+
+        assertThat(c.recognised()).isTrue();
+        assertThat(c.headerRow()).isEqualTo(1);
+        assertThat(c.columns()).containsEntry("zone", 0).containsEntry("province", 1).hasSize(2);
+    }
+
+    @Test
+    void aLowerHeaderRowUnderACellMergedDownIsHeaderEvenWhereItNamesNothing() throws Exception {
+        var c = classify(classifier, "第七批", List.of("A1:A2", "B1:C1"),
+                new String[] {"城市", "批复", null},
+                new String[] {null, "批复日期", "备注"},
+                new String[] {"廊坊市", "2022-11-14", "x"});
+
+        assertThat(c.recognised()).isTrue();
+        assertThat(c.headerRow()).isEqualTo(2);
+        assertThat(c.columns()).containsEntry("zone", 0).containsEntry("approved", 1).hasSize(2);
+        assertThat(c.headers()).containsEntry(2, "批复\n备注");
     }
 }

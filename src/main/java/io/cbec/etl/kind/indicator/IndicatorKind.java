@@ -95,10 +95,22 @@ public class IndicatorKind implements RecordKind {
         if (!matched.contains(ZONE)) {
             return false;
         }
-        boolean indicatorColumns = matched.stream().anyMatch(f -> Indicator.fromField(f).isPresent());
-        boolean periodColumns = matched.stream().anyMatch(f -> f.startsWith(SheetLayout.PERIOD_FIELD_PREFIX)
-                || f.startsWith(SheetLayout.MONTH_FIELD_PREFIX));
+        boolean indicatorColumns = matched.stream().anyMatch(f -> Indicator.fromField(f).isPresent()
+                || f.contains(SheetLayout.GROUPED));
+        boolean periodColumns = matched.stream().anyMatch(SheetLayout::isPeriodField);
         return indicatorColumns || periodColumns || matched.contains(VALUE);
+    }
+
+    /** An indicator over periods (出口额（亿元） over 1月 | 2月), or a period over indicators: one column each. */
+    @Override
+    public Optional<String> groupedField(String groupField, String ownField) {
+        if (Indicator.fromField(groupField).isPresent() && SheetLayout.isPeriodField(ownField)) {
+            return Optional.of(groupField + SheetLayout.GROUPED + ownField);
+        }
+        if (SheetLayout.isPeriodField(groupField) && Indicator.fromField(ownField).isPresent()) {
+            return Optional.of(ownField + SheetLayout.GROUPED + groupField);
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  *   <li>wide by period: 城市 | 2024-01 | 2024-02 ... (indicator from an indicator column, the title or the sheet name);
  *       months without a year (1月 | 2月, Jan | Feb) take it from the title or the sheet name, or the sheet's rows
  *       are all rejected saying to add it;</li>
- *   <li>long: 城市 | 期间 | 指标 | 数值 | 单位.</li>
+ *   <li>long: 城市 | 期间 | 指标 | 数值 | 单位;</li>
+ *   <li>both wide ways at once, under a header of two rows: 出口额（亿元） merged over 1月 | 2月 (or a period over
+ *       indicators), each column an indicator and a period ({@link #GROUPED}).</li>
  * </ul>
  */
 record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodColumn, Integer indicatorColumn,
@@ -40,6 +42,11 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
     static final String PERIOD_FIELD_PREFIX = "period:";
     /** A header naming a month without its year ("1月", "Jan"): "month:1". */
     static final String MONTH_FIELD_PREFIX = "month:";
+    /**
+     * Joins an indicator and a period named by the two rows of a header, either way up (出口额 merged over
+     * 1月 | 2月, or 2024年1月 over 出口额 | 进口额): "exports@month:1".
+     */
+    static final String GROUPED = "@";
 
     // The unit as the header writes it, in the brackets UnitHint reads: （亿元）, 【亿元】, [亿元], （单位：亿元）.
     private static final Pattern HEADER_NOTE = Pattern.compile(
@@ -75,10 +82,11 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
         Integer yearlessColumn = null;
         List<ValueColumn> columns = new ArrayList<>();
         for (Map.Entry<String, Integer> e : plan.columns().entrySet()) {
-            String field = e.getKey();
             int column = e.getValue();
             String header = plan.headers().get(column);
-            Optional<Indicator> indicator = Indicator.fromField(field);
+            int grouped = e.getKey().indexOf(GROUPED);
+            String field = grouped < 0 ? e.getKey() : e.getKey().substring(grouped + 1);
+            Optional<Indicator> indicator = Indicator.fromField(grouped < 0 ? field : e.getKey().substring(0, grouped));
             Period period = field.startsWith(PERIOD_FIELD_PREFIX)
                     ? PeriodParser.parse(field.substring(PERIOD_FIELD_PREFIX.length())).value() : null;
             if (field.startsWith(MONTH_FIELD_PREFIX)) {
@@ -93,7 +101,7 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
                 // A title's currency is not the unit of a count column (海外仓数量 under "（单位：亿元）").
                 boolean titleUnitFits = titleUnit != null && !(indicator.isPresent() && !indicator.get().money()
                         && titleUnit.unit() != null && !Quantity.COUNT.equals(titleUnit.unit()));
-                UnitHint hint = UnitHint.fromHeader(header).orElse(titleUnitFits ? titleUnit : null);
+                UnitHint hint = unit(header).orElse(titleUnitFits ? titleUnit : null);
                 String shown = note(header).orElse(titleUnitFits ? titleUnitText : null);
                 columns.add(new ValueColumn(column, indicator.orElse(null), period, hint, shown,
                         plan.describeColumn(column), hint == null ? HeaderCurrency.foreign(header).orElse(null) : null));
@@ -109,7 +117,7 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
         if (yearlessColumn != null) {
             // Never guess the year: every row of the sheet is rejected with this reason.
             problemColumn = yearlessColumn;
-            problem = "the month header '" + plan.headers().get(yearlessColumn) + "' has no year, and "
+            problem = "the month header '" + plan.header(yearlessColumn) + "' has no year, and "
                     + (sheetPeriod == null ? "neither the title nor the sheet name names one"
                     : "the title or sheet name spans " + sheetPeriod.label())
                     + ": add the year to the title (e.g. 2024年跨境电商进出口额) or the sheet name (e.g. 2024), "
@@ -120,11 +128,37 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
                 List.copyOf(columns), sheetPeriod, sheetIndicator, titleUnit, problem, problemColumn);
     }
 
+    /** Whether a field names a period or a month: a column of a wide-by-period sheet. */
+    static boolean isPeriodField(String field) {
+        return field.startsWith(PERIOD_FIELD_PREFIX) || field.startsWith(MONTH_FIELD_PREFIX);
+    }
+
+    /** The unit of a header; of two rows, the lower's, else the upper's (出口额（亿元） over 1月). */
+    private static Optional<UnitHint> unit(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String[] rows = header.split(SheetPlan.HEADER_ROWS);
+        for (int i = rows.length - 1; i >= 0; i--) {
+            Optional<UnitHint> hint = UnitHint.fromHeader(rows[i]);
+            if (hint.isPresent()) {
+                return hint;
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<String> note(String header) {
         if (header == null) {
             return Optional.empty();
         }
-        Matcher m = HEADER_NOTE.matcher(TextNormaliser.clean(header));
-        return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
+        String[] rows = header.split(SheetPlan.HEADER_ROWS);
+        for (int i = rows.length - 1; i >= 0; i--) {
+            Matcher m = HEADER_NOTE.matcher(TextNormaliser.clean(rows[i]));
+            if (m.find()) {
+                return Optional.of(m.group(1).strip());
+            }
+        }
+        return Optional.empty();
     }
 }
