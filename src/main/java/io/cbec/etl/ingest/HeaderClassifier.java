@@ -3,6 +3,7 @@ package io.cbec.etl.ingest;
 import io.cbec.etl.job.CbecProperties;
 import io.cbec.etl.kind.Field;
 import io.cbec.etl.kind.RecordKind;
+import io.cbec.etl.kind.RowOutcome;
 import io.cbec.etl.kind.SheetContext;
 import io.cbec.etl.normalise.BatchParser;
 import io.cbec.etl.normalise.DateParser;
@@ -28,6 +29,9 @@ import java.util.regex.Pattern;
 public class HeaderClassifier {
 
     public static final int HEADER_SEARCH_ROWS = 30;
+    /** Header cells named in a message about a header that was not read; a wide sheet says how many more. */
+    private static final int NOT_UNDERSTOOD_LISTED = 8;
+    private static final Pattern LAYOUT_AND_CONTROL = Pattern.compile("[\\p{Cc}\\s]+");
 
     private static final Pattern REVOCATION_WORDS =
             Pattern.compile("撤销|取消|撤回|revok|revocation|withdraw", Pattern.CASE_INSENSITIVE);
@@ -81,7 +85,8 @@ public class HeaderClassifier {
                 } else if (columns.size() > closestMatched) {
                     closestMatched = columns.size();
                     closest = "row " + row.rowNumber() + " looks like a " + kind.label().toLowerCase()
-                            + " header but lacks " + missing(kind, columns);
+                            + " header but lacks " + kind.lacks(columns.keySet(), context)
+                            + notUnderstood(row, columns);
                 }
             }
             if (!candidates.isEmpty()) {
@@ -149,11 +154,29 @@ public class HeaderClassifier {
         return columns;
     }
 
-    private static String missing(RecordKind kind, Map<String, Integer> columns) {
-        List<String> missing = kind.fields().stream().filter(Field::required)
-                .map(Field::name).filter(f -> !columns.containsKey(f)).toList();
-        return missing.isEmpty() ? "the context it needs (e.g. a batch in the sheet name or title)"
-                : "the required column(s) " + String.join(", ", missing);
+    /**
+     * The header cells the kind did not read, as "; not understood: C (销售额（亿元）)": the column the user has to
+     * rename is usually among them. Empty when every cell was read.
+     */
+    private static String notUnderstood(SourceRow row, Map<String, Integer> columns) {
+        List<String> cells = new ArrayList<>();
+        int count = 0;
+        for (int c = 0; c < row.cells().size(); c++) {
+            CellValue cell = row.cell(c);
+            if (cell == null || columns.containsValue(c)) {
+                continue;
+            }
+            // As written, not cleaned: NFKC would show a footnote mark ① as "1", hiding what to remove.
+            String text = LAYOUT_AND_CONTROL.matcher(cell.raw()).replaceAll(" ").strip();
+            if (!text.isEmpty() && ++count <= NOT_UNDERSTOOD_LISTED) {
+                cells.add(SourceRow.columnLetters(c) + " (" + RowOutcome.Rejected.shortened(text) + ")");
+            }
+        }
+        if (cells.isEmpty()) {
+            return "";
+        }
+        return "; not understood: " + String.join(", ", cells)
+                + (count > cells.size() ? " and " + (count - cells.size()) + " more" : "");
     }
 
     private static Map<Integer, String> headerTexts(SourceRow row) {

@@ -34,6 +34,17 @@ public interface RecordKind {
     }
 
     /**
+     * What a header with these matched fields lacks to be read as this kind, for the message of a sheet left
+     * unread (docs/bad-inputs.md #12: name the missing column): "the required column(s) expected". The default
+     * names the required fields that are not matched; a kind whose {@link #accepts} asks for more says what.
+     */
+    default String lacks(Set<String> matchedFields, SheetContext context) {
+        List<String> missing = fields().stream().filter(Field::required).map(Field::name)
+                .filter(f -> !matchedFields.contains(f)).toList();
+        return missing.isEmpty() ? "the context it needs" : "the required column(s) " + String.join(", ", missing);
+    }
+
+    /**
      * The field a header cell names when no alias does, e.g. a period heading one column of a wide sheet
      * ("2024-01", a date cell). The default: none.
      */
