@@ -50,7 +50,7 @@ class RunSummary {
 
     private List<String> figures(long id) {
         long files = count("SELECT COUNT(*) FROM source_file WHERE instance_id = :id", id);
-        long sheets = count("SELECT COUNT(*) FROM source_sheet WHERE instance_id = :id AND kind IS NOT NULL", id);
+        long sheets = count("SELECT COUNT(*) FROM source_sheet WHERE instance_id = :id AND status = 'READ'", id);
         long read = count("SELECT COALESCE(SUM(rows_read), 0) FROM source_sheet WHERE instance_id = :id", id);
         long rejected = count("SELECT COUNT(*) FROM rejected_row WHERE instance_id = :id", id);
         // Counted as the Files sheet counts them, so that the line adds up as its rows do.

@@ -60,13 +60,19 @@ public class HeaderClassifier {
     /**
      * The verdict on one sheet. {@code kind} is null when unrecognised; {@code problem} says why.
      * {@code ambiguous}: the header fits two kinds equally, an error (the sheet is refused), where a header that
-     * fits no kind is only a warning.
+     * fits no kind is only a warning. A {@code kind} with a {@code problem} is refused too: its header names a
+     * column twice (two tables side by side), which no reading of the sheet would take whole.
      */
     public record Classification(RecordKind kind, int headerRow, Map<String, Integer> columns,
                                  Map<Integer, String> headers, SheetContext context, String problem,
                                  boolean ambiguous) {
         public boolean recognised() {
-            return kind != null;
+            return kind != null && problem == null;
+        }
+
+        /** An error, REJECTED in Files: where a sheet that is only unrecognised is a warning. */
+        public boolean refused() {
+            return ambiguous || kind != null && problem != null;
         }
     }
 
@@ -101,7 +107,8 @@ public class HeaderClassifier {
                                 ambiguity(row, best, other), true);
                     }
                 }
-                return new Classification(best.kind, row.rowNumber(), best.columns, headerTexts(row), context, null,
+                String repeated = repeatedColumns(row, best);
+                return new Classification(best.kind, row.rowNumber(), best.columns, headerTexts(row), context, repeated,
                         false);
             }
             titleLines.add(rowText(row));
@@ -137,21 +144,52 @@ public class HeaderClassifier {
     }
 
     private Map<String, Integer> match(RecordKind kind, SourceRow row) {
-        Map<String, String> byKey = aliases.get(kind.id());
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int c = 0; c < row.cells().size(); c++) {
-            String field = null;
-            if (row.cell(c) instanceof CellValue.Text text) {
-                field = byKey.get(TextNormaliser.headerKey(text.text()));
-            }
-            if (field == null && row.cell(c) != null) {
-                field = kind.fieldForHeader(row.cell(c)).orElse(null);
-            }
+            String field = field(kind, row.cell(c));
             if (field != null) {
-                columns.putIfAbsent(field, c); // the first column naming a field wins
+                columns.putIfAbsent(field, c); // the first column naming a field wins; a second is looked at below
             }
         }
         return columns;
+    }
+
+    /** The field of {@code kind} a header cell names, or null. */
+    private String field(RecordKind kind, CellValue cell) {
+        String field = null;
+        if (cell instanceof CellValue.Text text) {
+            field = aliases.get(kind.id()).get(TextNormaliser.headerKey(text.text()));
+        }
+        if (field == null && cell != null) {
+            field = kind.fieldForHeader(cell).orElse(null);
+        }
+        return field;
+    }
+
+    /**
+     * Why the header cannot be read, when it names a field a row has one of in two or more columns: 城市 | 期间 |
+     * 出口额 | | 城市 | 期间 | 进口额 is two tables side by side, and reading the first 城市 column for both would book
+     * the second table's figures to the first table's zones. Null when every such field has one column.
+     */
+    private String repeatedColumns(SourceRow row, Candidate header) {
+        Map<String, List<Integer>> repeated = new LinkedHashMap<>();
+        for (int c = 0; c < row.cells().size(); c++) {
+            String field = field(header.kind, row.cell(c));
+            if (field != null && header.columns.get(field) != c && header.kind.oneColumnOnly(field)) {
+                repeated.computeIfAbsent(field, f -> new ArrayList<>(List.of(header.columns.get(f)))).add(c);
+            }
+        }
+        if (repeated.isEmpty()) {
+            return null;
+        }
+        List<String> named = new ArrayList<>();
+        repeated.forEach((field, columns) -> named.add(field + " in " + columns.stream()
+                .map(c -> SourceRow.columnLetters(c) + " (" + TextNormaliser.clean(row.cell(c).raw()) + ")")
+                .collect(java.util.stream.Collectors.joining(" and "))));
+        return "header row " + row.rowNumber() + " names " + String.join(", ", named) + ", where a "
+                + header.kind.label().toLowerCase() + " row has one of each: the sheet is not read, as any reading "
+                + "would take the second column's values for the first's or leave them out. If these are two tables "
+                + "side by side, put each table in its own sheet; otherwise remove or rename the extra column";
     }
 
     /**

@@ -103,15 +103,16 @@ public class InventoryTasklet implements Tasklet {
                     }
                 }
                 HeaderClassifier.Classification c = classifier.classify(sheet.name(), firstRows);
-                String status = c.recognised() ? "READ" : c.ambiguous() ? "REJECTED" : "UNRECOGNISED";
+                String status = c.recognised() ? "READ" : c.refused() ? "REJECTED" : "UNRECOGNISED";
+                // A sheet refused for its header keeps its kind when it has one, so Files shows what it was taken for.
                 store.addSheet(id, file.fileNo(), sheet.index(), sheet.name(), sheet.hidden(),
-                        c.recognised() ? c.kind().id() : null, status, c.headerRow(), c.columns(), c.headers(),
+                        c.kind() != null ? c.kind().id() : null, status, c.headerRow(), c.columns(), c.headers(),
                         c.context(), c.problem());
                 if (c.recognised()) {
                     recognised++;
                     log.info("{}!{}: {} (header on row {}{})", file.name(), sheet.name(), c.kind().label(),
                             c.headerRow(), sheet.hidden() ? ", hidden sheet" : "");
-                } else if (c.ambiguous()) {
+                } else if (c.refused()) {
                     log.error("{}!{}: {}", file.name(), sheet.name(), c.problem());
                 } else {
                     log.warn("{}!{}: not recognised: {}", file.name(), sheet.name(), c.problem());

@@ -45,6 +45,15 @@ public interface RecordKind {
     }
 
     /**
+     * Whether a row holds one value of this field (a zone, a period, a date...), so that a header naming it in
+     * two columns cannot be read as one table: two tables side by side (城市 | 期间 | 出口额 | | 城市 | 期间 | 进口额)
+     * would book the second table's figures to the first table's zones. The default: the required fields.
+     */
+    default boolean oneColumnOnly(String field) {
+        return fields().stream().anyMatch(f -> f.required() && f.name().equals(field));
+    }
+
+    /**
      * The field a header cell names when no alias does, e.g. a period heading one column of a wide sheet
      * ("2024-01", a date cell). The default: none.
      */

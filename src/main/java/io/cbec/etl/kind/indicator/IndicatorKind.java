@@ -116,6 +116,14 @@ public class IndicatorKind implements RecordKind {
                 + "or one column per period (2024-01, 1月)";
     }
 
+    /** A row has one zone, one period and one figure of each indicator: a second such column is a second table. */
+    @Override
+    public boolean oneColumnOnly(String field) {
+        return field.equals(ZONE) || field.equals(PERIOD) || field.equals(INDICATOR) || field.equals(VALUE)
+                || Indicator.fromField(field).isPresent() || field.startsWith(SheetLayout.PERIOD_FIELD_PREFIX)
+                || field.startsWith(SheetLayout.MONTH_FIELD_PREFIX);
+    }
+
     @Override
     public Optional<String> fieldForHeader(CellValue header) {
         Parsed<Period> period;

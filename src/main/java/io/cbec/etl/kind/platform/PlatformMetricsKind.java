@@ -123,6 +123,12 @@ public class PlatformMetricsKind implements RecordKind {
         return "a metric column (下载量, Downloads, iPhone Downloads, Revenue (USD))";
     }
 
+    /** Metric and country columns come in numbers (iPhone and Android downloads; one column per country). */
+    @Override
+    public boolean oneColumnOnly(String field) {
+        return field.equals(DATE) || field.equals(PLATFORM) || field.equals(COUNTRY);
+    }
+
     /** The sheet's layout, kept for its rows: the rows of one sheet come together, with one plan object. */
     private MetricLayout layout(SheetPlan plan) {
         SheetLayout last = lastLayout;
