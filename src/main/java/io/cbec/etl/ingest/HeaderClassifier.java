@@ -5,7 +5,9 @@ import io.cbec.etl.kind.Field;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.kind.RowOutcome;
 import io.cbec.etl.kind.SheetContext;
+import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.normalise.BatchParser;
+import io.cbec.etl.normalise.BoundedMemo;
 import io.cbec.etl.normalise.DateParser;
 import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.source.CellValue;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -39,6 +42,9 @@ public class HeaderClassifier {
     private final List<RecordKind> kinds;
     /** kind id -> normalised header text -> field name; built once. */
     private final Map<String, Map<String, String>> aliases = new HashMap<>();
+    private final Map<String, RecordKind> kindsById = new HashMap<>();
+    /** kind id -> a header cell's text as written -> the field it names: for {@link #repeatsHeader}. */
+    private final Map<String, BoundedMemo<Optional<String>>> textFields = new HashMap<>();
 
     HeaderClassifier(List<RecordKind> kinds, CbecProperties properties) {
         this.kinds = kinds;
@@ -54,6 +60,9 @@ public class HeaderClassifier {
                 }
             }
             aliases.put(kind.id(), byKey);
+            kindsById.put(kind.id(), kind);
+            textFields.put(kind.id(), new BoundedMemo<>(4096,
+                    text -> Optional.ofNullable(field(kind, new CellValue.Text(text)))));
         }
     }
 
@@ -141,6 +150,28 @@ public class HeaderClassifier {
         return other.columns.values().stream().filter(c -> !kind.columns.containsValue(c)).sorted()
                 .map(c -> SourceRow.columnLetters(c) + " (" + TextNormaliser.clean(row.cell(c).raw()) + ")")
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * Whether a data row repeats the sheet's header: each column of the plan names the same field again (城市 over
+     * the zones, 省份 over the provinces), as a second table stacked below the first does. Called for every data
+     * row, so a text cell is looked up by its spelling once (most rows fail on their first column at a lookup).
+     */
+    public boolean repeatsHeader(SheetPlan plan, SourceRow row) {
+        RecordKind kind = kindsById.get(plan.kindId());
+        if (kind == null || plan.columns().isEmpty()) {
+            return false;
+        }
+        BoundedMemo<Optional<String>> fields = textFields.get(kind.id());
+        for (Map.Entry<String, Integer> column : plan.columns().entrySet()) { // in column order
+            CellValue cell = row.cell(column.getValue());
+            String field = cell instanceof CellValue.Text text ? fields.get(text.text()).orElse(null)
+                    : cell == null ? null : kind.fieldForHeader(cell).orElse(null); // a date cell heading a month
+            if (!column.getKey().equals(field)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Map<String, Integer> match(RecordKind kind, SourceRow row) {

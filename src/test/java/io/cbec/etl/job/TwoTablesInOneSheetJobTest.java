@@ -85,4 +85,73 @@ class TwoTablesInOneSheetJobTest {
         assertThat(sheet.get(ERROR)).startsWith("header row 1 names zone in A (城市) and D (城市), where a zone registry "
                 + "row has one of each");
     }
+
+    @Test
+    void aSecondRegistryTableStackedBelowTheFirstIsRejectedNeverGivenTheFirstTablesBatch() throws Exception {
+        OneSheetWorkbook.write(job.input().resolve("two-tables.xlsx"), "名单", new Object[][] {
+                {"第六批跨境电子商务综合试验区名单（国函〔2022〕8号）"},
+                {"批复日期：2022年1月"},
+                {"城市", "省份"},
+                {"鄂尔多斯市", "内蒙古自治区"}, {"扬州市", "江苏省"}, {"镇江市", "江苏省"},
+                {"合计：3个"},
+                {},
+                {"第七批跨境电子商务综合试验区名单（国函〔2022〕126号）"},
+                {"批复日期：2022年11月14日"},
+                {"城市", "省份"},
+                {"廊坊市", "河北省"}, {"沧州市", "河北省"},
+                {"合计：2个"}});
+
+        assertThat(job.run("--allow-rejects")).isZero();
+
+        PublishedWorkbook report = job.report();
+        assertThat(report.rows("Pilot Zones").stream().skip(1).map(r -> r.get(2) + " " + r.get(6) + " " + r.get(8)))
+                .as("Langfang and Cangzhou are batch 7 (国函〔2022〕126号), never batch 6")
+                .containsExactly("鄂尔多斯市 6 国函〔2022〕8号", "扬州市 6 国函〔2022〕8号", "镇江市 6 国函〔2022〕8号");
+        assertThat(report.rows("Zones by Batch").stream().skip(1).map(r -> r.get(0) + " " + r.get(3)))
+                .containsExactly("6 3", "Total 3");
+        PublishedWorkbook dq = job.dataQuality();
+        List<List<String>> rejected = dq.rows("Rejected Rows");
+        assertThat(rejected.stream().skip(1).filter(r -> Integer.parseInt(r.get(2)) >= 11)
+                .map(r -> r.get(2) + " " + r.get(3) + " " + r.get(4) + ": " + r.get(5))).containsExactly(
+                "11 A (城市) 城市: row 11 repeats the header of row 3: a second table starts here, and it is not read, "
+                        + "as it would take the first table's title (batch, document, date, period, unit) for its own: "
+                        + "put each table in its own sheet, with its title above its header (or, if this row only "
+                        + "repeats the header within one table, delete it)",
+                "12 A (城市) 廊坊市: in a second table, below the header repeated on row 11: not read (one table per "
+                        + "sheet): put each table in its own sheet, with its title above its header",
+                "13 A (城市) 沧州市: in a second table, below the header repeated on row 11: not read (one table per "
+                        + "sheet): put each table in its own sheet, with its title above its header",
+                "14 A (城市) 合计：2个: in a second table, below the header repeated on row 11: not read (one table per "
+                        + "sheet): put each table in its own sheet, with its title above its header");
+        // The first table's total covers its own rows; the second table's is not checked against anything.
+        assertThat(dq.rows("Checks").stream().filter(r -> r.get(0).startsWith("Stated"))
+                .map(r -> r.get(1) + " " + r.get(2) + " " + r.get(3) + " " + r.get(4)))
+                .containsExactly("two-tables.xlsx!名单 (batch 6) 3 3 PASS");
+    }
+
+    @Test
+    void aSecondIndicatorTableStackedBelowTheFirstIsNotBookedToTheFirstTablesMonth() throws Exception {
+        OneSheetWorkbook.write(job.input().resolve("monthly.xlsx"), "进出口", new Object[][] {
+                {"2024年3月跨境电商出口额"},
+                {"城市", "出口额（亿元）"},
+                {"杭州市", 1.5}, {"宁波市", 2.5},
+                {},
+                {"2024年4月跨境电商出口额"},
+                {"城市", "出口额（亿元）"},
+                {"杭州市", 9.5}, {"宁波市", 8.5}});
+
+        assertThat(job.run("--allow-rejects")).isZero();
+
+        assertThat(job.report().rows("Zone Indicators").stream().skip(1)
+                .map(r -> r.get(0) + " " + r.get(2) + " " + r.get(5) + " " + r.get(7)))
+                .as("April's figures are never published as March's")
+                .containsExactly("2024-03 杭州市 150,000,000.00 monthly.xlsx!进出口!3",
+                        "2024-03 宁波市 250,000,000.00 monthly.xlsx!进出口!4");
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected.stream().skip(1).map(r -> r.get(2) + " " + r.get(4) + " " + r.get(5).split(":")[0]))
+                .containsExactly("6 2024年4月跨境电商出口额 unknown zone '2024年4月跨境电商出口额'",
+                        "7 城市 row 7 repeats the header of row 2",
+                        "8 杭州市 in a second table, below the header repeated on row 7",
+                        "9 宁波市 in a second table, below the header repeated on row 7");
+    }
 }
