@@ -97,16 +97,23 @@ public class ValidateTasklet implements Tasklet {
             recorder.record(new CheckResult("Header fits one kind", r.file(), "one record kind", "two kinds",
                     CheckStatus.FAIL, r.error(), r.file()));
         }
-        // A sheet of a kind refused at inventory: its header spans two rows, and the kind cannot read the lower one.
-        List<Refused> unreadHeaders = jdbc.sql("""
+        // A sheet of a known kind refused at inventory: its header spans two rows and the kind cannot read the
+        // lower one, or it names a column twice (HeaderClassifier).
+        List<Refused> refusedHeaders = jdbc.sql("""
                         SELECT f.file_name || '!' || s.sheet_name, s.error
                         FROM source_sheet s JOIN source_file f ON f.instance_id = s.instance_id AND f.file_no = s.file_no
                         WHERE s.instance_id = :id AND s.status = 'REJECTED' AND s.kind IS NOT NULL AND NOT f.unreadable
                         ORDER BY s.file_no, s.sheet_no""")
                 .param("id", id).query((rs, n) -> new Refused(rs.getString(1), rs.getString(2))).list();
-        for (Refused r : unreadHeaders) {
-            recorder.record(new CheckResult("Header readable", r.file(), "a header the kind reads",
-                    "columns it cannot read", CheckStatus.FAIL, r.error(), r.file()));
+        for (Refused r : refusedHeaders) {
+            // HeaderClassifier words the two refusals differently: a repeated column's begins 'header row N names'.
+            if (r.error().startsWith("header row ")) {
+                recorder.record(new CheckResult("Header names each column once", r.file(), "one column each",
+                        "a column twice", CheckStatus.FAIL, r.error(), r.file()));
+            } else {
+                recorder.record(new CheckResult("Header readable", r.file(), "a header the kind reads",
+                        "columns it cannot read", CheckStatus.FAIL, r.error(), r.file()));
+            }
         }
         long unrecognised = jdbc.sql("""
                         SELECT COUNT(*) FROM source_sheet WHERE instance_id = :id AND status = 'UNRECOGNISED'""")

@@ -3,9 +3,11 @@ package io.cbec.etl.ingest;
 import io.cbec.etl.job.CbecProperties;
 import io.cbec.etl.kind.Field;
 import io.cbec.etl.kind.RecordKind;
+import io.cbec.etl.kind.RowOutcome;
 import io.cbec.etl.kind.SheetContext;
 import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.normalise.BatchParser;
+import io.cbec.etl.normalise.BoundedMemo;
 import io.cbec.etl.normalise.DateParser;
 import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.source.CellRange;
@@ -32,6 +34,9 @@ import java.util.regex.Pattern;
 public class HeaderClassifier {
 
     public static final int HEADER_SEARCH_ROWS = 30;
+    /** Header cells named in a message about a header that was not read; a wide sheet says how many more. */
+    private static final int NOT_UNDERSTOOD_LISTED = 8;
+    private static final Pattern LAYOUT_AND_CONTROL = Pattern.compile("[\\p{Cc}\\s]+");
 
     private static final Pattern REVOCATION_WORDS =
             Pattern.compile("撤销|取消|撤回|revok|revocation|withdraw", Pattern.CASE_INSENSITIVE);
@@ -39,6 +44,9 @@ public class HeaderClassifier {
     private final List<RecordKind> kinds;
     /** kind id -> normalised header text -> field name; built once. */
     private final Map<String, Map<String, String>> aliases = new HashMap<>();
+    private final Map<String, RecordKind> kindsById = new HashMap<>();
+    /** kind id -> a header cell's text as written -> the field it names: for {@link #repeatsHeader}. */
+    private final Map<String, BoundedMemo<Optional<String>>> textFields = new HashMap<>();
 
     HeaderClassifier(List<RecordKind> kinds, CbecProperties properties) {
         this.kinds = kinds;
@@ -54,6 +62,9 @@ public class HeaderClassifier {
                 }
             }
             aliases.put(kind.id(), byKey);
+            kindsById.put(kind.id(), kind);
+            textFields.put(kind.id(), new BoundedMemo<>(4096,
+                    text -> Optional.ofNullable(field(kind, new CellValue.Text(text)))));
         }
     }
 
@@ -61,7 +72,8 @@ public class HeaderClassifier {
      * The verdict on one sheet. {@code kind} is null when unrecognised; {@code problem} says why.
      * {@code ambiguous}: the header fits two kinds equally, an error (the sheet is refused), where a header that
      * fits no kind is only a warning. A sheet of a kind with a {@code problem} is refused too: its header spans
-     * two rows, and the kind cannot read the lower one.
+     * two rows and the kind cannot read the lower one, or it names a column twice (two tables side by side),
+     * which no reading of the sheet would take whole.
      */
     public record Classification(RecordKind kind, int headerRow, Map<String, Integer> columns,
                                  Map<Integer, String> headers, SheetContext context, String problem,
@@ -113,7 +125,8 @@ public class HeaderClassifier {
                 } else if (columns.size() > closestMatched) {
                     closestMatched = columns.size();
                     closest = "row " + row.rowNumber() + " looks like a " + kind.label().toLowerCase()
-                            + " header but lacks " + missing(kind, columns);
+                            + " header but lacks " + kind.lacks(columns.keySet(), context)
+                            + notUnderstood(row, columns);
                 }
             }
             if (!candidates.isEmpty()) {
@@ -133,7 +146,8 @@ public class HeaderClassifier {
                 if (twoRows.isPresent()) {
                     return twoRows.get();
                 }
-                return new Classification(best.kind, row.rowNumber(), best.columns, headerTexts(row), context, null,
+                String repeated = repeatedColumns(row, best);
+                return new Classification(best.kind, row.rowNumber(), best.columns, headerTexts(row), context, repeated,
                         false);
             }
             titleLines.add(rowText(row));
@@ -168,12 +182,34 @@ public class HeaderClassifier {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * Whether a data row repeats the sheet's header: each column of the plan names the same field again (城市 over
+     * the zones, 省份 over the provinces), as a second table stacked below the first does. Called for every data
+     * row, so a text cell is looked up by its spelling once (most rows fail on their first column at a lookup).
+     */
+    public boolean repeatsHeader(SheetPlan plan, SourceRow row) {
+        RecordKind kind = kindsById.get(plan.kindId());
+        if (kind == null || plan.columns().isEmpty()) {
+            return false;
+        }
+        BoundedMemo<Optional<String>> fields = textFields.get(kind.id());
+        for (Map.Entry<String, Integer> column : plan.columns().entrySet()) { // in column order
+            CellValue cell = row.cell(column.getValue());
+            String field = cell instanceof CellValue.Text text ? fields.get(text.text()).orElse(null)
+                    : cell == null ? null : kind.fieldForHeader(cell).orElse(null); // a date cell heading a month
+            if (!column.getKey().equals(field)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Map<String, Integer> match(RecordKind kind, SourceRow row) {
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int c = 0; c < row.cells().size(); c++) {
             String field = field(kind, row.cell(c));
             if (field != null) {
-                columns.putIfAbsent(field, c); // the first column naming a field wins
+                columns.putIfAbsent(field, c); // the first column naming a field wins; a second is looked at below
             }
         }
         return columns;
@@ -308,11 +344,55 @@ public class HeaderClassifier {
         return null;
     }
 
-    private static String missing(RecordKind kind, Map<String, Integer> columns) {
-        List<String> missing = kind.fields().stream().filter(Field::required)
-                .map(Field::name).filter(f -> !columns.containsKey(f)).toList();
-        return missing.isEmpty() ? "the context it needs (e.g. a batch in the sheet name or title)"
-                : "the required column(s) " + String.join(", ", missing);
+    /**
+     * Why the header cannot be read, when it names a field a row has one of in two or more columns: 城市 | 期间 |
+     * 出口额 | | 城市 | 期间 | 进口额 is two tables side by side, and reading the first 城市 column for both would book
+     * the second table's figures to the first table's zones. Null when every such field has one column.
+     */
+    private String repeatedColumns(SourceRow row, Candidate header) {
+        Map<String, List<Integer>> repeated = new LinkedHashMap<>();
+        for (int c = 0; c < row.cells().size(); c++) {
+            String field = field(header.kind, row.cell(c));
+            if (field != null && header.columns.get(field) != c && header.kind.oneColumnOnly(field)) {
+                repeated.computeIfAbsent(field, f -> new ArrayList<>(List.of(header.columns.get(f)))).add(c);
+            }
+        }
+        if (repeated.isEmpty()) {
+            return null;
+        }
+        List<String> named = new ArrayList<>();
+        repeated.forEach((field, columns) -> named.add(field + " in " + columns.stream()
+                .map(c -> SourceRow.columnLetters(c) + " (" + TextNormaliser.clean(row.cell(c).raw()) + ")")
+                .collect(java.util.stream.Collectors.joining(" and "))));
+        return "header row " + row.rowNumber() + " names " + String.join(", ", named) + ", where a "
+                + header.kind.label().toLowerCase() + " row has one of each: the sheet is not read, as any reading "
+                + "would take the second column's values for the first's or leave them out. If these are two tables "
+                + "side by side, put each table in its own sheet; otherwise remove or rename the extra column";
+    }
+
+    /**
+     * The header cells the kind did not read, as "; not understood: C (销售额（亿元）)": the column the user has to
+     * rename is usually among them. Empty when every cell was read.
+     */
+    private static String notUnderstood(SourceRow row, Map<String, Integer> columns) {
+        List<String> cells = new ArrayList<>();
+        int count = 0;
+        for (int c = 0; c < row.cells().size(); c++) {
+            CellValue cell = row.cell(c);
+            if (cell == null || columns.containsValue(c)) {
+                continue;
+            }
+            // As written, not cleaned: NFKC would show a footnote mark ① as "1", hiding what to remove.
+            String text = LAYOUT_AND_CONTROL.matcher(cell.raw()).replaceAll(" ").strip();
+            if (!text.isEmpty() && ++count <= NOT_UNDERSTOOD_LISTED) {
+                cells.add(SourceRow.columnLetters(c) + " (" + RowOutcome.Rejected.shortened(text) + ")");
+            }
+        }
+        if (cells.isEmpty()) {
+            return "";
+        }
+        return "; not understood: " + String.join(", ", cells)
+                + (count > cells.size() ? " and " + (count - cells.size()) + " more" : "");
     }
 
     private static Map<Integer, String> headerTexts(SourceRow row) {

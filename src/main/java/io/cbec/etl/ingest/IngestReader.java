@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  *
  * <p>Merged cells follow the one rule of {@link SpreadsheetFiles#rowsWithMergedValues}: the value of a
  * merged region applies to every row it spans, in its first column. A sheet with more data rows than
- * {@code cbec.input.max-rows-per-sheet} is refused at that row (REJECTED, the run exits 66).
+ * {@code cbec.input.max-rows-per-sheet} is refused at that row (REJECTED, the run exits 66). From a row that
+ * repeats the sheet's header below its data on, the rows are handed on as a second table's, which is not read.
  */
 @Component
 public class IngestReader extends AbstractItemCountingItemStreamItemReader<IngestItem> {
@@ -36,6 +37,7 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
 
     private final RunContext run;
     private final SheetPlanStore store;
+    private final HeaderClassifier classifier;
     private final long maxRowsPerSheet;
     private final long progressIntervalNanos;
 
@@ -45,13 +47,16 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
     private int fileNo = -1;
     private RowStream rows;
     private long rowsInSheet;
+    /** The row where this sheet's header is repeated below data (a second table), 0 until there is one. */
+    private int secondHeader;
     private long started;
     private long lastProgress;
     private long total;
 
-    IngestReader(RunContext run, SheetPlanStore store, CbecProperties properties) {
+    IngestReader(RunContext run, SheetPlanStore store, HeaderClassifier classifier, CbecProperties properties) {
         this.run = run;
         this.store = store;
+        this.classifier = classifier;
         this.maxRowsPerSheet = properties.input().maxRowsPerSheet();
         this.progressIntervalNanos = properties.progressInterval().toNanos();
         setName("ingest");
@@ -106,9 +111,17 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
                 log.error("{}!{}: {}", plan.fileName(), plan.sheetName(), failure);
                 return IngestItem.failed(plan, failure);
             }
+            // A header repeated below data starts a second table (README: one table per sheet); repeated right under
+            // the header, it is the lower half of a two-row header instead. Kept here, where a restart that
+            // re-reads the sheet up to its position finds it again.
+            if (secondHeader == 0 && rowsInSheet > 0 && classifier.repeatsHeader(plan, row)) {
+                secondHeader = row.rowNumber();
+                log.warn("{}!{}: row {} repeats the header of row {}: a second table, not read", plan.fileName(),
+                        plan.sheetName(), secondHeader, plan.headerRow());
+            }
             rowsInSheet++;
             progress();
-            return IngestItem.row(plan, row);
+            return secondHeader == 0 ? IngestItem.row(plan, row) : IngestItem.inSecondTable(plan, row, secondHeader);
         }
     }
 
@@ -129,6 +142,7 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
                 .orElseThrow(() -> new SourceException("sheet " + plan.sheetName() + " is no longer in the file"));
         rows = SpreadsheetFiles.rowsWithMergedValues(file, sheet);
         rowsInSheet = 0;
+        secondHeader = 0;
     }
 
     private void progress() {

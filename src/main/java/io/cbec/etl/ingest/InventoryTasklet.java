@@ -105,6 +105,7 @@ public class InventoryTasklet implements Tasklet {
                 HeaderClassifier.Classification c = classifier.classify(sheet.name(), firstRows,
                         () -> SpreadsheetFiles.mergedRegions(spreadsheet, sheet));
                 String status = c.recognised() ? "READ" : c.refused() ? "REJECTED" : "UNRECOGNISED";
+                // A sheet refused for its header keeps its kind when it has one, so Files shows what it was taken for.
                 store.addSheet(id, file.fileNo(), sheet.index(), sheet.name(), sheet.hidden(),
                         c.kind() != null ? c.kind().id() : null, status, c.headerRow(), c.columns(), c.headers(),
                         c.context(), c.problem());

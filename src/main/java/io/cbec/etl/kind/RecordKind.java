@@ -34,6 +34,26 @@ public interface RecordKind {
     }
 
     /**
+     * What a header with these matched fields lacks to be read as this kind, for the message of a sheet left
+     * unread (docs/bad-inputs.md #12: name the missing column): "the required column(s) expected". The default
+     * names the required fields that are not matched; a kind whose {@link #accepts} asks for more says what.
+     */
+    default String lacks(Set<String> matchedFields, SheetContext context) {
+        List<String> missing = fields().stream().filter(Field::required).map(Field::name)
+                .filter(f -> !matchedFields.contains(f)).toList();
+        return missing.isEmpty() ? "the context it needs" : "the required column(s) " + String.join(", ", missing);
+    }
+
+    /**
+     * Whether a row holds one value of this field (a zone, a period, a date...), so that a header naming it in
+     * two columns cannot be read as one table: two tables side by side (城市 | 期间 | 出口额 | | 城市 | 期间 | 进口额)
+     * would book the second table's figures to the first table's zones. The default: the required fields.
+     */
+    default boolean oneColumnOnly(String field) {
+        return fields().stream().anyMatch(f -> f.required() && f.name().equals(field));
+    }
+
+    /**
      * The field a header cell names when no alias does, e.g. a period heading one column of a wide sheet
      * ("2024-01", a date cell). The default: none.
      */

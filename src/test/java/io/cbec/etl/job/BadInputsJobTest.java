@@ -498,6 +498,41 @@ class BadInputsJobTest {
     }
 
     @Test
+    void case12_aSheetWhoseFigureOrCountryColumnIsNotUnderstoodIsUnrecognisedNamingWhatItLacks() throws Exception {
+        goodRegistry();
+        xlsx(input.resolve("unread.xlsx"), wb -> {
+            rows(wb.createSheet("sales"), 0,
+                    new Object[] {"城市", "期间", "销售额（亿元）"},
+                    new Object[] {"杭州市", "2024-03", 1.5});
+            rows(wb.createSheet("footnote"), 0,
+                    new Object[] {"城市", "期间", "出口额（亿元）①"},
+                    new Object[] {"杭州市", "2024-03", 1.5});
+            rows(wb.createSheet("downloads"), 0,
+                    new Object[] {"Date", "App", "Downloads"},
+                    new Object[] {"2023-01", "Temu", 5});
+        });
+
+        // UNRECOGNISED is a warning (input-formats.md): the run goes on, and the sheets say why they were not read.
+        assertThat(run()).isZero();
+
+        PublishedWorkbook dq = dataQuality();
+        List<String> sales = dq.rowWhere("Files", SHEET, "sales").orElseThrow();
+        assertThat(sales.get(STATUS)).isEqualTo("UNRECOGNISED");
+        assertThat(sales.get(ERROR)).startsWith("row 1 looks like a zone indicators header but lacks a column of figures")
+                .contains("出口额 or Exports").endsWith("; not understood: C (销售额（亿元）)")
+                .doesNotContain("batch");
+        assertThat(dq.rowWhere("Files", SHEET, "footnote").orElseThrow().get(ERROR))
+                .endsWith("; not understood: C (出口额（亿元）①)");
+        List<String> downloads = dq.rowWhere("Files", SHEET, "downloads").orElseThrow();
+        assertThat(downloads.get(STATUS)).isEqualTo("UNRECOGNISED");
+        assertThat(downloads.get(ERROR)).isEqualTo("row 1 looks like a platform metrics header but lacks a country "
+                + "column (国家/地区, Country, Country / Region, Market), or one column per country (United States, 美国...)");
+        assertThat(console).contains("unread.xlsx!sales: not recognised: row 1 looks like a zone indicators header "
+                + "but lacks a column of figures").contains("unread.xlsx!downloads: not recognised: " + downloads.get(ERROR));
+        assertGoodRegistryListed();
+    }
+
+    @Test
     void case13_aHeaderBelowTitleRowsIsFoundAndTheTitleGivesTheBatch() throws Exception {
         // RegistryWorkbook puts a merged title and a date line above the header on row 3; no batch column.
         RegistryWorkbook.allBatches().batches(2, 3).writeTo(input.resolve("名单.xlsx"));

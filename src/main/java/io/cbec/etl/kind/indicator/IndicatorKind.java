@@ -113,6 +113,29 @@ public class IndicatorKind implements RecordKind {
         return Optional.empty();
     }
 
+    /**
+     * A header with a zone but no figure column, e.g. 城市 | 期间 | 销售额（亿元）: says which figure columns the kind
+     * reads, as the unknown one is what the user has to rename.
+     */
+    @Override
+    public String lacks(Set<String> matched, SheetContext context) {
+        if (!matched.contains(ZONE)) {
+            return "the required column(s) zone";
+        }
+        return "a column of figures: an indicator column (" + java.util.Arrays.stream(Indicator.values())
+                .map(i -> i.labelZh() + " or " + i.label()).collect(java.util.stream.Collectors.joining(", "))
+                + ", with its unit, e.g. 出口额（亿元）), a value column (数值, Value) "
+                + "or one column per period (2024-01, 1月)";
+    }
+
+    /** A row has one zone, one period and one figure of each indicator: a second such column is a second table. */
+    @Override
+    public boolean oneColumnOnly(String field) {
+        return field.equals(ZONE) || field.equals(PERIOD) || field.equals(INDICATOR) || field.equals(VALUE)
+                || Indicator.fromField(field).isPresent() || field.startsWith(SheetLayout.PERIOD_FIELD_PREFIX)
+                || field.startsWith(SheetLayout.MONTH_FIELD_PREFIX);
+    }
+
     @Override
     public Optional<String> fieldForHeader(CellValue header) {
         Parsed<Period> period;

@@ -114,6 +114,25 @@ public class PlatformMetricsKind implements RecordKind {
                 && ((matched.contains(COUNTRY) && matched.contains(METRIC)) || matched.contains(COUNTRY_COLUMNS));
     }
 
+    /** Names the country or metric column a header with a date and an app lacks (Date | App | Downloads). */
+    @Override
+    public String lacks(Set<String> matched, SheetContext context) {
+        if (!matched.contains(DATE) || !matched.contains(PLATFORM)) {
+            return RecordKind.super.lacks(matched, context);
+        }
+        if (!matched.contains(COUNTRY) && !matched.contains(COUNTRY_COLUMNS)) {
+            return "a country column (国家/地区, Country, Country / Region, Market), or one column per country "
+                    + "(United States, 美国...)";
+        }
+        return "a metric column (下载量, Downloads, iPhone Downloads, Revenue (USD))";
+    }
+
+    /** Metric and country columns come in numbers (iPhone and Android downloads; one column per country). */
+    @Override
+    public boolean oneColumnOnly(String field) {
+        return field.equals(DATE) || field.equals(PLATFORM) || field.equals(COUNTRY);
+    }
+
     /** The sheet's layout, kept for its rows: the rows of one sheet come together, with one plan object. */
     private MetricLayout layout(SheetPlan plan) {
         SheetLayout last = lastLayout;

@@ -89,6 +89,13 @@ public class ZoneRegistryKind implements RecordKind {
     }
 
     @Override
+    public String lacks(Set<String> matched, SheetContext context) {
+        return matched.contains(ZONE)
+                ? "the required column(s) batch, or a batch in the sheet name or title (e.g. 第七批, Batch 7)"
+                : "the required column(s) zone";
+    }
+
+    @Override
     public RowOutcome normalise(SheetPlan plan, SourceRow row) {
         return normaliser.normalise(plan, row);
     }
