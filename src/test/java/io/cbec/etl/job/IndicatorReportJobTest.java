@@ -124,6 +124,62 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aFigureTooLargeToStageIsRejectedWithItsPlaceNotAFailedRun() throws Exception {
+        // 1E+25 亿元 is 1E+33 CNY: it failed its insert, and with it the run (exit 70, no data-quality workbook).
+        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/出口额.xlsx"), "2024年1月", new Object[][] {
+                {"城市", "期间", "出口额（亿元）"}, {"杭州市", "2024-01", 1e25}, {"宁波市", "2024-01", 150.5}});
+        // A 40,000-digit figure typed into a CSV; a count one digit past the limit, and one at it.
+        Files.writeString(dir.resolve("input/zones.csv"), "城市,期间,出口额（万元）,海外仓数量（个）\n"
+                + "温州市,2024-01," + "9".repeat(40_000) + ",3\n"
+                + "义乌市,2024-01,5,1000000000000000000\n"
+                + "金华市,2024-01,7,999999999999999999\n", StandardCharsets.UTF_8);
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        List<List<String>> rejected = dq.rows("Rejected Rows");
+        assertThat(rejected).hasSize(1 + 3);
+        List<String> huge = dq.rowWhere("Rejected Rows", 0, "出口额.xlsx").orElseThrow();
+        assertThat(huge.subList(0, 5)).containsExactly("出口额.xlsx", "2024年1月", "2", "C (出口额(亿元))", "1.0E25");
+        assertThat(huge.get(5)).isEqualTo("a figure of 34 digits in CNY (1.0E25 亿元) is beyond any zone's 出口额 "
+                + "(Exports): check the cell and its unit (at most 18 digits in CNY)");
+        List<String> typed = rejected.stream().filter(r -> r.get(0).equals("zones.csv") && r.get(2).equals("2"))
+                .findFirst().orElseThrow();
+        assertThat(typed.get(3)).isEqualTo("C (出口额(万元))");
+        assertThat(typed.get(4)).startsWith("9999999999");
+        assertThat(typed.get(5)).isEqualTo("a number of 40000 digits is longer than any figure: check the cell "
+                + "(at most 38 digits)");
+        List<String> count = dq.rowWhere("Rejected Rows", 4, "1000000000000000000").orElseThrow();
+        assertThat(count.subList(0, 4)).containsExactly("zones.csv", "zones", "3", "D (海外仓数量(个))");
+        assertThat(count.get(5)).startsWith("a figure of 19 digits (1000000000000000000 个) is beyond any zone's 海外仓数量");
+        assertThat(dq.rowWhere("Files", 0, "zones.csv").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("3", "1", "2", "0");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+        List<List<String>> figures = job.report().rows("Zone Indicators");
+        assertThat(figures.stream().skip(1).map(r -> r.get(2) + " " + r.get(4)))
+                .containsExactlyInAnyOrder("宁波市 Exports", "金华市 Exports", "金华市 Overseas warehouses");
+    }
+
+    @Test
+    void aDeclaredFigureTooLargeToStageIsRejectedWithItsPlaceNotAFailedRun() throws Exception {
+        RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(
+                new String[] {"Active pilot zones", "165", ""},
+                new String[] {"CBEC trade value, 2024", "1" + "0".repeat(24) + "亿元", "a slip of the keyboard"}));
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        List<String> rejected = dq.rowWhere("Rejected Rows", 0, "controls.xlsx").orElseThrow();
+        assertThat(rejected.subList(0, 5)).containsExactly("controls.xlsx", "控制数", "4", "B (预期值)",
+                "1" + "0".repeat(24) + "亿元");
+        assertThat(rejected.get(5)).isEqualTo("a declared figure of 33 digits is beyond anything the data could "
+                + "reproduce: check the cell and its unit (at most 18 digits)");
+        assertThat(dq.rowWhere("Checks", 1, "Active pilot zones").orElseThrow().get(4)).isEqualTo("PASS");
+    }
+
+    @Test
     void aSubtotalOffByOneFailsWithTheCellsPlace() throws Exception {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         IndicatorWorkbook.firstHalf2024().shiftSubtotal("浙江省", 1.0).writeTo(dir.resolve("input/指标.xlsx"));

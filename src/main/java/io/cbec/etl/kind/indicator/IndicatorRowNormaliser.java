@@ -12,6 +12,7 @@ import io.cbec.etl.normalise.PeriodParser;
 import io.cbec.etl.normalise.Province;
 import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.normalise.ZoneMatch;
+import io.cbec.etl.normalise.quantity.FigureLimit;
 import io.cbec.etl.normalise.quantity.Qualifier;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
@@ -209,6 +210,17 @@ final class IndicatorRowNormaliser {
             return Parsed.failed(indicator.label() + " is a count, but the figure is in " + q.unit());
         }
         String unit = indicator.money() ? q.unit() : Quantity.COUNT;
+        // A bare number is in the header's (or unit column's) unit; "12.3亿元" carries its own.
+        boolean bare = cell instanceof CellValue.Numeric || PLAIN_NUMBER.matcher(TextNormaliser.clean(cell.raw())).matches();
+        if (!FigureLimit.fits(q.low())) {
+            // The cell is named beside the reason (Rejected Rows' Value): repeated here only when short.
+            String in = indicator.money() ? " in " + unit : "";
+            String written = cell.raw().length() > 40 ? "" : " (" + cell.raw() + (bare && shownUnit != null
+                    ? " " + shownUnit : "") + ")";
+            return Parsed.failed("a figure of " + FigureLimit.digits(q.low()) + " digits" + in + written
+                    + " is beyond any zone's " + indicator.labelZh() + " (" + indicator.label() + "): check the cell"
+                    + " and its unit (at most " + FigureLimit.MAX_DIGITS + " digits" + in + ")");
+        }
         // The rounding the figure shows: half a unit in its last decimal, in base units.
         BigDecimal factor = hint == null ? BigDecimal.ONE : hint.multiplier();
         int decimals;
@@ -228,8 +240,6 @@ final class IndicatorRowNormaliser {
             }
         }
         BigDecimal tolerance = HALF.scaleByPowerOfTen(-decimals).multiply(factor).abs();
-        // A bare number is in the header's (or unit column's) unit; "12.3亿元" carries its own.
-        boolean bare = cell instanceof CellValue.Numeric || PLAIN_NUMBER.matcher(TextNormaliser.clean(cell.raw())).matches();
         String shown = bare ? shownUnit : "in cell";
         return Parsed.ok(new IndicatorRow.Value(indicator, period, q.low(), unit, factor, tolerance,
                 cell.raw(), shown, vc.column(), vc.name()));
