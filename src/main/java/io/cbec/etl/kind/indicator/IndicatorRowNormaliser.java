@@ -190,17 +190,22 @@ final class IndicatorRowNormaliser {
                 : cell instanceof CellValue.Text t ? QuantityParser.parse(t.text(), hint)
                 : Parsed.failed("not a number: " + cell.raw());
         if (!parsed.ok()) {
+            // "约30亿" under a 亿元 header fails on its second scale first; with the 亿 gone, "约30" would be
+            // rejected again as approximate. The reason that stays is named first, with the other, so that one
+            // correction suffices.
+            if (hint != null && cell instanceof CellValue.Text t) {
+                Parsed<Quantity> alone = QuantityParser.parse(t.text(), null);
+                Optional<String> inexact = alone.ok() ? inexact(alone.value(), cell) : Optional.empty();
+                if (inexact.isPresent()) {
+                    return Parsed.failed(inexact.get() + "; also, " + parsed.error());
+                }
+            }
             return Parsed.failed(parsed.error());
         }
         Quantity q = parsed.value();
-        if (q.isRange()) {
-            return Parsed.failed("a range is not a figure: " + cell.raw() + " (write one number)");
-        }
-        if (q.qualifier() != Qualifier.EXACT) {
-            // Summed into province totals and checked against stated totals as if exact, "约3亿" would pass for
-            // 300,000,000 without a trace of the 约: refused like a range.
-            return Parsed.failed("an approximate figure is not summed: " + cell.raw() + " (write the figure as "
-                    + "reported; an approximate total belongs in the control totals)");
+        Optional<String> inexact = inexact(q, cell);
+        if (inexact.isPresent()) {
+            return Parsed.failed(inexact.get());
         }
         if (indicator.money() && !q.isMoney()) {
             return Parsed.failed("no currency for " + indicator.labelZh() + " (" + indicator.label() + "): write the unit "
@@ -243,6 +248,20 @@ final class IndicatorRowNormaliser {
         String shown = bare ? shownUnit : "in cell";
         return Parsed.ok(new IndicatorRow.Value(indicator, period, q.low(), unit, factor, tolerance,
                 cell.raw(), shown, vc.column(), vc.name()));
+    }
+
+    /** Why a figure that is not one exact number cannot be summed, if it is not. */
+    private static Optional<String> inexact(Quantity q, CellValue cell) {
+        if (q.isRange()) {
+            return Optional.of("a range is not a figure: " + cell.raw() + " (write one number)");
+        }
+        if (q.qualifier() != Qualifier.EXACT) {
+            // Summed into province totals and checked against stated totals as if exact, "约3亿" would pass for
+            // 300,000,000 without a trace of the 约: refused like a range.
+            return Optional.of("an approximate figure is not summed: " + cell.raw() + " (write the figure as "
+                    + "reported; an approximate total belongs in the control totals)");
+        }
+        return Optional.empty();
     }
 
     /** Decimals a number format shows ("#,##0.0" -> 1); empty for General or no format. */
