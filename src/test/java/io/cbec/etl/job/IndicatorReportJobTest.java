@@ -344,6 +344,29 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aRomanisedNameThatSeveralPlacesShareIsThePilotZoneAmongThem() throws Exception {
+        // Yiwu is 义乌市 (a pilot zone) and 伊吾县 (Xinjiang, none); Taizhou is 台州市 and 泰州市, both pilot zones.
+        // A Chinese name is matched as written: 伊吾 is 伊吾县, which is no pilot zone.
+        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/notes.xlsx"), "2024Q1", new Object[][] {
+                {"城市", "期间", "出口额（亿元）"}, {"Yiwu", "2024Q1", 65}, {"Taizhou", "2024Q1", 12}, {"伊吾", "2024Q1", 1}});
+
+        assertThat(job.run()).isEqualTo(65);
+
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected).hasSize(1 + 2);
+        assertThat(rejected.get(1).subList(2, 6)).containsExactly("3", "A (城市)", "Taizhou", "ambiguous zone name "
+                + "'Taizhou': could be 泰州市 (Jiangsu, 321200), 台州市 (Zhejiang, 331000); add or correct the province column");
+        assertThat(rejected.get(2).subList(2, 5)).containsExactly("4", "A (城市)", "伊吾");
+        assertThat(rejected.get(2).get(5)).startsWith("伊吾县 is not a pilot zone");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+        List<List<String>> figures = job.report().rows("Zone Indicators");
+        assertThat(figures).hasSize(1 + 1);
+        assertThat(figures.get(1).subList(0, 8)).containsExactly("2024Q1", "Yiwu", "义乌市", "Zhejiang", "Exports",
+                "6,500,000,000.00", "CNY", "notes.xlsx!2024Q1!2");
+    }
+
+    @Test
     void aSheetWithOneColumnPerMonthPublishesEachMonthAndChecksItsSubtotals() throws Exception {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         // Month headers as people type them: ISO, Chinese, English, and a real date cell shown as yyyy-mm.

@@ -70,8 +70,8 @@ public class IndicatorKind implements RecordKind {
     IndicatorKind(NamedParameterJdbcTemplate template) {
         DivisionDirectory directory = DivisionDirectory.bundled();
         this.template = template;
-        this.normaliser = new IndicatorRowNormaliser(directory);
         this.pilotZones = new PilotZones(directory);
+        this.normaliser = new IndicatorRowNormaliser(directory, pilotZones::bundledPilot);
     }
 
     @Override

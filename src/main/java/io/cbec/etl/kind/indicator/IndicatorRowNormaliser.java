@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,11 +45,16 @@ final class IndicatorRowNormaliser {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?");
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
     private final DivisionDirectory directory;
+    private final Predicate<Division> pilotZone;
     private final Map<SheetPlan, SheetLayout> layouts = new ConcurrentHashMap<>();
 
-    IndicatorRowNormaliser(DivisionDirectory directory) {
+    /** @param pilotZone whether a division is a pilot zone, to settle a romanised name several places share */
+    IndicatorRowNormaliser(DivisionDirectory directory, Predicate<Division> pilotZone) {
         this.directory = directory;
+        this.pilotZone = pilotZone;
     }
 
     RowOutcome normalise(SheetPlan plan, SourceRow row) {
@@ -155,6 +161,13 @@ final class IndicatorRowNormaliser {
             }
         }
         ZoneMatch match = directory.resolveZone(zoneText, province);
+        if (match instanceof ZoneMatch.Ambiguous ambiguous && !HAN.matcher(zoneText).find()) {
+            // Romanisation drops what tells such places apart (Yiwu: 义乌市 and 伊吾县), and a zone sheet is about
+            // pilot zones: the one pilot zone among them is meant. Several (Taizhou: 台州市, 泰州市) stay ambiguous.
+            List<Division> pilots = ambiguous.candidates().stream().filter(pilotZone).toList();
+            match = pilots.size() == 1 ? new ZoneMatch.Found(pilots.get(0))
+                    : pilots.size() > 1 ? new ZoneMatch.Ambiguous(pilots) : ambiguous;
+        }
         if (match instanceof ZoneMatch.Ambiguous ambiguous) {
             return Parsed.failed("ambiguous zone name '" + zoneText + "': could be " + ambiguous.candidates().stream()
                     .map(d -> d.nameZh() + " (" + d.province().nameEn() + ", " + d.code() + ")")

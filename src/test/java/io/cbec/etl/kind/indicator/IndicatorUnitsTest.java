@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Units from the header or the cell, base units, the rounding a figure shows, and indicator names. */
 class IndicatorUnitsTest {
 
-    private static final IndicatorRowNormaliser NORMALISER = new IndicatorRowNormaliser(DivisionDirectory.bundled());
+    private static final IndicatorRowNormaliser NORMALISER = new IndicatorRowNormaliser(DivisionDirectory.bundled(),
+            new PilotZones(DivisionDirectory.bundled())::bundledPilot);
 
     private static SheetPlan plan(String title, String... headers) {
         Map<String, Integer> columns = new java.util.LinkedHashMap<>();
