@@ -237,6 +237,55 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aTotalRowWithABlankPeriodIsCheckedAgainstThePeriodOfTheRowsItCovers() throws Exception {
+        // Long sheets leave the period of a total row blank: it was rejected as a record ("period missing: add
+        // a period column (期间)") and never checked.
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/monthly.csv"), """
+                城市,期间,出口额（亿元）
+                杭州市,2024-01,100.5
+                宁波市,2024-01,12
+                合计,,112.5
+                杭州市,2024-02,90
+                宁波市,2024-02,10
+                合计,,100
+                """, StandardCharsets.UTF_8);
+        // One total under rows of two months: the sum over both, as the analyst's SUM() made it.
+        Files.writeString(dir.resolve("input/two-months.csv"), """
+                城市,期间,出口额（亿元）,海外仓数量（个）
+                杭州市,2024-01,100.5,10
+                杭州市,2024-02,90,11
+                宁波市,2024-01,12,3
+                合计,,202.5,28
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        assertThat(dq.rows("Rejected Rows")).hasSize(1);
+        assertThat(dq.rowWhere("Files", 0, "monthly.csv").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("6", "4", "0", "2");
+        assertThat(dq.rowWhere("Files", 0, "two-months.csv").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("4", "3", "0", "1");
+        List<List<String>> totals = dq.rows("Checks").stream().filter(r -> r.get(0).equals("Stated total")).toList();
+        assertThat(totals).hasSize(4);
+        assertThat(totals.get(0)).containsExactly("Stated total", "monthly.csv!monthly, Exports 2024-01, rows 2-3",
+                "112.5 亿元", "112.5 亿元", "PASS", "'合计' (its period cell is blank: the period of its rows, 2024-01) "
+                        + "equals the sum of its 2 rows", "monthly.csv!monthly!C4 C (出口额(亿元))");
+        assertThat(totals.get(1).subList(1, 5)).containsExactly("monthly.csv!monthly, Exports 2024-02, rows 5-6",
+                "100 亿元", "100 亿元", "PASS");
+        assertThat(totals.get(2).subList(1, 5)).containsExactly("two-months.csv!two-months, Exports 2024-01, 2024-02,"
+                + " rows 2-4", "202.5 亿元", "202.5 亿元", "PASS");
+        assertThat(totals.get(2).get(5)).isEqualTo("'合计' (its period cell is blank: the sum over all its rows' "
+                + "periods, 2024-01, 2024-02) equals the sum of its 3 rows");
+        // A wrong one fails naming its cell, like any stated total.
+        assertThat(totals.get(3)).containsExactly("Stated total", "two-months.csv!two-months, Overseas warehouses "
+                + "2024-01, 2024-02, rows 2-4", "28", "24", "FAIL", "'合计' (its period cell is blank: the sum over all "
+                + "its rows' periods, 2024-01, 2024-02) states 28 but its 3 rows sum to 24: difference 4, more than the "
+                + "rounding shown (2); correct the total or the rows", "two-months.csv!two-months!D5 D (海外仓数量(个))");
+    }
+
+    @Test
     void aControlThatTheDataDoNotReproduceFailsAndAnUnknownMetricListsKnownOnes() throws Exception {
         RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
         IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(

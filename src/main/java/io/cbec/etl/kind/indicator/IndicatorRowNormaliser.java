@@ -87,12 +87,18 @@ final class IndicatorRowNormaliser {
         }
 
         Period rowPeriod = layout.sheetPeriod();
+        // A total row with its period cell blank ("合计,,112.5", as totals of long sheets are written) is for the
+        // period of the rows it covers, which the totals check finds: staged without a period.
+        boolean periodOfCoveredRows = false;
         if (layout.periodColumn() != null && row.cell(layout.periodColumn()) != null) {
             Parsed<Period> period = period(row.cell(layout.periodColumn()));
             if (!period.ok()) {
                 return plan.reject(layout.periodColumn(), row.cell(layout.periodColumn()), period.error());
             }
             rowPeriod = period.value();
+        } else if (layout.periodColumn() != null && marker.isPresent()) {
+            rowPeriod = null;
+            periodOfCoveredRows = true;
         }
         Indicator rowIndicator = layout.sheetIndicator();
         if (layout.indicatorColumn() != null && SheetPlan.cellText(row, layout.indicatorColumn()) != null) {
@@ -127,7 +133,7 @@ final class IndicatorRowNormaliser {
                         + "or name it in the title or sheet name, e.g. 出口额");
             }
             Period period = vc.period() != null ? vc.period() : rowPeriod;
-            if (period == null) {
+            if (period == null && !periodOfCoveredRows) {
                 return plan.reject(vc.column(), cell, "period missing: add a period column (期间), or name the period in "
                         + "the title or the sheet name, e.g. 2024年1-6月");
             }
