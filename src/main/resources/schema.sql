@@ -218,9 +218,9 @@ CREATE TABLE IF NOT EXISTS indicator_value (
     province_code  CHAR(6),
     raw_zone       VARCHAR(1000),
     indicator      VARCHAR(20)     NOT NULL,
-    period_start   DATE            NOT NULL,
-    period_end     DATE            NOT NULL,
-    period_label   VARCHAR(20)     NOT NULL,
+    period_start   DATE,                      -- null on a total row with a blank period cell: that of the
+    period_end     DATE,                      -- rows it covers (IndicatorChecks)
+    period_label   VARCHAR(20),
     amount         DECIMAL(38, 6)  NOT NULL,  -- in the base unit
     unit           VARCHAR(10)     NOT NULL,  -- CNY, USD or count
     shown_factor   DECIMAL(38, 10) NOT NULL,  -- one unit as shown, in base units
@@ -246,3 +246,6 @@ ALTER TABLE check_result ADD COLUMN IF NOT EXISTS expected_format VARCHAR(300);
 ALTER TABLE check_result ADD COLUMN IF NOT EXISTS actual_value DECIMAL(38, 10);
 ALTER TABLE check_result ADD COLUMN IF NOT EXISTS actual_format VARCHAR(300);
 ALTER TABLE indicator_value ADD COLUMN IF NOT EXISTS approved_prec VARCHAR(10);
+ALTER TABLE indicator_value ALTER COLUMN period_start SET NULL;
+ALTER TABLE indicator_value ALTER COLUMN period_end SET NULL;
+ALTER TABLE indicator_value ALTER COLUMN period_label SET NULL;

@@ -1,6 +1,7 @@
 package io.cbec.etl.kind;
 
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.normalise.quantity.FigureLimit;
 import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceRow;
 
@@ -23,6 +24,7 @@ public final class TotalRowDetector {
             "^(合计|总计|共计|总数|总量|全部|全球|grand\\s+total|total|sum|all countries|all|worldwide)(\\b|[\\s:：(（]|\\d|$).*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
 
     private TotalRowDetector() {
     }
@@ -89,7 +91,20 @@ public final class TotalRowDetector {
         return Optional.of(new TotalRow(marker, subtotal, null, markerColumn, marker));
     }
 
+    /**
+     * A figure written with more digits than a staging column holds is not read whole, as BigDecimal would
+     * take minutes over a long one: with too many whole digits only its size is kept (a one and as many
+     * digits), which the normalisers reject naming the row; decimals beyond the column's are cut, as the
+     * column itself would round them.
+     */
     private static BigDecimal number(String digits) {
-        return new BigDecimal(digits.replace(",", ""));
+        String plain = LEADING_ZEROS.matcher(digits.replace(",", "")).replaceFirst("");
+        if (FigureLimit.writtenDigits(plain) <= FigureLimit.MAX_WRITTEN_DIGITS) {
+            return new BigDecimal(plain);
+        }
+        int point = plain.indexOf('.');
+        int whole = point < 0 ? plain.length() : point;
+        return whole > FigureLimit.MAX_DIGITS ? BigDecimal.ONE.scaleByPowerOfTen(whole - 1)
+                : new BigDecimal(plain.substring(0, FigureLimit.MAX_WRITTEN_DIGITS + 1));
     }
 }

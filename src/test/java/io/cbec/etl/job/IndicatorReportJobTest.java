@@ -527,4 +527,132 @@ class IndicatorReportJobTest {
         assertThat(checks.stream().filter(r -> r.get(0).equals("Subtotal province") && r.get(4).equals("PASS")))
                 .hasSize(2);
     }
+
+    @Test
+    void aFigureTooLargeToStageIsRejectedWithItsPlaceNotAFailedRun() throws Exception {
+        // 1E+25 亿元 is 1E+33 CNY: it failed its insert, and with it the run (exit 70, no data-quality workbook).
+        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/出口额.xlsx"), "2024年1月", new Object[][] {
+                {"城市", "期间", "出口额（亿元）"}, {"杭州市", "2024-01", 1e25}, {"宁波市", "2024-01", 150.5}});
+        // A 40,000-digit figure typed into a CSV; a count one digit past the limit, and one at it.
+        Files.writeString(dir.resolve("input/zones.csv"), "城市,期间,出口额（万元）,海外仓数量（个）\n"
+                + "温州市,2024-01," + "9".repeat(40_000) + ",3\n"
+                + "义乌市,2024-01,5,1000000000000000000\n"
+                + "金华市,2024-01,7,999999999999999999\n", StandardCharsets.UTF_8);
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        List<List<String>> rejected = dq.rows("Rejected Rows");
+        assertThat(rejected).hasSize(1 + 3);
+        List<String> huge = dq.rowWhere("Rejected Rows", 0, "出口额.xlsx").orElseThrow();
+        assertThat(huge.subList(0, 5)).containsExactly("出口额.xlsx", "2024年1月", "2", "C (出口额(亿元))", "1.0E25");
+        assertThat(huge.get(5)).isEqualTo("a figure of 34 digits in CNY (1.0E25 亿元) is beyond any zone's 出口额 "
+                + "(Exports): check the cell and its unit (at most 18 digits in CNY)");
+        List<String> typed = rejected.stream().filter(r -> r.get(0).equals("zones.csv") && r.get(2).equals("2"))
+                .findFirst().orElseThrow();
+        assertThat(typed.get(3)).isEqualTo("C (出口额(万元))");
+        assertThat(typed.get(4)).startsWith("9999999999");
+        assertThat(typed.get(5)).isEqualTo("a number of 40000 digits is longer than any figure: check the cell "
+                + "(at most 38 digits)");
+        List<String> count = dq.rowWhere("Rejected Rows", 4, "1000000000000000000").orElseThrow();
+        assertThat(count.subList(0, 4)).containsExactly("zones.csv", "zones", "3", "D (海外仓数量(个))");
+        assertThat(count.get(5)).startsWith("a figure of 19 digits (1000000000000000000 个) is beyond any zone's 海外仓数量");
+        assertThat(dq.rowWhere("Files", 0, "zones.csv").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("3", "1", "2", "0");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+        List<List<String>> figures = job.report().rows("Zone Indicators");
+        assertThat(figures.stream().skip(1).map(r -> r.get(2) + " " + r.get(4)))
+                .containsExactlyInAnyOrder("宁波市 Exports", "金华市 Exports", "金华市 Overseas warehouses");
+    }
+
+    @Test
+    void aDeclaredFigureTooLargeToStageIsRejectedWithItsPlaceNotAFailedRun() throws Exception {
+        RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
+        IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(
+                new String[] {"Active pilot zones", "165", ""},
+                new String[] {"CBEC trade value, 2024", "1" + "0".repeat(24) + "亿元", "a slip of the keyboard"}));
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        List<String> rejected = dq.rowWhere("Rejected Rows", 0, "controls.xlsx").orElseThrow();
+        assertThat(rejected.subList(0, 5)).containsExactly("controls.xlsx", "控制数", "4", "B (预期值)",
+                "1" + "0".repeat(24) + "亿元");
+        assertThat(rejected.get(5)).isEqualTo("a declared figure of 33 digits is beyond anything the data could "
+                + "reproduce: check the cell and its unit (at most 18 digits)");
+        assertThat(dq.rowWhere("Checks", 1, "Active pilot zones").orElseThrow().get(4)).isEqualTo("PASS");
+    }
+
+    @Test
+    void aTotalRowWithABlankPeriodIsCheckedAgainstThePeriodOfTheRowsItCovers() throws Exception {
+        // Long sheets leave the period of a total row blank: it was rejected as a record ("period missing: add
+        // a period column (期间)") and never checked.
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/monthly.csv"), """
+                城市,期间,出口额（亿元）
+                杭州市,2024-01,100.5
+                宁波市,2024-01,12
+                合计,,112.5
+                杭州市,2024-02,90
+                宁波市,2024-02,10
+                合计,,100
+                """, StandardCharsets.UTF_8);
+        // One total under rows of two months: the sum over both, as the analyst's SUM() made it.
+        Files.writeString(dir.resolve("input/two-months.csv"), """
+                城市,期间,出口额（亿元）,海外仓数量（个）
+                杭州市,2024-01,100.5,10
+                杭州市,2024-02,90,11
+                宁波市,2024-01,12,3
+                合计,,202.5,28
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        assertThat(dq.rows("Rejected Rows")).hasSize(1);
+        assertThat(dq.rowWhere("Files", 0, "monthly.csv").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("6", "4", "0", "2");
+        assertThat(dq.rowWhere("Files", 0, "two-months.csv").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("4", "3", "0", "1");
+        List<List<String>> totals = dq.rows("Checks").stream().filter(r -> r.get(0).equals("Stated total")).toList();
+        assertThat(totals).hasSize(4);
+        assertThat(totals.get(0)).containsExactly("Stated total", "monthly.csv!monthly, Exports 2024-01, rows 2-3",
+                "112.5 亿元", "112.5 亿元", "PASS", "'合计' (its period cell is blank: the period of its rows, 2024-01) "
+                        + "equals the sum of its 2 rows", "monthly.csv!monthly!C4 C (出口额(亿元))");
+        assertThat(totals.get(1).subList(1, 5)).containsExactly("monthly.csv!monthly, Exports 2024-02, rows 5-6",
+                "100 亿元", "100 亿元", "PASS");
+        assertThat(totals.get(2).subList(1, 5)).containsExactly("two-months.csv!two-months, Exports 2024-01, 2024-02,"
+                + " rows 2-4", "202.5 亿元", "202.5 亿元", "PASS");
+        assertThat(totals.get(2).get(5)).isEqualTo("'合计' (its period cell is blank: the sum over all its rows' "
+                + "periods, 2024-01, 2024-02) equals the sum of its 3 rows");
+        // A wrong one fails naming its cell, like any stated total.
+        assertThat(totals.get(3)).containsExactly("Stated total", "two-months.csv!two-months, Overseas warehouses "
+                + "2024-01, 2024-02, rows 2-4", "28", "24", "FAIL", "'合计' (its period cell is blank: the sum over all "
+                + "its rows' periods, 2024-01, 2024-02) states 28 but its 3 rows sum to 24: difference 4, more than the "
+                + "rounding shown (2); correct the total or the rows", "two-months.csv!two-months!D5 D (海外仓数量(个))");
+    }
+
+    @Test
+    void aRomanisedNameThatSeveralPlacesShareIsThePilotZoneAmongThem() throws Exception {
+        // Yiwu is 义乌市 (a pilot zone) and 伊吾县 (Xinjiang, none); Taizhou is 台州市 and 泰州市, both pilot zones.
+        // A Chinese name is matched as written: 伊吾 is 伊吾县, which is no pilot zone.
+        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/notes.xlsx"), "2024Q1", new Object[][] {
+                {"城市", "期间", "出口额（亿元）"}, {"Yiwu", "2024Q1", 65}, {"Taizhou", "2024Q1", 12}, {"伊吾", "2024Q1", 1}});
+
+        assertThat(job.run()).isEqualTo(65);
+
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected).hasSize(1 + 2);
+        assertThat(rejected.get(1).subList(2, 6)).containsExactly("3", "A (城市)", "Taizhou", "ambiguous zone name "
+                + "'Taizhou': could be 泰州市 (Jiangsu, 321200), 台州市 (Zhejiang, 331000); add or correct the province column");
+        assertThat(rejected.get(2).subList(2, 5)).containsExactly("4", "A (城市)", "伊吾");
+        assertThat(rejected.get(2).get(5)).startsWith("伊吾县 is not a pilot zone");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+        List<List<String>> figures = job.report().rows("Zone Indicators");
+        assertThat(figures).hasSize(1 + 1);
+        assertThat(figures.get(1).subList(0, 8)).containsExactly("2024Q1", "Yiwu", "义乌市", "Zhejiang", "Exports",
+                "6,500,000,000.00", "CNY", "notes.xlsx!2024Q1!2");
+    }
 }

@@ -599,4 +599,25 @@ class PlatformReportJobTest {
             }
         }
     }
+
+    @Test
+    void anEventFigureTooLargeToStageIsKeptAsTextWithAWarningNotAFailedRun() throws Exception {
+        // It failed its insert, and with it the run: exit 70 and no workbook.
+        String huge = "1" + "0".repeat(29);
+        OneSheetWorkbook.write(job.input().resolve("events.xlsx"), "facts", new Object[][] {
+            {"Date", "Platform", "Market", "Event", "Value"},
+            {"2023-01-31", "Temu", "United States", "Downloads", huge},
+            {"2023-01-31", "Temu", "United States", "Sellers", "10 million"},
+        });
+
+        assertThat(job.run()).isZero();
+
+        PublishedWorkbook report = job.report();
+        assertThat(report.rowWhere("Platform Events", 3, "Downloads").orElseThrow().get(7)).isEqualTo(huge);
+        List<String> warning = report.rowWhere("Checks", 0, "Event value read as a figure").orElseThrow();
+        assertThat(warning.subList(1, 5)).containsExactly("Downloads", "a figure", "text", "WARN");
+        assertThat(warning.get(5)).isEqualTo("Kept as text: a figure of 30 digits is beyond any platform's figures: "
+                + "check the cell (at most 18 digits)");
+        assertThat(warning.get(6)).isEqualTo("events.xlsx!facts!2");
+    }
 }

@@ -109,6 +109,23 @@ class RegistryReportJobTest {
     }
 
     @Test
+    void aStatedTotalTooLargeToStageIsRejectedWithItsPlaceNotAFailedRun() throws Exception {
+        // It failed its insert, and with it the run: exit 70 and no data-quality workbook.
+        RegistryWorkbook.allBatches().statedTotal(7, "1".repeat(40)).writeTo(dir.resolve("input/名单.xlsx"));
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        List<String> rejected = dq.rowWhere("Rejected Rows", 0, "名单.xlsx").orElseThrow();
+        assertThat(rejected.subList(0, 5)).containsExactly("名单.xlsx", "第七批", "37", "A (序号)",
+                "合计：" + "1".repeat(40) + "个");
+        assertThat(rejected.get(5)).startsWith("a stated count of 40 digits in '合计:").endsWith("' is beyond any "
+                + "number of zones: check the total (at most 18 digits)");
+        assertThat(dq.rowWhere("Files", 2, "第七批").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("34", "33", "1", "0");
+    }
+
+    @Test
     void anUnknownZoneIsRejectedWithItsPlaceAndFailsUnlessRejectsAreAllowed() throws Exception {
         RegistryWorkbook.allBatches().batches(7).editRows(rows -> {
             rows.set(4, new String[] {"火星市", "吉林省"});

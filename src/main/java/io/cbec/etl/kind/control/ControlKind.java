@@ -10,6 +10,7 @@ import io.cbec.etl.kind.RowOutcome;
 import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.normalise.Parsed;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.normalise.quantity.FigureLimit;
 import io.cbec.etl.normalise.quantity.Qualifier;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
@@ -98,6 +99,12 @@ public class ControlKind implements RecordKind {
                 ? QuantityParser.parse(n.value(), hint) : QuantityParser.parse(expectedCell.raw(), hint);
         if (!expected.ok()) {
             return plan.reject(expectedColumn, expectedCell, expected.error());
+        }
+        if (!FigureLimit.fits(expected.value().low()) || !FigureLimit.fits(expected.value().high())) {
+            BigDecimal larger = expected.value().low().abs().max(expected.value().high().abs());
+            return plan.reject(expectedColumn, expectedCell, "a declared figure of " + FigureLimit.digits(larger)
+                    + " digits is beyond anything the data could reproduce: check the cell and its unit (at most "
+                    + FigureLimit.MAX_DIGITS + " digits)");
         }
         String source = plan.has(SOURCE) ? SheetPlan.cellText(row, plan.column(SOURCE)) : null;
         String note = plan.has(NOTE) ? SheetPlan.cellText(row, plan.column(NOTE)) : null;

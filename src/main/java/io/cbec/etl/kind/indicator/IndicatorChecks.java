@@ -137,14 +137,16 @@ final class IndicatorChecks {
                                t.column_name, t.from_row,
                                COUNT(d.row_no), COALESCE(SUM(d.amount), 0), COALESCE(SUM(d.tolerance), 0),
                                COUNT(DISTINCT d.unit), LISTAGG(DISTINCT d.unit, ', ') WITHIN GROUP (ORDER BY d.unit),
-                               MIN(d.row_no), MAX(d.row_no)
+                               MIN(d.row_no), MAX(d.row_no), COUNT(DISTINCT d.period_label),
+                               LISTAGG(DISTINCT d.period_label, ', ') WITHIN GROUP (ORDER BY d.period_label)
                         FROM t
                         JOIN source_file f ON f.instance_id = t.instance_id AND f.file_no = t.file_no
                         JOIN source_sheet s ON s.instance_id = t.instance_id AND s.file_no = t.file_no
                                            AND s.sheet_no = t.sheet_no
                         LEFT JOIN indicator_value d ON d.instance_id = t.instance_id AND d.file_no = t.file_no
                              AND d.sheet_no = t.sheet_no AND d.row_kind = 'DETAIL' AND d.indicator = t.indicator
-                             AND d.period_start = t.period_start AND d.period_end = t.period_end
+                             AND (t.period_start IS NULL
+                                  OR d.period_start = t.period_start AND d.period_end = t.period_end)
                              AND d.row_no > t.from_row AND d.row_no < t.row_no
                         GROUP BY f.file_name, s.sheet_name, t.file_no, t.sheet_no, t.row_no, t.row_label, t.row_kind,
                                  t.indicator, t.period_label, t.period_start, t.amount, t.unit, t.shown_factor,
@@ -171,7 +173,18 @@ final class IndicatorChecks {
                     int units = rs.getInt(20);
                     String unitList = rs.getString(21);
                     String check = subtotal ? "Stated subtotal" : "Stated total";
-                    String scope = file + "!" + sheet + ", " + indicator.label() + " " + period
+                    // A total whose period cell is blank is for its rows' period; over several, for all of them.
+                    String blankPeriod = "";
+                    if (period == null) {
+                        int periods = rs.getInt(24);
+                        List<String> labels = periods == 0 ? List.of() : List.of(rs.getString(25).split(", "));
+                        period = periods <= 3 ? String.join(", ", labels)
+                                : labels.get(0) + " to " + labels.get(labels.size() - 1) + " (" + periods + " periods)";
+                        blankPeriod = periods == 0 ? "" : periods == 1 ? " (its period cell is blank: the period of "
+                                + "its rows, " + period + ")" : " (its period cell is blank: the sum over all its rows'"
+                                + " periods, " + period + ")";
+                    }
+                    String scope = file + "!" + sheet + ", " + indicator.label() + (period.isEmpty() ? "" : " " + period)
                             + (rows > 0 ? ", rows " + rs.getInt(22) + "-" + rs.getInt(23) : "");
                     String place = file + "!" + sheet + "!" + rs.getString(14) + row + " " + rs.getString(15);
                     String expected = shown(stated, factor, unit, shownUnit);
@@ -189,13 +202,14 @@ final class IndicatorChecks {
                     String detail;
                     if (rows == 0) {
                         detail = "'" + label + "' states " + expected + " but no row above it has a figure for "
-                                + indicator.label() + " " + period;
+                                + indicator.label() + (period.isEmpty() ? "" : " " + period);
                     } else if (pass) {
-                        detail = "'" + label + "' equals the sum of its " + rows + " rows"
+                        detail = "'" + label + "'" + blankPeriod + " equals the sum of its " + rows + " rows"
                                 + (difference.signum() == 0 ? "" : " within the rounding shown (difference "
                                 + number(difference, factor) + ", tolerance " + number(tolerance, factor) + ")");
                     } else {
-                        detail = "'" + label + "' states " + expected + " but its " + rows + " rows sum to " + actual
+                        detail = "'" + label + "'" + blankPeriod + " states " + expected + " but its " + rows
+                                + " rows sum to " + actual
                                 + ": difference " + number(difference, factor) + ", more than the rounding shown ("
                                 + number(tolerance, factor) + "); correct the total or the rows";
                     }

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +71,8 @@ public class IndicatorKind implements RecordKind {
     IndicatorKind(NamedParameterJdbcTemplate template) {
         DivisionDirectory directory = DivisionDirectory.bundled();
         this.template = template;
-        this.normaliser = new IndicatorRowNormaliser(directory);
         this.pilotZones = new PilotZones(directory);
+        this.normaliser = new IndicatorRowNormaliser(directory, pilotZones::bundledPilot);
     }
 
     @Override
@@ -174,8 +175,10 @@ public class IndicatorKind implements RecordKind {
                         .addValue("zh", z == null ? null : z.nameZh()).addValue("en", z == null ? null : z.nameEn())
                         .addValue("province", z == null ? null : z.provinceCode())
                         .addValue("raw", z == null ? null : z.raw()).addValue("indicator", v.indicator().name())
-                        .addValue("start", Date.valueOf(v.period().start())).addValue("end", Date.valueOf(v.period().end()))
-                        .addValue("label2", v.period().label()).addValue("amount", v.value()).addValue("unit", v.unit())
+                        .addValue("start", v.period() == null ? null : Date.valueOf(v.period().start()), Types.DATE)
+                        .addValue("end", v.period() == null ? null : Date.valueOf(v.period().end()), Types.DATE)
+                        .addValue("label2", v.period() == null ? null : v.period().label(), Types.VARCHAR)
+                        .addValue("amount", v.value()).addValue("unit", v.unit())
                         .addValue("factor", v.factor()).addValue("tolerance", v.tolerance())
                         .addValue("rawValue", CellTextSanitiser.truncate(v.raw(), 200)).addValue("shown", CellTextSanitiser.truncate(v.shownUnit(), 100))
                         .addValue("letters", io.cbec.etl.source.SourceRow.columnLetters(v.column()))

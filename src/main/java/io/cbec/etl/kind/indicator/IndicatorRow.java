@@ -25,6 +25,7 @@ record IndicatorRow(String rowKind, String label, ZoneRef zone, List<Value> valu
     /**
      * One figure.
      *
+     * @param period    null on a total row whose period cell is blank: the period of the rows it covers
      * @param value     exact, in the base unit
      * @param unit      CNY, USD or count
      * @param factor    what one unit as shown is worth in base units (亿元: 100000000), to show sums as the sheet does

@@ -13,6 +13,7 @@ import io.cbec.etl.normalise.Province;
 import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.normalise.ZoneMatch;
 import io.cbec.etl.normalise.quantity.HeaderCurrency;
+import io.cbec.etl.normalise.quantity.FigureLimit;
 import io.cbec.etl.normalise.quantity.Qualifier;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,11 +46,16 @@ final class IndicatorRowNormaliser {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?");
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
     private final DivisionDirectory directory;
+    private final Predicate<Division> pilotZone;
     private final Map<SheetPlan, SheetLayout> layouts = new ConcurrentHashMap<>();
 
-    IndicatorRowNormaliser(DivisionDirectory directory) {
+    /** @param pilotZone whether a division is a pilot zone, to settle a romanised name several places share */
+    IndicatorRowNormaliser(DivisionDirectory directory, Predicate<Division> pilotZone) {
         this.directory = directory;
+        this.pilotZone = pilotZone;
     }
 
     RowOutcome normalise(SheetPlan plan, SourceRow row) {
@@ -81,12 +88,18 @@ final class IndicatorRowNormaliser {
         }
 
         Period rowPeriod = layout.sheetPeriod();
+        // A total row with its period cell blank ("合计,,112.5", as totals of long sheets are written) is for the
+        // period of the rows it covers, which the totals check finds: staged without a period.
+        boolean periodOfCoveredRows = false;
         if (layout.periodColumn() != null && row.cell(layout.periodColumn()) != null) {
             Parsed<Period> period = period(row.cell(layout.periodColumn()));
             if (!period.ok()) {
                 return plan.reject(layout.periodColumn(), row.cell(layout.periodColumn()), period.error());
             }
             rowPeriod = period.value();
+        } else if (layout.periodColumn() != null && marker.isPresent()) {
+            rowPeriod = null;
+            periodOfCoveredRows = true;
         }
         Indicator rowIndicator = layout.sheetIndicator();
         if (layout.indicatorColumn() != null && SheetPlan.cellText(row, layout.indicatorColumn()) != null) {
@@ -127,7 +140,7 @@ final class IndicatorRowNormaliser {
                         + "or name it in the title or sheet name, e.g. 出口额");
             }
             Period period = vc.period() != null ? vc.period() : rowPeriod;
-            if (period == null) {
+            if (period == null && !periodOfCoveredRows) {
                 return plan.reject(vc.column(), cell, "period missing: add a period column (期间), or name the period in "
                         + "the title or the sheet name, e.g. 2024年1-6月");
             }
@@ -167,6 +180,13 @@ final class IndicatorRowNormaliser {
             }
         }
         ZoneMatch match = directory.resolveZone(zoneText, province);
+        if (match instanceof ZoneMatch.Ambiguous ambiguous && !HAN.matcher(zoneText).find()) {
+            // Romanisation drops what tells such places apart (Yiwu: 义乌市 and 伊吾县), and a zone sheet is about
+            // pilot zones: the one pilot zone among them is meant. Several (Taizhou: 台州市, 泰州市) stay ambiguous.
+            List<Division> pilots = ambiguous.candidates().stream().filter(pilotZone).toList();
+            match = pilots.size() == 1 ? new ZoneMatch.Found(pilots.get(0))
+                    : pilots.size() > 1 ? new ZoneMatch.Ambiguous(pilots) : ambiguous;
+        }
         if (match instanceof ZoneMatch.Ambiguous ambiguous) {
             return Parsed.failed("ambiguous zone name '" + zoneText + "': could be " + ambiguous.candidates().stream()
                     .map(d -> d.nameZh() + " (" + d.province().nameEn() + ", " + d.code() + ")")
@@ -202,17 +222,22 @@ final class IndicatorRowNormaliser {
                 : cell instanceof CellValue.Text t ? QuantityParser.parse(t.text(), hint)
                 : Parsed.failed("not a number: " + cell.raw());
         if (!parsed.ok()) {
+            // "约30亿" under a 亿元 header fails on its second scale first; with the 亿 gone, "约30" would be
+            // rejected again as approximate. The reason that stays is named first, with the other, so that one
+            // correction suffices.
+            if (hint != null && cell instanceof CellValue.Text t) {
+                Parsed<Quantity> alone = QuantityParser.parse(t.text(), null);
+                Optional<String> inexact = alone.ok() ? inexact(alone.value(), cell) : Optional.empty();
+                if (inexact.isPresent()) {
+                    return Parsed.failed(inexact.get() + "; also, " + parsed.error());
+                }
+            }
             return Parsed.failed(parsed.error());
         }
         Quantity q = parsed.value();
-        if (q.isRange()) {
-            return Parsed.failed("a range is not a figure: " + cell.raw() + " (write one number)");
-        }
-        if (q.qualifier() != Qualifier.EXACT) {
-            // Summed into province totals and checked against stated totals as if exact, "约3亿" would pass for
-            // 300,000,000 without a trace of the 约: refused like a range.
-            return Parsed.failed("an approximate figure is not summed: " + cell.raw() + " (write the figure as "
-                    + "reported; an approximate total belongs in the control totals)");
+        Optional<String> inexact = inexact(q, cell);
+        if (inexact.isPresent()) {
+            return Parsed.failed(inexact.get());
         }
         if (indicator.money() && !q.isMoney()) {
             return Parsed.failed("no currency for " + indicator.labelZh() + " (" + indicator.label() + "): write the unit "
@@ -228,6 +253,17 @@ final class IndicatorRowNormaliser {
                     + cell.raw() + "' is " + q.low().toPlainString() + ": correct the figure or its unit");
         }
         String unit = indicator.money() ? q.unit() : Quantity.COUNT;
+        // A bare number is in the header's (or unit column's) unit; "12.3亿元" carries its own.
+        boolean bare = cell instanceof CellValue.Numeric || PLAIN_NUMBER.matcher(TextNormaliser.clean(cell.raw())).matches();
+        if (!FigureLimit.fits(q.low())) {
+            // The cell is named beside the reason (Rejected Rows' Value): repeated here only when short.
+            String in = indicator.money() ? " in " + unit : "";
+            String written = cell.raw().length() > 40 ? "" : " (" + cell.raw() + (bare && shownUnit != null
+                    ? " " + shownUnit : "") + ")";
+            return Parsed.failed("a figure of " + FigureLimit.digits(q.low()) + " digits" + in + written
+                    + " is beyond any zone's " + indicator.labelZh() + " (" + indicator.label() + "): check the cell"
+                    + " and its unit (at most " + FigureLimit.MAX_DIGITS + " digits" + in + ")");
+        }
         // The rounding the figure shows: half a unit in its last decimal, in base units.
         BigDecimal factor = hint == null ? BigDecimal.ONE : hint.multiplier();
         int decimals;
@@ -247,11 +283,23 @@ final class IndicatorRowNormaliser {
             }
         }
         BigDecimal tolerance = HALF.scaleByPowerOfTen(-decimals).multiply(factor).abs();
-        // A bare number is in the header's (or unit column's) unit; "12.3亿元" carries its own.
-        boolean bare = cell instanceof CellValue.Numeric || PLAIN_NUMBER.matcher(TextNormaliser.clean(cell.raw())).matches();
         String shown = bare ? shownUnit : "in cell";
         return Parsed.ok(new IndicatorRow.Value(indicator, period, q.low(), unit, factor, tolerance,
                 cell.raw(), shown, vc.column(), vc.name()));
+    }
+
+    /** Why a figure that is not one exact number cannot be summed, if it is not. */
+    private static Optional<String> inexact(Quantity q, CellValue cell) {
+        if (q.isRange()) {
+            return Optional.of("a range is not a figure: " + cell.raw() + " (write one number)");
+        }
+        if (q.qualifier() != Qualifier.EXACT) {
+            // Summed into province totals and checked against stated totals as if exact, "约3亿" would pass for
+            // 300,000,000 without a trace of the 约: refused like a range.
+            return Optional.of("an approximate figure is not summed: " + cell.raw() + " (write the figure as "
+                    + "reported; an approximate total belongs in the control totals)");
+        }
+        return Optional.empty();
     }
 
     /** Decimals a number format shows ("#,##0.0" -> 1); empty for General or no format. */

@@ -1,5 +1,6 @@
 package io.cbec.etl.kind.indicator;
 
+import io.cbec.etl.normalise.Division;
 import io.cbec.etl.normalise.DivisionDirectory;
 import io.cbec.etl.normalise.Precision;
 import io.cbec.etl.normalise.ZoneMatch;
@@ -19,6 +20,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Settles, once every sheet is staged, which indicator rows are about pilot zones: those the registry of
@@ -32,6 +35,7 @@ final class PilotZones {
 
     private final DivisionDirectory directory;
     private List<MapSqlParameterSource> bundled;
+    private Set<String> bundledKeys;
 
     PilotZones(DivisionDirectory directory) {
         this.directory = directory;
@@ -84,6 +88,18 @@ final class PilotZones {
                                 AND r.sheet_no = v.sheet_no AND r.row_no = v.row_no)
                         GROUP BY v.instance_id, v.file_no, v.sheet_no, v.row_no""")
                 .param("id", id).param("against", against).update();
+    }
+
+    /** Whether the division is a pilot zone of the bundled list of 2015-2022. */
+    boolean bundledPilot(Division division) {
+        return bundledKeys().contains(division.code() != null ? division.code() : "NEW:" + division.nameZh());
+    }
+
+    private synchronized Set<String> bundledKeys() {
+        if (bundledKeys == null) {
+            bundledKeys = bundled().stream().map(z -> (String) z.getValue("key")).collect(Collectors.toUnmodifiableSet());
+        }
+        return bundledKeys;
     }
 
     /** The bundled list resolved once: zone key and approval date. */

@@ -8,6 +8,7 @@ import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.normalise.DateParser;
 import io.cbec.etl.normalise.Parsed;
 import io.cbec.etl.normalise.PartialDate;
+import io.cbec.etl.normalise.quantity.FigureLimit;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
 import io.cbec.etl.report.CellTextSanitiser;
@@ -143,10 +144,15 @@ public class PlatformEventsKind implements RecordKind {
         } else {
             Parsed<Quantity> q = valueCell instanceof CellValue.Numeric n ? QuantityParser.parse(n.value(), null)
                     : QuantityParser.parse(valueCell.raw(), null);
-            if (q.ok()) {
-                value = q.value();
-            } else {
+            if (!q.ok()) {
                 parseError = q.error();
+            } else if (!FigureLimit.fits(q.value().low()) || !FigureLimit.fits(q.value().high())) {
+                // It would not fit the staged value (and fail the run): kept as text, like a value not read.
+                parseError = "a figure of " + FigureLimit.digits(q.value().low().abs().max(q.value().high().abs()))
+                        + " digits is beyond any platform's figures: check the cell (at most " + FigureLimit.MAX_DIGITS
+                        + " digits)";
+            } else {
+                value = q.value();
             }
         }
         String reference = plan.has(REFERENCE) ? SheetPlan.cellText(row, plan.column(REFERENCE)) : null;

@@ -14,6 +14,7 @@ import io.cbec.etl.normalise.PartialDate;
 import io.cbec.etl.normalise.Period;
 import io.cbec.etl.normalise.PeriodParser;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.normalise.quantity.FigureLimit;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
 import io.cbec.etl.normalise.quantity.UnitHint;
@@ -53,11 +54,6 @@ public class PlatformMetricsKind implements RecordKind {
     static final String METRIC = "metric";
     static final String COUNTRY_COLUMNS = "country-columns";
 
-    /**
-     * A figure of 10^18 or more is no app's downloads or revenue, and sums of a billion of them would no
-     * longer fit the staged sums (DECIMAL(38, 10)): such a cell is rejected with its place, not a failed run.
-     */
-    private static final BigDecimal IMPLAUSIBLE = BigDecimal.TEN.pow(18);
     private static final Pattern FIRST_NUMBER = Pattern.compile("[0-9][0-9,]*(?:\\.([0-9]+))?");
 
     private final List<Field> fields;
@@ -321,9 +317,11 @@ public class PlatformMetricsKind implements RecordKind {
         if (q.low().signum() < 0) {
             return Optional.of("a negative " + metric + " figure: " + q.original());
         }
-        if (q.low().compareTo(IMPLAUSIBLE) >= 0) {
-            return Optional.of("a " + metric + " figure of " + q.low().toPlainString().length() + " digits ("
-                    + q.original() + ") is beyond any app's " + metric + ": check the cell (at most 18 digits)");
+        if (!FigureLimit.fits(q.low())) {
+            // No app's downloads or revenue, and it would not fit the staged sums: rejected, not a failed run.
+            return Optional.of("a " + metric + " figure of " + FigureLimit.digits(q.low()) + " digits ("
+                    + q.original() + ") is beyond any app's " + metric + ": check the cell (at most "
+                    + FigureLimit.MAX_DIGITS + " digits)");
         }
         if (metric.equals(MetricLayout.REVENUE) && !Quantity.USD.equals(q.unit())) {
             return Optional.of("revenue must be in US dollars: name the currency in the header, e.g. 'Revenue (USD)'");

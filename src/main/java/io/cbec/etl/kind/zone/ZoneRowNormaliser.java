@@ -12,6 +12,7 @@ import io.cbec.etl.normalise.PartialDate;
 import io.cbec.etl.normalise.Province;
 import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.normalise.ZoneMatch;
+import io.cbec.etl.normalise.quantity.FigureLimit;
 import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceRow;
 
@@ -45,6 +46,11 @@ final class ZoneRowNormaliser {
             TotalRowDetector.TotalRow t = total.get();
             if (t.value() == null) {
                 return new RowOutcome.Ignored("total row without a figure");
+            }
+            if (!FigureLimit.fits(t.value())) {
+                return plan.reject(t.valueColumn(), row.cell(t.valueColumn()), "a stated count of "
+                        + FigureLimit.digits(t.value()) + " digits in '" + t.label() + "' is beyond any number of zones:"
+                        + " check the total (at most " + FigureLimit.MAX_DIGITS + " digits)");
             }
             return new RowOutcome.StatedTotal(row.rowNumber(), t.label(), t.subtotal(), "zones", t.value(),
                     plan.describeColumn(t.valueColumn()), t.raw());

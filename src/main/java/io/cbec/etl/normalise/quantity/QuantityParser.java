@@ -490,6 +490,13 @@ public final class QuantityParser {
             BigDecimal value = null;
             Matcher m = at(ARABIC);
             if (m != null) {
+                int digits = FigureLimit.writtenDigits(m.group());
+                if (digits > FigureLimit.MAX_WRITTEN_DIGITS) {
+                    error = "a number of " + digits + " digits is longer than any figure: check the cell (at most "
+                            + FigureLimit.MAX_WRITTEN_DIGITS + " digits)";
+                    pos = start;
+                    return null;
+                }
                 value = new BigDecimal(m.group().replace(",", ""));
             } else if ((m = at(CHINESE_NUMERAL)) != null) {
                 long n = chineseNumeral(m.group());
@@ -520,6 +527,14 @@ public final class QuantityParser {
             } else if ((sc = at(CHINESE_SCALE)) != null) {
                 for (char ch : sc.group(1).toCharArray()) {
                     scale = scale.multiply(chineseUnit(ch));
+                    if (scale.precision() > FigureLimit.MAX_WRITTEN_DIGITS) {
+                        // "5亿亿亿…": stopped here, as each further 亿 costs more than the one before.
+                        error = "a number scaled by " + sc.group(1).length() + " characters of 十百千万亿 is longer"
+                                + " than any figure: check the cell (at most " + FigureLimit.MAX_WRITTEN_DIGITS
+                                + " digits)";
+                        pos = start;
+                        return null;
+                    }
                 }
                 scaled = true;
             }

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Units from the header or the cell, base units, the rounding a figure shows, and indicator names. */
 class IndicatorUnitsTest {
 
-    private static final IndicatorRowNormaliser NORMALISER = new IndicatorRowNormaliser(DivisionDirectory.bundled());
+    private static final IndicatorRowNormaliser NORMALISER = new IndicatorRowNormaliser(DivisionDirectory.bundled(),
+            new PilotZones(DivisionDirectory.bundled())::bundledPilot);
 
     private static SheetPlan plan(String title, String... headers) {
         Map<String, Integer> columns = new java.util.LinkedHashMap<>();
@@ -128,6 +129,25 @@ class IndicatorUnitsTest {
         assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason())
                 .isEqualTo("an approximate figure is not summed: 约3亿元 (write the figure as reported; an approximate"
                         + " total belongs in the control totals)"));
+    }
+
+    @Test
+    void anApproximateFigureWithTheHeadersScaleIsRejectedAsApproximateFirstSoThatOneCorrectionSuffices() {
+        // "约30亿" under 出口额（亿元） was rejected for its second scale only; "约30" then for being approximate.
+        SheetPlan plan = plan("2024Q1", "出口额（亿元）");
+        RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(3, Arrays.asList(new CellValue.Text("东莞"),
+                new CellValue.Text("约30亿"))));
+        assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason())
+                .isEqualTo("an approximate figure is not summed: 约30亿 (write the figure as reported; an approximate"
+                        + " total belongs in the control totals); also, '约30亿' has its own scale but the column header"
+                        + " gives one too (x100000000): write the number alone"));
+        RowOutcome range = NORMALISER.normalise(plan, new SourceRow(4, Arrays.asList(new CellValue.Text("东莞"),
+                new CellValue.Text("30-40亿"))));
+        assertThat(range).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason())
+                .startsWith("a range is not a figure: 30-40亿 (write one number); also, '30-40亿' has its own scale"));
+        // The figure as reported, alone: read.
+        assertThat(row(plan, new CellValue.Text("东莞"), new CellValue.Text("30")).values().get(0).value())
+                .isEqualByComparingTo("3000000000");
     }
 
     @Test

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MonthColumnsTest {
 
     private static final IndicatorKind KIND = new IndicatorKind(null);
-    private static final IndicatorRowNormaliser NORMALISER = new IndicatorRowNormaliser(DivisionDirectory.bundled());
+    private static final IndicatorRowNormaliser NORMALISER = new IndicatorRowNormaliser(DivisionDirectory.bundled(),
+            new PilotZones(DivisionDirectory.bundled())::bundledPilot);
 
     /** A plan built the way the classifier builds it: each header cell through the kind's field mapping. */
     private static SheetPlan plan(String title, String sheetName, CellValue... headers) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cbec.etl.normalise.Parsed;
 import java.math.BigDecimal;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -318,6 +320,27 @@ class QuantityParserTest {
             """)
     void headersWithoutAUnitGiveNoHint(String header) {
         assertThat(UnitHint.fromHeader(header)).isEmpty();
+    }
+
+    /**
+     * BigDecimal reads a long digit string in time that grows with the square of its length: "1" and 200,000
+     * zeros took three minutes, "5" and 40,000 亿 eight. Such a cell is refused before it is read.
+     */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aNumberLongerThanAnyFigureIsRefusedWithoutReadingIt() {
+        assertThat(QuantityParser.parse("9".repeat(38), null).ok()).isTrue();
+        assertThat(QuantityParser.parse("1" + "0".repeat(1_000_000), null)).isEqualTo(Parsed.failed(
+                "a number of 1000001 digits is longer than any figure: check the cell (at most 38 digits)"));
+        assertThat(QuantityParser.parse("1" + ",000".repeat(100_000) + ".5", null)).isEqualTo(Parsed.failed(
+                "a number of 300002 digits is longer than any figure: check the cell (at most 38 digits)"));
+        assertThat(QuantityParser.parse("约0." + "3".repeat(1_000_000), null).error())
+                .startsWith("a number of 1000001 digits");
+        assertThat(QuantityParser.parse("10 to " + "9".repeat(39), null).error()).startsWith("a number of 39 digits");
+        assertThat(QuantityParser.parse("5" + "亿".repeat(40_000) + "元", null)).isEqualTo(Parsed.failed(
+                "a number scaled by 40000 characters of 十百千万亿 is longer than any figure: check the cell (at most 38"
+                        + " digits)"));
+        assertThat(QuantityParser.parse("5亿亿元", null).value().low()).isEqualByComparingTo("5E+16");
     }
 
     @Test
