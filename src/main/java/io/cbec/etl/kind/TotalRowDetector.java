@@ -23,6 +23,9 @@ public final class TotalRowDetector {
             "^(合计|总计|共计|总数|总量|全部|全球|grand\\s+total|total|sum|all countries|all|worldwide)(\\b|[\\s:：(（]|\\d|$).*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)");
+    // Chinese tables space out two-character labels to line them up ("合  计", "总 计", "合　计"): the
+    // spaces between Han characters are layout, not part of the marker.
+    private static final Pattern HAN_GAP = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
 
     private TotalRowDetector() {
     }
@@ -35,7 +38,7 @@ public final class TotalRowDetector {
 
     /** The total marker in one cell's text, if the text is one ("合计", "浙江省小计", "Subtotal"...). */
     public static Optional<Marker> marker(String text) {
-        String marker = TextNormaliser.clean(text);
+        String marker = markerText(text);
         if (marker.isEmpty()) {
             return Optional.empty();
         }
@@ -54,7 +57,7 @@ public final class TotalRowDetector {
         for (int c = 0; c < row.cells().size(); c++) {
             if (row.cell(c) instanceof CellValue.Text t && !t.text().isBlank()) {
                 markerColumn = c;
-                marker = TextNormaliser.clean(t.text());
+                marker = markerText(t.text());
                 break;
             }
         }
@@ -87,6 +90,12 @@ public final class TotalRowDetector {
             }
         }
         return Optional.of(new TotalRow(marker, subtotal, null, markerColumn, marker));
+    }
+
+    /** A cell's text as a marker is matched and labelled: cleaned, without spaces between Han characters. */
+    private static String markerText(String text) {
+        String cleaned = TextNormaliser.clean(text); // whitespace is single spaces from here on
+        return cleaned.indexOf(' ') < 0 ? cleaned : HAN_GAP.matcher(cleaned).replaceAll("");
     }
 
     private static BigDecimal number(String digits) {

@@ -822,6 +822,41 @@ class BadInputsJobTest {
     }
 
     @Test
+    void case22_totalMarkersSpacedOutAsChineseTablesWriteThemAreTotals() throws Exception {
+        xlsx(input.resolve("spaced.xlsx"), wb -> {
+            rows(wb.createSheet("第七批"), 0,
+                    new Object[] {"序号", "城市", "省份"},
+                    new Object[] {1, "廊坊市", "河北省"},
+                    new Object[] {2, "沧州市", "河北省"},
+                    new Object[] {3, "运城市", "山西省"},
+                    new Object[] {"合  计：3个"});
+            rows(wb.createSheet("2024-03"), 0,
+                    new Object[] {"城市", "期间", "海外仓数量（个）"},
+                    new Object[] {"廊坊市", "2024-03", 10},
+                    new Object[] {"沧州市", "2024-03", 20},
+                    new Object[] {"总 计", "2024-03", 30});
+            rows(wb.createSheet("2024-04"), 0,
+                    new Object[] {"城市", "期间", "海外仓数量（个）"},
+                    new Object[] {"廊坊市", "2024-04", 11},
+                    new Object[] {"沧州市", "2024-04", 21},
+                    new Object[] {"合\u3000计", "2024-04", 35}); // a full-width space; the rows sum to 32
+        });
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(rejectedRows()).isEmpty();
+        assertThat(dataQuality().rows("Files").stream().filter(r -> r.get(FILE).equals("spaced.xlsx"))
+                .map(r -> r.get(SHEET) + " " + String.join(" ", r.subList(ROWS_READ, 8))))
+                .as("sheet, rows read, accepted, rejected, total rows")
+                .containsExactly("第七批 4 3 0 1", "2024-03 3 2 0 1", "2024-04 3 2 0 1");
+        assertThat(dataQuality().rows("Checks").stream().filter(r -> r.get(0).startsWith("Stated"))
+                .map(r -> r.get(0) + " " + r.get(2) + " " + r.get(3) + " " + r.get(4) + " " + r.get(6)))
+                .containsExactly("Stated total 3 3 PASS spaced.xlsx!第七批!5 A (序号)",
+                        "Stated total 30 30 PASS spaced.xlsx!2024-03!C4 C (海外仓数量(个))",
+                        "Stated total 35 32 FAIL spaced.xlsx!2024-04!C4 C (海外仓数量(个))");
+    }
+
+    @Test
     void case23_aStatedTotalThatDoesNotMatchFailsWithExpectedAndActual() throws Exception {
         RegistryWorkbook.allBatches().batches(2).statedTotal(2, 13).writeTo(input.resolve("total.xlsx"));
 

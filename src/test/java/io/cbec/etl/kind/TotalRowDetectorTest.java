@@ -24,6 +24,16 @@ class TotalRowDetectorTest {
     }
 
     @Test
+    void markersSpacedOutBetweenTheirCharactersAreMarkers() {
+        assertThat(TotalRowDetector.marker("合  计")).contains(new TotalRowDetector.Marker("合计", false));
+        assertThat(TotalRowDetector.marker("总 计")).contains(new TotalRowDetector.Marker("总计", false));
+        assertThat(TotalRowDetector.marker("合\u3000计")).contains(new TotalRowDetector.Marker("合计", false));
+        assertThat(TotalRowDetector.marker("浙江省 小 计")).contains(new TotalRowDetector.Marker("浙江省小计", true));
+        assertThat(TotalRowDetector.detect(new SourceRow(5, Arrays.asList(new CellValue.Text("合  计：3个"))), -1)
+                .map(TotalRowDetector.TotalRow::value)).contains(new java.math.BigDecimal("3"));
+    }
+
+    @Test
     void zoneNamesAreNotTotals() {
         assertThat(TotalRowDetector.marker("杭州市")).isEmpty();
         assertThat(TotalRowDetector.marker("Hangzhou")).isEmpty();
