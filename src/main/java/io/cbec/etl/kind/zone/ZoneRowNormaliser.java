@@ -43,9 +43,8 @@ final class ZoneRowNormaliser {
         Optional<TotalRowDetector.TotalRow> total = TotalRowDetector.detect(row, batchColumn);
         if (total.isPresent()) {
             TotalRowDetector.TotalRow t = total.get();
-            if (t.value() == null) {
-                return new RowOutcome.Ignored("total row without a figure");
-            }
+            // Without a count that can be read (a bare "合计") it is still the sheet's total row: staged with no
+            // value, so that it is counted and its check fails saying so, not dropped unseen.
             return new RowOutcome.StatedTotal(row.rowNumber(), t.label(), t.subtotal(), "zones", t.value(),
                     plan.describeColumn(t.valueColumn()), t.raw());
         }
