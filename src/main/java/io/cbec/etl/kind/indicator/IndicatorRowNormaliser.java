@@ -227,7 +227,11 @@ final class IndicatorRowNormaliser {
                 decimals = 0;
             }
         }
-        BigDecimal tolerance = HALF.scaleByPowerOfTen(-decimals).multiply(factor).abs();
+        // A whole figure shown whole and without a scale (290 warehouses, 1,234 元) has nothing rounded away: it
+        // is exact, as platform totals are. Decimals shown or a scale (亿元 in the header, 1.2万) hide a rest.
+        boolean exact = decimals == 0 && factor.abs().compareTo(BigDecimal.ONE) == 0
+                && q.low().stripTrailingZeros().scale() <= 0;
+        BigDecimal tolerance = exact ? BigDecimal.ZERO : HALF.scaleByPowerOfTen(-decimals).multiply(factor).abs();
         // A bare number is in the header's (or unit column's) unit; "12.3亿元" carries its own.
         boolean bare = cell instanceof CellValue.Numeric || PLAIN_NUMBER.matcher(TextNormaliser.clean(cell.raw())).matches();
         String shown = bare ? shownUnit : "in cell";
