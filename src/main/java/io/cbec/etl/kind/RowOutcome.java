@@ -12,7 +12,8 @@ public sealed interface RowOutcome {
     /**
      * A stated total or subtotal row: not a record, but a figure the validate step compares with the
      * detail rows it covers. {@code subtotal} rows cover the rows since the previous subtotal; totals cover
-     * the whole sheet. {@code measure} names what is summed (for the registry: "zones").
+     * the whole sheet. {@code measure} names what is summed (for the registry: "zones"). {@code value} is null
+     * when the row gives no figure that can be read: it is still a total row, and its check fails.
      */
     record StatedTotal(int row, String label, boolean subtotal, String measure, BigDecimal value, String column,
                        String raw) implements RowOutcome { }

@@ -1,5 +1,6 @@
 package io.cbec.etl.kind;
 
+import io.cbec.etl.normalise.SmallNumberWords;
 import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.normalise.quantity.FigureLimit;
 import io.cbec.etl.source.CellValue;
@@ -7,6 +8,7 @@ import io.cbec.etl.source.SourceRow;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,13 +20,16 @@ import java.util.regex.Pattern;
 public final class TotalRowDetector {
 
     // "浙江省小计", "小计", "Subtotal", "Sub-total: Zhejiang", and "Zhejiang subtotal" as English sheets write it.
-    private static final Pattern SUBTOTAL = Pattern.compile("^(.{0,20}?小计.*|sub[- ]?total\\b.*|[\\p{L} .'-]{1,30}\\bsub[- ]?total\\b.*)",
+    private static final Pattern SUBTOTAL = Pattern.compile("^(.{0,20}?小计|sub[- ]?total\\b|[\\p{L} .'-]{1,30}\\bsub[- ]?total\\b).*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TOTAL = Pattern.compile(
-            "^(合计|总计|共计|总数|总量|全部|全球|grand\\s+total|total|sum|all countries|all|worldwide)(\\b|[\\s:：(（]|\\d|$).*",
+            "^(合计|总计|共计|总数|总量|全部|全球|grand\\s+total|total|sum|all countries|all|worldwide)(\\b|[\\s:：(（]|\\d|[零〇一二两三四五六七八九十]|$).*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)");
     private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
+    // Chinese tables space out two-character labels to line them up ("合  计", "总 计", "合　计"): the
+    // spaces between Han characters are layout, not part of the marker.
+    private static final Pattern HAN_GAP = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
 
     private TotalRowDetector() {
     }
@@ -37,7 +42,7 @@ public final class TotalRowDetector {
 
     /** The total marker in one cell's text, if the text is one ("合计", "浙江省小计", "Subtotal"...). */
     public static Optional<Marker> marker(String text) {
-        String marker = TextNormaliser.clean(text);
+        String marker = markerText(text);
         if (marker.isEmpty()) {
             return Optional.empty();
         }
@@ -56,21 +61,28 @@ public final class TotalRowDetector {
         for (int c = 0; c < row.cells().size(); c++) {
             if (row.cell(c) instanceof CellValue.Text t && !t.text().isBlank()) {
                 markerColumn = c;
-                marker = TextNormaliser.clean(t.text());
+                marker = markerText(t.text());
                 break;
             }
         }
         if (marker == null) {
             return Optional.empty();
         }
-        boolean subtotal = SUBTOTAL.matcher(marker).matches();
-        if (!subtotal && !TOTAL.matcher(marker).matches()) {
+        Matcher matched = SUBTOTAL.matcher(marker);
+        boolean subtotal = matched.matches();
+        if (!subtotal && !(matched = TOTAL.matcher(marker)).matches()) {
             return Optional.empty();
         }
-        // "合计：33个" carries its figure in the marker cell; otherwise the first number after it.
+        // "合计：33个" carries its figure in the marker cell, "合计：五个" or "Total: three zones" in words;
+        // otherwise the first number after it.
         Matcher inMarker = FIRST_NUMBER.matcher(marker);
         if (inMarker.find()) {
             return Optional.of(new TotalRow(marker, subtotal, number(inMarker.group(1)), markerColumn, marker));
+        }
+        OptionalInt inWords = SmallNumberWords.count(marker.substring(matched.end(1)));
+        if (inWords.isPresent()) {
+            return Optional.of(new TotalRow(marker, subtotal, BigDecimal.valueOf(inWords.getAsInt()), markerColumn,
+                    marker));
         }
         for (int c = markerColumn + 1; c < row.cells().size(); c++) {
             if (c == skipColumn) {
@@ -86,9 +98,20 @@ public final class TotalRowDetector {
                 if (m.find()) {
                     return Optional.of(new TotalRow(marker, subtotal, number(m.group(1)), c, t.text()));
                 }
+                OptionalInt words = SmallNumberWords.count(TextNormaliser.clean(t.text()));
+                if (words.isPresent()) {
+                    return Optional.of(new TotalRow(marker, subtotal, BigDecimal.valueOf(words.getAsInt()), c,
+                            t.text()));
+                }
             }
         }
         return Optional.of(new TotalRow(marker, subtotal, null, markerColumn, marker));
+    }
+
+    /** A cell's text as a marker is matched and labelled: cleaned, without spaces between Han characters. */
+    private static String markerText(String text) {
+        String cleaned = TextNormaliser.clean(text); // whitespace is single spaces from here on
+        return cleaned.indexOf(' ') < 0 ? cleaned : HAN_GAP.matcher(cleaned).replaceAll("");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.cbec.etl.normalise;
 
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +34,35 @@ public final class SmallNumberWords {
             .sorted((a, b) -> b.length() - a.length())
             .reduce((a, b) -> a + "|" + b).orElseThrow();
 
+    // A count in words, as a stated total writes it after its marker ("五个", "三个试验区", "three zones"): the
+    // word, then nothing that is another number, so "一共三个", "三至四个", "one hundred" are not read as one.
+    private static final Pattern CHINESE_COUNT = Pattern.compile(
+            "([" + CHINESE_DIGITS + "]{1,3})[^0-9" + CHINESE_DIGITS + "百千万亿]*");
+    private static final String ENGLISH_CARDINAL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty";
+    private static final Pattern ENGLISH_COUNT = Pattern.compile("(?i)(" + ENGLISH_CARDINAL + ")(?![a-z])([^0-9]*)");
+    private static final Pattern ENGLISH_NUMBER_WORD = Pattern.compile("(?i)(?<![a-z])(" + ENGLISH_WORD
+            + "|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)(?![a-z])");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\p{P}\\s]+");
+
     private SmallNumberWords() {
+    }
+
+    /**
+     * A count written in words: "五个", "两个", "十二个试验区", "three", "Three zones" (after any leading
+     * punctuation, so "：五个" too); empty when the text is not one count in words.
+     */
+    public static OptionalInt count(String text) {
+        String s = LEADING_PUNCTUATION.matcher(text).replaceFirst("");
+        Matcher chinese = CHINESE_COUNT.matcher(s);
+        if (chinese.matches()) {
+            return chinese(chinese.group(1));
+        }
+        Matcher english = ENGLISH_COUNT.matcher(s);
+        if (english.matches() && !ENGLISH_NUMBER_WORD.matcher(english.group(2)).find()) {
+            return english(english.group(1));
+        }
+        return OptionalInt.empty();
     }
 
     /** 一 to 九十九 (十 alone, 十一, 二十, 二十三); also 两 and 〇/零 digits; empty if not a numeral. */

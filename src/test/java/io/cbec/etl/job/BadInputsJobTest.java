@@ -857,6 +857,84 @@ class BadInputsJobTest {
     }
 
     @Test
+    void case22_aCountInWordsIsCheckedAndATotalRowWithoutACountFailsButIsCounted() throws Exception {
+        xlsx(input.resolve("words.xlsx"), wb -> {
+            rows(wb.createSheet("第七批"), 0, new Object[] {"序号", "城市", "省份"},
+                    new Object[] {1, "廊坊市", "河北省"}, new Object[] {2, "沧州市", "河北省"},
+                    new Object[] {3, "运城市", "山西省"}, new Object[] {"总计：三个"});
+            rows(wb.createSheet("第六批"), 0, new Object[] {"序号", "城市", "省份"},
+                    new Object[] {1, "扬州市", "江苏省"}, new Object[] {2, "镇江市", "江苏省"},
+                    new Object[] {"合计：五个"});
+            rows(wb.createSheet("第五批"), 0, new Object[] {"序号", "城市", "省份"},
+                    new Object[] {1, "大同市", "山西省"}, new Object[] {2, "营口市", "辽宁省"},
+                    new Object[] {"Total: three zones"});
+            rows(wb.createSheet("第四批"), 0, new Object[] {"序号", "城市", "省份"},
+                    new Object[] {1, "徐州市", "江苏省"}, new Object[] {2, "南通市", "江苏省"},
+                    new Object[] {"合计"});
+            rows(wb.createSheet("第三批"), 0, new Object[] {"序号", "城市", "省份"},
+                    new Object[] {1, "南京市", "江苏省"}, new Object[] {2, "武汉市", "湖北省"},
+                    new Object[] {"合计", null, "两个"});
+        });
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(report()).doesNotExist();
+        assertThat(rejectedRows()).isEmpty();
+        // Every row is a record, a rejected row or a total row: none is dropped unseen.
+        assertThat(dataQuality().rows("Files").stream().filter(r -> r.get(FILE).equals("words.xlsx"))
+                .map(r -> r.get(SHEET) + " " + String.join(" ", r.subList(ROWS_READ, 8))))
+                .as("sheet, rows read, accepted, rejected, total rows")
+                .containsExactly("第七批 4 3 0 1", "第六批 3 2 0 1", "第五批 3 2 0 1", "第四批 3 2 0 1", "第三批 3 2 0 1");
+        assertThat(console).contains("rows       16 read, 11 accepted, 0 rejected, 5 total rows");
+        List<List<String>> totals = dataQuality().rows("Checks").stream()
+                .filter(r -> r.get(0).equals("Stated total")).toList();
+        assertThat(totals).extracting(r -> String.join(" | ", r.get(1), r.get(2), r.get(3), r.get(4), r.get(6)))
+                .containsExactly("words.xlsx!第七批 (batch 7) | 3 | 3 | PASS | words.xlsx!第七批!5 A (序号)",
+                        "words.xlsx!第六批 (batch 6) | 5 | 2 | FAIL | words.xlsx!第六批!4 A (序号)",
+                        "words.xlsx!第五批 (batch 5) | 3 | 2 | FAIL | words.xlsx!第五批!4 A (序号)",
+                        "words.xlsx!第四批 (batch 4) | no count | 2 | FAIL | words.xlsx!第四批!4 A (序号)",
+                        "words.xlsx!第三批 (batch 3) | 2 | 2 | PASS | words.xlsx!第三批!4 C (省份)");
+        assertThat(totals.get(1).get(5)).isEqualTo("'合计:五个' states 5 zones but 2 are listed above it");
+        assertThat(totals.get(3).get(5)).isEqualTo("'合计' is a total row but gives no count of zones that can be read: "
+                + "write the number of zones in the row (e.g. 合计：2个), or delete the row");
+    }
+
+    @Test
+    void case22_totalMarkersSpacedOutAsChineseTablesWriteThemAreTotals() throws Exception {
+        xlsx(input.resolve("spaced.xlsx"), wb -> {
+            rows(wb.createSheet("第七批"), 0,
+                    new Object[] {"序号", "城市", "省份"},
+                    new Object[] {1, "廊坊市", "河北省"},
+                    new Object[] {2, "沧州市", "河北省"},
+                    new Object[] {3, "运城市", "山西省"},
+                    new Object[] {"合  计：3个"});
+            rows(wb.createSheet("2024-03"), 0,
+                    new Object[] {"城市", "期间", "海外仓数量（个）"},
+                    new Object[] {"廊坊市", "2024-03", 10},
+                    new Object[] {"沧州市", "2024-03", 20},
+                    new Object[] {"总 计", "2024-03", 30});
+            rows(wb.createSheet("2024-04"), 0,
+                    new Object[] {"城市", "期间", "海外仓数量（个）"},
+                    new Object[] {"廊坊市", "2024-04", 11},
+                    new Object[] {"沧州市", "2024-04", 21},
+                    new Object[] {"合\u3000计", "2024-04", 35}); // a full-width space; the rows sum to 32
+        });
+
+        assertThat(run()).isEqualTo(65);
+
+        assertThat(rejectedRows()).isEmpty();
+        assertThat(dataQuality().rows("Files").stream().filter(r -> r.get(FILE).equals("spaced.xlsx"))
+                .map(r -> r.get(SHEET) + " " + String.join(" ", r.subList(ROWS_READ, 8))))
+                .as("sheet, rows read, accepted, rejected, total rows")
+                .containsExactly("第七批 4 3 0 1", "2024-03 3 2 0 1", "2024-04 3 2 0 1");
+        assertThat(dataQuality().rows("Checks").stream().filter(r -> r.get(0).startsWith("Stated"))
+                .map(r -> r.get(0) + " " + r.get(2) + " " + r.get(3) + " " + r.get(4) + " " + r.get(6)))
+                .containsExactly("Stated total 3 3 PASS spaced.xlsx!第七批!5 A (序号)",
+                        "Stated total 30 30 PASS spaced.xlsx!2024-03!C4 C (海外仓数量(个))",
+                        "Stated total 35 32 FAIL spaced.xlsx!2024-04!C4 C (海外仓数量(个))");
+    }
+
+    @Test
     void case23_aStatedTotalThatDoesNotMatchFailsWithExpectedAndActual() throws Exception {
         RegistryWorkbook.allBatches().batches(2).statedTotal(2, 13).writeTo(input.resolve("total.xlsx"));
 

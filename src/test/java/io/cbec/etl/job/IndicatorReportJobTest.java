@@ -3,6 +3,7 @@ package io.cbec.etl.job;
 import io.cbec.etl.fixtures.IndicatorWorkbook;
 import io.cbec.etl.fixtures.MonthlyIndicatorWorkbook;
 import io.cbec.etl.fixtures.JobRun;
+import io.cbec.etl.fixtures.OneSheetWorkbook;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import io.cbec.etl.fixtures.RegistryWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,6 +160,32 @@ class IndicatorReportJobTest {
                         && r.get(1).endsWith("rows 4-7")).findFirst().orElseThrow();
         assertThat(subtotal.get(4)).isEqualTo("PASS");
         assertThat(subtotal.get(5)).contains("within the rounding shown");
+    }
+
+    @Test
+    void aWholeCountShownWholeIsCheckedExactlyAndAScaledAmountWithinItsRoundingMatches() throws Exception {
+        OneSheetWorkbook.write(dir.resolve("input/counts.xlsx"), "2024年1-6月", new Object[][] {
+            {"省份", "城市", "期间", "出口额（亿元）", "海外仓数量（个）", "跨境电商企业数（家）"},
+            {"浙江省", "杭州市", "2024年1-6月", 986.4, 86, 2150},
+            {"浙江省", "宁波市", "2024年1-6月", 1702.5, 112, 1890},
+            {"浙江省", "义乌市", "2024年1-6月", 1088.9, 64, 3420},
+            {"浙江省", "温州市", "2024年1-6月", 376.1, 28, 860},
+            // Exports sum to 4,153.9: 4,154 亿元 (shown whole: ±0.5) is within the rounding of the figures shown
+            // (±0.05 each). Warehouses sum to 290 and are whole counts shown whole: 292 is two too many.
+            {"浙江省", "浙江省小计", "2024年1-6月", 4154.0, 292, 8320},
+        });
+
+        assertThat(job.run()).isEqualTo(65);
+
+        assertThat(job.reportPath()).doesNotExist();
+        List<List<String>> subtotals = job.dataQuality().rows("Checks").stream()
+                .filter(r -> r.get(0).equals("Stated subtotal")).toList();
+        assertThat(subtotals).extracting(r -> String.join(" | ", r.get(2), r.get(3), r.get(4), r.get(5))).containsExactly(
+                "4,154 亿元 | 4,153.9 亿元 | PASS | '浙江省小计' matches the sum of its 4 rows within the rounding shown "
+                        + "(difference 0.1, tolerance 0.7)",
+                "292 | 290 | FAIL | '浙江省小计' states 292 but its 4 rows sum to 290: difference 2; correct the total or the "
+                        + "rows",
+                "8,320 | 8,320 | PASS | '浙江省小计' equals the sum of its 4 rows");
     }
 
     @Test
@@ -629,8 +656,7 @@ class IndicatorReportJobTest {
         // A wrong one fails naming its cell, like any stated total.
         assertThat(totals.get(3)).containsExactly("Stated total", "two-months.csv!two-months, Overseas warehouses "
                 + "2024-01, 2024-02, rows 2-4", "28", "24", "FAIL", "'合计' (its period cell is blank: the sum over all "
-                + "its rows' periods, 2024-01, 2024-02) states 28 but its 3 rows sum to 24: difference 4, more than the "
-                + "rounding shown (2); correct the total or the rows", "two-months.csv!two-months!D5 D (海外仓数量(个))");
+                + "its rows' periods, 2024-01, 2024-02) states 28 but its 3 rows sum to 24: difference 4; correct the total or the rows", "two-months.csv!two-months!D5 D (海外仓数量(个))");
     }
 
     @Test

@@ -462,4 +462,30 @@ class PlatformMetricsJobTest {
         assertThat(dq.rowWhere("Files", 0, "na.xlsx").orElseThrow().subList(1, 6))
                 .containsExactly("Platform metrics", "Downloads", "READ", "1", "1");
     }
+
+    @Test
+    void sumAndAllRowsAreStatedTotalsCheckedAgainstTheirCountries() throws Exception {
+        LocalDate may = LocalDate.of(2023, 5, 31);
+        LocalDate june = LocalDate.of(2023, 6, 30);
+        workbook("sum-all.xlsx", "Downloads", new Object[][] {
+            {"Date", "App", "Market", "Downloads"},
+            {may, "Shein", "United States", 100},
+            {may, "Shein", "Canada", 20},
+            {may, "Shein", "Sum", 120},
+            {june, "Shein", "United States", 10},
+            {june, "Shein", "All", 12},
+        });
+
+        assertThat(job.run()).isEqualTo(65);
+
+        assertThat(job.dataQuality().rows("Rejected Rows")).hasSize(1);
+        assertThat(job.dataQuality().rowWhere("Files", 0, "sum-all.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("5", "3", "0", "2");
+        List<List<String>> totals = job.dataQuality().rows("Checks").stream()
+                .filter(r -> r.get(0).equals("Stated platform total")).toList();
+        assertThat(totals).extracting(r -> r.get(1) + " | " + r.get(2) + " | " + r.get(3) + " | " + r.get(4) + " | "
+                + r.get(6)).containsExactly(
+                "Shein downloads, Worldwide, 2023-06-30 | 12 | 10 | FAIL | sum-all.xlsx!Downloads!6 D (Downloads)",
+                "sum-all.xlsx!Downloads (Worldwide) | 1 totals | 1 equal | PASS | sum-all.xlsx!Downloads");
+    }
 }

@@ -118,7 +118,7 @@ final class IndicatorChecks {
     /**
      * A subtotal covers the rows since the previous subtotal or total of its sheet; a total covers every
      * row since the previous total. Tolerance: half a unit in the last decimal shown, of the total and of
-     * each row summed (each printed figure may be off by that much).
+     * each row summed (each printed figure may be off by that much); none for whole figures shown whole.
      */
     private void statedTotals(JdbcClient jdbc, long id, CheckRecorder recorder) {
         jdbc.sql("""
@@ -204,14 +204,17 @@ final class IndicatorChecks {
                         detail = "'" + label + "' states " + expected + " but no row above it has a figure for "
                                 + indicator.label() + (period.isEmpty() ? "" : " " + period);
                     } else if (pass) {
-                        detail = "'" + label + "'" + blankPeriod + " equals the sum of its " + rows + " rows"
-                                + (difference.signum() == 0 ? "" : " within the rounding shown (difference "
-                                + number(difference, factor) + ", tolerance " + number(tolerance, factor) + ")");
+                        detail = difference.signum() == 0 ? "'" + label + "'" + blankPeriod + " equals the sum of its " + rows + " rows"
+                                : "'" + label + "'" + blankPeriod + " matches the sum of its " + rows + " rows within the rounding shown"
+                                + " (difference " + number(difference, factor) + ", tolerance "
+                                + number(tolerance, factor) + ")";
                     } else {
+                        // Whole figures shown whole are exact: there is no rounding to be more than.
                         detail = "'" + label + "'" + blankPeriod + " states " + expected + " but its " + rows
                                 + " rows sum to " + actual
-                                + ": difference " + number(difference, factor) + ", more than the rounding shown ("
-                                + number(tolerance, factor) + "); correct the total or the rows";
+                                + ": difference " + number(difference, factor) + (tolerance.signum() == 0 ? ""
+                                : ", more than the rounding shown (" + number(tolerance, factor) + ")")
+                                + "; correct the total or the rows";
                     }
                     recorder.record(new CheckResult(check, scope, shownFigure(stated, factor, unit, shownUnit),
                             shownFigure(sum, factor, unit, shownUnit), pass ? CheckStatus.PASS : CheckStatus.FAIL,

@@ -29,7 +29,8 @@ record IndicatorRow(String rowKind, String label, ZoneRef zone, List<Value> valu
      * @param value     exact, in the base unit
      * @param unit      CNY, USD or count
      * @param factor    what one unit as shown is worth in base units (亿元: 100000000), to show sums as the sheet does
-     * @param tolerance half a unit of the last decimal shown, in base units
+     * @param tolerance half a unit of the last decimal shown, in base units; 0 for a whole figure shown whole
+     *                  without a scale
      * @param shownUnit the unit as written (header note or cell), e.g. "亿元", "万美元"
      */
     record Value(Indicator indicator, Period period, BigDecimal value, String unit, BigDecimal factor,

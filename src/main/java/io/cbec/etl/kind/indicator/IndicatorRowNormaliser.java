@@ -282,7 +282,11 @@ final class IndicatorRowNormaliser {
                 decimals = 0;
             }
         }
-        BigDecimal tolerance = HALF.scaleByPowerOfTen(-decimals).multiply(factor).abs();
+        // A whole figure shown whole and without a scale (290 warehouses, 1,234 元) has nothing rounded away: it
+        // is exact, as platform totals are. Decimals shown or a scale (亿元 in the header, 1.2万) hide a rest.
+        boolean exact = decimals == 0 && factor.abs().compareTo(BigDecimal.ONE) == 0
+                && q.low().stripTrailingZeros().scale() <= 0;
+        BigDecimal tolerance = exact ? BigDecimal.ZERO : HALF.scaleByPowerOfTen(-decimals).multiply(factor).abs();
         String shown = bare ? shownUnit : "in cell";
         return Parsed.ok(new IndicatorRow.Value(indicator, period, q.low(), unit, factor, tolerance,
                 cell.raw(), shown, vc.column(), vc.name()));

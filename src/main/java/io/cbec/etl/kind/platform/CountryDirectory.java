@@ -56,8 +56,10 @@ public final class CountryDirectory {
     public record Area(String name, boolean world, Set<String> codes) {
     }
 
+    // The total markers of docs/input-formats.md name the whole world in a country column, "Sum" and "All" too.
+    // The first four are also header aliases of countries-as-columns layouts (see the constructor).
     private static final List<String> WORLD_NAMES = List.of("Worldwide", "World", "All Countries", "All countries and regions",
-            "Global", "Total", "Grand total", "全球", "世界", "全部国家", "所有国家", "合计", "总计");
+            "Global", "Total", "Grand total", "全球", "世界", "全部国家", "所有国家", "合计", "总计", "共计", "Sum", "All");
     // Common names of M49 areas that differ from the M49 name.
     private static final Map<String, String> AREA_ALIASES = Map.ofEntries(
             Map.entry("Latin America", "Latin America and the Caribbean"),

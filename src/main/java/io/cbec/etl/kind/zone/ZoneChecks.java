@@ -69,14 +69,22 @@ final class ZoneChecks {
                     .param("to", t.row()).query(Long.class).single();
             String scope = t.file() + "!" + t.sheet() + (t.batch() != null ? " (batch " + t.batch() + ")" : "")
                     + (t.from() > 0 ? ", rows " + (t.from() + 1) + "-" + (t.row() - 1) : "");
+            String check = t.subtotal() ? "Stated subtotal" : "Stated total";
+            String place = t.file() + "!" + t.sheet() + "!" + t.row() + (t.column() == null ? "" : " " + t.column());
+            if (t.value() == null) {
+                recorder.record(new CheckResult(check, scope, CheckValue.text("no count"), CheckValue.count(rows),
+                        CheckStatus.FAIL, "'" + t.label() + "' is a total row but gives no count of zones that can be"
+                        + " read: write the number of zones in the row (e.g. 合计：" + rows + "个), or delete the row",
+                        place));
+                continue;
+            }
             String expected = t.value().stripTrailingZeros().toPlainString();
             boolean pass = t.value().compareTo(java.math.BigDecimal.valueOf(rows)) == 0;
-            recorder.record(new CheckResult(t.subtotal() ? "Stated subtotal" : "Stated total", scope,
-                    CheckValue.number(t.value(), null), CheckValue.count(rows),
+            recorder.record(new CheckResult(check, scope, CheckValue.number(t.value(), null), CheckValue.count(rows),
                     pass ? CheckStatus.PASS : CheckStatus.FAIL,
                     pass ? "'" + t.label() + "' equals the zones listed above it"
                             : "'" + t.label() + "' states " + expected + " zones but " + rows + " are listed above it",
-                    t.file() + "!" + t.sheet() + "!" + t.row() + (t.column() == null ? "" : " " + t.column())));
+                    place));
         }
     }
 

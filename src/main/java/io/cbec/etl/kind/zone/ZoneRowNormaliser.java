@@ -44,10 +44,9 @@ final class ZoneRowNormaliser {
         Optional<TotalRowDetector.TotalRow> total = TotalRowDetector.detect(row, batchColumn);
         if (total.isPresent()) {
             TotalRowDetector.TotalRow t = total.get();
-            if (t.value() == null) {
-                return new RowOutcome.Ignored("total row without a figure");
-            }
-            if (!FigureLimit.fits(t.value())) {
+            // Without a count that can be read (a bare "合计") it is still the sheet's total row: staged with no
+            // value, so that it is counted and its check fails saying so, not dropped unseen.
+            if (t.value() != null && !FigureLimit.fits(t.value())) {
                 return plan.reject(t.valueColumn(), row.cell(t.valueColumn()), "a stated count of "
                         + FigureLimit.digits(t.value()) + " digits in '" + t.label() + "' is beyond any number of zones:"
                         + " check the total (at most " + FigureLimit.MAX_DIGITS + " digits)");
