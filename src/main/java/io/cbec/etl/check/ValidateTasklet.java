@@ -1,5 +1,6 @@
 package io.cbec.etl.check;
 
+import io.cbec.etl.ingest.HeaderClassifier;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.normalise.TextNormaliser;
@@ -106,8 +107,7 @@ public class ValidateTasklet implements Tasklet {
                         ORDER BY s.file_no, s.sheet_no""")
                 .param("id", id).query((rs, n) -> new Refused(rs.getString(1), rs.getString(2))).list();
         for (Refused r : refusedHeaders) {
-            // HeaderClassifier words the two refusals differently: a repeated column's begins 'header row N names'.
-            if (r.error().startsWith("header row ")) {
+            if (HeaderClassifier.namesAColumnTwice(r.error())) {
                 recorder.record(new CheckResult("Header names each column once", r.file(), "one column each",
                         "a column twice", CheckStatus.FAIL, r.error(), r.file()));
             } else {

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 public class HeaderClassifier {
 
     public static final int HEADER_SEARCH_ROWS = 30;
+    /** How the refusal of a header naming a column twice begins: {@link #namesAColumnTwice} tells it apart. */
+    private static final String REPEATED_COLUMN = "header row ";
     /** Header cells named in a message about a header that was not read; a wide sheet says how many more. */
     private static final int NOT_UNDERSTOOD_LISTED = 8;
     private static final Pattern LAYOUT_AND_CONTROL = Pattern.compile("[\\p{Cc}\\s]+");
@@ -180,6 +182,11 @@ public class HeaderClassifier {
         return other.columns.values().stream().filter(c -> !kind.columns.containsValue(c)).sorted()
                 .map(c -> SourceRow.columnLetters(c) + " (" + TextNormaliser.clean(row.cell(c).raw()) + ")")
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Whether a refused sheet's problem is a header naming a column twice (else a header of two rows it cannot read). */
+    public static boolean namesAColumnTwice(String problem) {
+        return problem.startsWith(REPEATED_COLUMN);
     }
 
     /**
@@ -364,7 +371,7 @@ public class HeaderClassifier {
         repeated.forEach((field, columns) -> named.add(field + " in " + columns.stream()
                 .map(c -> SourceRow.columnLetters(c) + " (" + TextNormaliser.clean(row.cell(c).raw()) + ")")
                 .collect(java.util.stream.Collectors.joining(" and "))));
-        return "header row " + row.rowNumber() + " names " + String.join(", ", named) + ", where a "
+        return REPEATED_COLUMN + row.rowNumber() + " names " + String.join(", ", named) + ", where a "
                 + header.kind.label().toLowerCase() + " row has one of each: the sheet is not read, as any reading "
                 + "would take the second column's values for the first's or leave them out. If these are two tables "
                 + "side by side, put each table in its own sheet; otherwise remove or rename the extra column";
