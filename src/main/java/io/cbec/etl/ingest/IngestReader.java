@@ -4,6 +4,7 @@ import io.cbec.etl.job.CbecProperties;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.kind.SheetPlan;
 import io.cbec.etl.source.InputFolder;
+import io.cbec.etl.source.ReadAheadRowStream;
 import io.cbec.etl.source.RowStream;
 import io.cbec.etl.source.SheetInfo;
 import io.cbec.etl.source.SourceException;
@@ -140,7 +141,10 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
         }
         SheetInfo sheet = file.sheets().stream().filter(s -> s.index() == plan.sheetNo()).findFirst()
                 .orElseThrow(() -> new SourceException("sheet " + plan.sheetName() + " is no longer in the file"));
-        rows = SpreadsheetFiles.rowsWithMergedValues(file, sheet);
+        // Opened here, so a sheet that cannot be opened fails as before; its rows are then read ahead on a
+        // second core while this thread normalises and stages the rows before them.
+        rows = ReadAheadRowStream.of(SpreadsheetFiles.rowsWithMergedValues(file, sheet),
+                plan.fileName() + "!" + plan.sheetName());
         rowsInSheet = 0;
         secondHeader = 0;
     }
