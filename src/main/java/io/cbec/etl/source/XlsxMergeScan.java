@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -18,6 +19,15 @@ final class XlsxMergeScan {
 
     private static final byte[] NAME = "mergeCell".getBytes(StandardCharsets.US_ASCII);
     private static final int BUFFER = 64 * 1024;
+    /** How far the search may move on, by the byte under the name's last letter. */
+    private static final int[] SHIFT = new int[256];
+
+    static {
+        Arrays.fill(SHIFT, NAME.length);
+        for (int k = 0; k < NAME.length - 1; k++) {
+            SHIFT[NAME[k] & 0xff] = NAME.length - 1 - k;
+        }
+    }
 
     private XlsxMergeScan() {
     }
@@ -42,8 +52,9 @@ final class XlsxMergeScan {
                 }
                 first = false;
             }
-            for (int i = 0; i + NAME.length <= end; i++) {
-                if (buf[i] == 'm' && matches(buf, i)) {
+            // Horspool's search: most bytes of sheet XML are not in the name, so it looks at about one byte in seven
+            for (int i = 0; i + NAME.length <= end; i += SHIFT[buf[i + NAME.length - 1] & 0xff]) {
+                if (matches(buf, i)) {
                     return true;
                 }
             }
@@ -54,7 +65,7 @@ final class XlsxMergeScan {
     }
 
     private static boolean matches(byte[] buf, int at) {
-        for (int k = 1; k < NAME.length; k++) {
+        for (int k = NAME.length - 1; k >= 0; k--) {
             if (buf[at + k] != NAME[k]) {
                 return false;
             }

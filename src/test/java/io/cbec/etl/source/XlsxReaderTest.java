@@ -274,6 +274,26 @@ class XlsxReaderTest {
     }
 
     @Test
+    void theByteSearchAgreesWithAPlainSearchOnTextMadeOfTheNamesLetters() throws Exception {
+        // The search skips bytes (Horspool): text made of the name's own letters is where a skip could go wrong
+        java.util.Random random = new java.util.Random(7);
+        String letters = "mergeClCell<r=\"1\">";
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder text = new StringBuilder("<");
+            int length = random.nextInt(n < 1_000 ? 60 : 70_000);
+            for (int i = 0; i < length; i++) {
+                text.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            if (random.nextInt(4) == 0) {
+                text.insert(1 + random.nextInt(text.length()), "mergeCell");
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            assertThat(XlsxMergeScan.mayHaveMergedCells(new java.io.ByteArrayInputStream(bytes)))
+                    .as("text %d", n).isEqualTo(text.indexOf("mergeCell") >= 0);
+        }
+    }
+
+    @Test
     void leavesTheInputFileUnchanged() throws Exception {
         Path file = titledSheetWithMerges();
         String before = Fixtures.sha256(file);
