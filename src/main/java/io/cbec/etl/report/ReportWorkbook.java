@@ -1,7 +1,10 @@
 package io.cbec.etl.report;
 
 import java.io.BufferedOutputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,12 +16,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperty;
 
@@ -64,8 +73,71 @@ public final class ReportWorkbook implements AutoCloseable {
         // Compressed temp files: sheet XML shrinks ~10x, for little CPU. No shared strings table:
         // POI keeps it entirely in memory, which defeats streaming on big sheets (rejected rows);
         // inline strings cost some file size, which the zip compression mostly wins back.
-        this.workbook = new SXSSFWorkbook(new XSSFWorkbook(), ROW_WINDOW, true, false);
+        this.workbook = new FastDeflateWorkbook();
         this.styles = new WorkbookStyles(workbook);
+    }
+
+    /**
+     * Deflates at the fastest level, in its temp files and in the published file alike. Why: with the
+     * default level, compressing a million report rows twice (into the temp file, then into the
+     * workbook) was a quarter of the report step's time; the fastest level takes about a third of that
+     * and the workbook comes out some 20% larger, which Excel and WPS open no slower.
+     */
+    private static final class FastDeflateWorkbook extends SXSSFWorkbook {
+
+        FastDeflateWorkbook() {
+            super(new XSSFWorkbook(), ROW_WINDOW, true, false);
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new FastDeflateSheetDataWriter();
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(stream);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
+        }
+    }
+
+    /** A sheet's temp file, compressed as SXSSF's own compressed temp files are, at the fastest level. */
+    private static final class FastDeflateSheetDataWriter extends SheetDataWriter {
+
+        FastDeflateSheetDataWriter() throws IOException {
+            super();
+        }
+
+        @Override
+        protected OutputStream decorateOutputStream(FileOutputStream out) {
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+            return new DeflaterOutputStream(out, deflater, 64 * 1024) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        deflater.end(); // its native memory now, not at some later GC
+                    }
+                }
+            };
+        }
+
+        @Override
+        protected InputStream decorateInputStream(FileInputStream in) {
+            Inflater inflater = new Inflater(true);
+            return new InflaterInputStream(in, inflater, 64 * 1024) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        inflater.end();
+                    }
+                }
+            };
+        }
     }
 
     /** Sets the core title, creator {@value #CREATOR} and the custom property {@value #RUN_ID_PROPERTY}. */
