@@ -22,8 +22,9 @@ import java.util.Map;
  *       and peak heap (a separate child per contender);</li>
  *   <li>writing N rows x 4 columns through the report writer;</li>
  *   <li>staging: H2 file-mode batch inserts at several batch (= chunk) sizes;</li>
- *   <li>the whole job on a daily app-analytics export of about N rows (platform-metrics kind): inside a child
- *       JVM, and as a whole process through bin/cbec-etl (the jar must be built: the verify phase has it).</li>
+ *   <li>the whole job on a daily app-analytics export of about N rows (platform-metrics kind): once in a fresh
+ *       child JVM (cold), RUNS times in a child JVM warmed up by earlier runs (warm), and as a whole process
+ *       through bin/cbec-etl (the jar must be built: the verify phase has it).</li>
  * </ul>
  * Arguments (all optional): {@code --dir=target/bench --sizes=200000,1000000 --runs=3
  * --sections=read,write,stage,job --job-sizes=100000,1000000 --live-every-ms=2000} (the whole job's live-heap
@@ -34,6 +35,8 @@ public final class Bench {
     private static final String HEAP = "-Xmx256m";
     /** The whole job runs with the collector bin/cbec-etl picks, as a cron run does. */
     private static final String JOB_GC = "-XX:+UseSerialGC";
+    /** Untimed runs on the 100,000-row export before the warm JVM's timed runs. */
+    private static final int WARM_UPS = 2;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("dir", "target/bench", "sizes", "200000,1000000",
@@ -66,7 +69,7 @@ public final class Bench {
             stage(dir, Integer.parseInt(options.get("stage-rows")));
         }
         if (sections.contains("job")) {
-            job(dir, options.get("job-sizes").split(","), Long.parseLong(options.get("live-every-ms")));
+            job(dir, options.get("job-sizes").split(","), Long.parseLong(options.get("live-every-ms")), runs);
         }
     }
 
@@ -130,7 +133,7 @@ public final class Bench {
         System.out.println();
     }
 
-    private static void job(Path dir, String[] sizes, long liveEveryMs) throws Exception {
+    private static void job(Path dir, String[] sizes, long liveEveryMs, int runs) throws Exception {
         System.out.println("## Whole job (inventory, ingest, validate, report) on a daily app-analytics export\n");
         System.out.println("Date, App, Country, iOS Downloads, Android Downloads: 8 apps x 40 countries a day plus a"
                 + " Worldwide row per app and day that equals its countries, so every check passes and the report is"
@@ -138,12 +141,16 @@ public final class Bench {
                 + " Peak live heap: heap in use right after a forced full GC, every " + liveEveryMs + " ms and at the"
                 + " end (LiveHeapSampler); after-GC peak: old/survivor pools after any GC (HeapWatch, counts"
                 + " uncollected garbage).\n");
-        System.out.println("The first three columns time the job inside its JVM, start-up of Spring's context included; the"
-                + " last two time the whole process as cron runs it, `bin/cbec-etl` with `CBEC_ETL_JAVA_OPTS=" + HEAP
-                + "` (JVM start included, its cache prepared beforehand by an untimed run on an empty folder).\n");
-        System.out.println("| rows | seconds | rows/s | exit code | peak live heap (full GC) | after-GC peak | peak heap touched"
-                + " | bin/cbec-etl, seconds | bin/cbec-etl, rows/s |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("Three ways of timing the same job. *Cold*: one run in a fresh JVM, timed inside it, start-up of"
+                + " Spring's context included (its heap columns are measured in that run). *Warm*: in one JVM, " + WARM_UPS
+                + " untimed runs on the 100,000-row export, then " + runs + " timed runs (best shown), each in fresh"
+                + " folders, context start-up included: the job's own work once the JIT compiler has compiled it, as the"
+                + " reading contenders are measured. *bin/cbec-etl*: the whole process as cron runs it, with"
+                + " `CBEC_ETL_JAVA_OPTS=" + HEAP + "` (JVM start and the JIT's warm-up included, its class cache prepared"
+                + " beforehand by an untimed run on an empty folder).\n");
+        System.out.println("| rows | cold, seconds | cold, rows/s | exit code | peak live heap (full GC) | after-GC peak"
+                + " | peak heap touched | warm, seconds | warm, rows/s | bin/cbec-etl, seconds | bin/cbec-etl, rows/s |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Path cache = dir.resolve("launcher-cache");
         launcher(cache, Files.createDirectories(dir.resolve("launcher-empty")), dir.resolve("launcher-warm-up"));
         for (String size : sizes) {
@@ -165,12 +172,20 @@ public final class Bench {
                 }
             }
             long[] heap = heap(out);
+            long warm = Long.MAX_VALUE;
+            for (String line : child(List.of(HEAP, JOB_GC), "io.cbec.etl.bench.WarmJobBenchmark",
+                    dir.resolve("warm-" + rows).toString(), BenchInputs.appExportXlsx(dir, 100_000).toString(),
+                    Integer.toString(WARM_UPS), Integer.toString(runs), input.toString())) {
+                if (line.startsWith("JOB ") && line.endsWith(" 0")) {
+                    warm = Math.min(warm, Long.parseLong(line.split(" ")[1]));
+                }
+            }
             Path launcherIn = Files.createDirectories(dir.resolve("launcher-" + rows).resolve("input"));
             Files.copy(input, launcherIn.resolve(input.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             long[] process = launcher(cache, launcherIn, dir.resolve("launcher-" + rows));
-            System.out.printf("| %,d | %.1f | %,.0f | %s | %s | %s | %s | %.1f (exit %d) | %,.0f |%n", rows, nanos / 1e9,
-                    rows / (nanos / 1e9), exit, mb(live), mb(heap[0]), mb(heap[1]), process[0] / 1e9, process[1],
-                    rows / (process[0] / 1e9));
+            System.out.printf("| %,d | %.1f | %,.0f | %s | %s | %s | %s | %.1f | %,.0f | %.1f (exit %d) | %,.0f |%n", rows,
+                    nanos / 1e9, rows / (nanos / 1e9), exit, mb(live), mb(heap[0]), mb(heap[1]), warm / 1e9,
+                    rows / (warm / 1e9), process[0] / 1e9, process[1], rows / (process[0] / 1e9));
         }
         System.out.println();
     }
