@@ -255,6 +255,38 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aUnitAfterAFootnoteMarkASlashOrASpaceIsReadAndAnotherCurrencyThereIsNamed() throws Exception {
+        // These sheets were UNRECOGNISED (a warning only): the run exited 0 with none of their figures.
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/marks.csv"), """
+                城市,期间,出口额（亿元）①,进口额/亿元,海外仓数量 个
+                杭州,2024-03,1.5,0.5,12
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("input/spaced.csv"), """
+                City,Period,Exports USD million
+                Ningbo,2024-03,2.5
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("input/euro.csv"), """
+                城市,期间,Exports/EUR
+                温州,2024-03,12.5
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run("--allow-rejects")).isZero();
+
+        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
+        assertThat(rejected.subList(1, rejected.size())).extracting(r -> String.join(" | ", r)).containsExactly(
+                "euro.csv | euro | 2 | C (Exports/EUR) | 12.5 | the header 'Exports/EUR' gives the figures in EUR, a"
+                        + " currency not supported: only CNY and USD are read; convert the column and name its unit,"
+                        + " e.g. 出口额（亿元） or Exports (USD million)");
+        assertThat(job.report().rows("Zone Indicators").stream().skip(1)
+                .map(r -> String.join(" ", r.subList(1, 7)) + " | " + r.get(8))).containsExactly(
+                "Hangzhou 杭州市 Zhejiang Exports 150,000,000.00 CNY | 1.5 亿元",
+                "Ningbo 宁波市 Zhejiang Exports 2,500,000.00 USD | 2.5 USD million",
+                "Hangzhou 杭州市 Zhejiang Imports 50,000,000.00 CNY | 0.5 亿元",
+                "Hangzhou 杭州市 Zhejiang Overseas warehouses 12 count | 12 个");
+    }
+
+    @Test
     void aFractionalCountIsRejectedAndAWholeScaledOneRead() throws Exception {
         Files.createDirectories(dir.resolve("input"));
         Files.writeString(dir.resolve("input/counts.csv"), """

@@ -154,9 +154,13 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
         }
         String[] rows = header.split(SheetPlan.HEADER_ROWS);
         for (int i = rows.length - 1; i >= 0; i--) {
-            Matcher m = HEADER_NOTE.matcher(TextNormaliser.clean(rows[i]));
+            Matcher m = HEADER_NOTE.matcher(TextNormaliser.cleanHeader(rows[i]));
             if (m.find()) {
                 return Optional.of(m.group(1).strip());
+            }
+            Optional<String> after = UnitHint.unitAfterName(rows[i]); // 出口额/亿元, 出口额 亿元
+            if (after.isPresent()) {
+                return after;
             }
         }
         return Optional.empty();

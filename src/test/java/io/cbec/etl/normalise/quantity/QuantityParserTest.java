@@ -253,6 +253,12 @@ class QuantityParserTest {
             1.5       | 出口额（亿元人民币）     | 150000000  | CNY
             1.5       | 出口额（万元人民币）     | 15000      | CNY
             1.5       | 出口额（人民币亿元）     | 150000000  | CNY
+            1.5       | 出口额（亿元）①          | 150000000  | CNY
+            1.5       | 出口额（亿元）*          | 150000000  | CNY
+            1.5       | 出口额/亿元              | 150000000  | CNY
+            1.5       | 出口额 亿元              | 150000000  | CNY
+            1.5       | Exports USD million      | 1500000    | USD
+            1.5       | Exports / USD m          | 1500000    | USD
             1.5       | 出口额（亿人民币）       | 150000000  | CNY
             """)
     void appliesTheHeaderUnit(String text, String header, String low, String unit) {
@@ -311,12 +317,27 @@ class QuantityParserTest {
                 .startsWith("'1.2亿' has its own scale but the column header gives one too");
     }
 
+    @Test
+    void aUnitAfterTheNameIsSplitFromIt() {
+        assertThat(UnitHint.nameBeforeUnit("出口额/亿元")).contains("出口额");
+        assertThat(UnitHint.nameBeforeUnit("出口额 亿元")).contains("出口额");
+        assertThat(UnitHint.nameBeforeUnit("Exports USD million")).contains("Exports");
+        assertThat(UnitHint.unitAfterName("Exports USD million")).contains("USD million");
+        assertThat(UnitHint.nameBeforeUnit("Exports/EUR")).contains("Exports"); // for HeaderCurrency to name
+        assertThat(UnitHint.nameBeforeUnit("Parcel count")).isEmpty();
+        assertThat(UnitHint.nameBeforeUnit("城市/地区")).isEmpty();
+        assertThat(UnitHint.nameBeforeUnit("出口额（亿元）")).isEmpty();
+    }
+
     @ParameterizedTest(name = "[{0}] has no unit note")
     @CsvSource(textBlock = """
             Downloads
             Revenue (EUR)
             Date (yyyy-mm-dd)
             Country / Region
+            Parcel count
+            Exports/EUR
+            City name
             """)
     void headersWithoutAUnitGiveNoHint(String header) {
         assertThat(UnitHint.fromHeader(header)).isEmpty();
