@@ -692,6 +692,40 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aTotalRowWithNoFigureIsCountedAndFailsAndStillEndsTheRowsOfTheNextSubtotal() throws Exception {
+        // Such rows were read and then lost: Files showed 7 rows read, 4 accepted, 0 rejected, 1 total row, and the
+        // Guangdong subtotal was summed over the Zhejiang rows too.
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/totals.csv"), """
+                城市,期间,出口额（亿元）,海外仓数量
+                杭州市,2024-03,1.5,3
+                宁波市,2024-03,2.5,4
+                浙江省小计,,,
+                广州市,2024-03,3,1
+                深圳市,2024-03,4,2
+                广东省小计,,7,3
+                合计,,—,
+                """, StandardCharsets.UTF_8);
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        assertThat(dq.rowWhere("Files", 0, "totals.csv").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("7", "4", "0", "3");
+        assertThat(dq.rows("Checks").stream().filter(r -> r.get(0).startsWith("Stated"))
+                .map(r -> String.join(" | ", r.subList(0, 5)) + " | " + r.get(6))).containsExactly(
+                "Stated subtotal | totals.csv!totals, Exports 2024-03, rows 5-6 | 7 亿元 | 7 亿元 | PASS"
+                        + " | totals.csv!totals!C7 C (出口额(亿元))",
+                "Stated subtotal | totals.csv!totals, Overseas warehouses 2024-03, rows 5-6 | 3 | 3 | PASS"
+                        + " | totals.csv!totals!D7 D (海外仓数量)",
+                "Stated subtotal | totals.csv!totals | no figure |  | FAIL | totals.csv!totals!A4 A (城市)",
+                "Stated total | totals.csv!totals | no figure |  | FAIL | totals.csv!totals!A8 A (城市)");
+        assertThat(dq.rowWhere("Checks", 6, "totals.csv!totals!A4 A (城市)").orElseThrow().get(5)).isEqualTo(
+                "'浙江省小计' at totals.csv!totals!A4 is a total row but states no figure: write its figures (the sums of"
+                        + " the rows it covers) in the row, or delete the row");
+    }
+
+    @Test
     void aRomanisedNameThatSeveralPlacesShareIsThePilotZoneAmongThem() throws Exception {
         // Yiwu is 义乌市 (a pilot zone) and 伊吾县 (Xinjiang, none); Taizhou is 台州市 and 泰州市, both pilot zones.
         // A Chinese name is matched as written: 伊吾 is 伊吾县, which is no pilot zone.

@@ -192,10 +192,13 @@ public class IndicatorKind implements RecordKind {
                         .addValue("sheet", r.plan().sheetNo()).addValue("row", r.row())
                         .addValue("label", CellTextSanitiser.truncate(row.label(), 1000))
                         .addValue("subtotal", IndicatorRow.SUBTOTAL.equals(row.rowKind()))
-                        .addValue("column", CellTextSanitiser.truncate(row.values().get(0).columnName(), 1000)));
+                        .addValue("column", CellTextSanitiser.truncate(row.values().isEmpty()
+                                ? r.plan().describeColumn(r.plan().column(ZONE)) : row.values().get(0).columnName(),
+                                1000)));
             }
         }
-        template.batchUpdate("""
+        if (!values.isEmpty()) {
+            template.batchUpdate("""
                 INSERT INTO indicator_value (instance_id, file_no, sheet_no, row_no, row_kind, row_label, zone_key,
                     zone_code, zone_zh, zone_en, province_code, raw_zone, indicator, period_start, period_end,
                     period_label, amount, unit, shown_factor, tolerance, raw_value, shown_unit, col_letters, column_name,
@@ -203,7 +206,8 @@ public class IndicatorKind implements RecordKind {
                 VALUES (:id, :file, :sheet, :row, :kind, :label, :key, :code, :zh, :en, :province, :raw, :indicator,
                     :start, :end, :label2, :amount, :unit, :factor, :tolerance, :rawValue, :shown, :letters, :column,
                     :zoneColumn)""",
-                values.toArray(MapSqlParameterSource[]::new));
+                    values.toArray(MapSqlParameterSource[]::new));
+        }
         if (!totals.isEmpty()) {
             template.batchUpdate("""
                     INSERT INTO stated_total (instance_id, kind, file_no, sheet_no, row_no, label, subtotal, measure,

@@ -158,11 +158,12 @@ final class IndicatorRowNormaliser {
             }
             values.add(value.value());
         }
-        if (values.isEmpty()) {
-            return zone == null ? new RowOutcome.Ignored("total row without figures")
-                    : plan.reject(zoneColumn, row.cell(zoneColumn), "no figure in the row for " + zone.nameZh()
+        if (values.isEmpty() && zone != null) {
+            return plan.reject(zoneColumn, row.cell(zoneColumn), "no figure in the row for " + zone.nameZh()
                     + ": fill the indicator columns or delete the row");
         }
+        // A total row with no figure is still a stated total: staged without figures, it is counted in Total rows
+        // and fails its check (as a registry total with no count does), rather than being read and then lost.
         return new RowOutcome.Accepted(new IndicatorRow(rowKind, marker.map(TotalRowDetector.Marker::label).orElse(null),
                 zone, values));
     }
