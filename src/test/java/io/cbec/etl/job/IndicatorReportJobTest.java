@@ -726,6 +726,41 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aFigureMergedOverTwoZonesRejectsBothRowsAndCountsOnceInTheirSubtotal() throws Exception {
+        // D2:D3 was copied to both rows: Jiangsu's exports were 18亿 for a sheet that states 9亿. A figure merged
+        // over a tall row (rows 5-6, every cell merged down) is that row's figure alone.
+        OneSheetWorkbook.write(dir.resolve("input/merged.xlsx"), "2024年1月", new Object[][] {
+                {"省份", "城市", "期间", "出口额（亿元）", "海外仓数量（个）"},
+                {"江苏省", "南京市", "2024-01", 9, 1},
+                {null, "苏州市", "2024-01", null, 2},
+                {"江苏省小计", null, null, 9, 3},
+                {"浙江省", "杭州市", "2024-01", 3, 4},
+                {null, null, null, null, null}},
+                "A2:A3", "D2:D3", "A5:A6", "B5:B6", "C5:C6", "D5:D6", "E5:E6");
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        List<List<String>> rejected = dq.rows("Rejected Rows");
+        assertThat(rejected.subList(1, rejected.size())).extracting(r -> String.join(" | ", r)).containsExactly(
+                "merged.xlsx | 2024年1月 | 2 | D (出口额(亿元)) | 9 | D2:D3 is one figure merged across 2 zones (南京市,"
+                        + " 苏州市): give each zone its own figure, or unmerge the cells",
+                "merged.xlsx | 2024年1月 | 3 | D (出口额(亿元)) | 9 | D2:D3 is one figure merged across 2 zones (南京市,"
+                        + " 苏州市): give each zone its own figure, or unmerge the cells");
+        assertThat(dq.rowWhere("Files", 0, "merged.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("4", "1", "2", "1");
+        assertThat(dq.rows("Checks").stream().filter(r -> r.get(0).equals("Stated subtotal"))
+                .map(r -> String.join(" | ", r.subList(1, 5)))).containsExactly(
+                "merged.xlsx!2024年1月, Exports 2024-01, rows 2-2 | 9 亿元 | 9 亿元 | PASS",
+                "merged.xlsx!2024年1月, Overseas warehouses 2024-01, rows 2-3 | 3 | 3 | PASS");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+        assertThat(job.report().rows("Indicators by Province").stream().skip(1).map(r -> String.join(" ", r)))
+                .containsExactly("2024-01 Zhejiang Exports 300,000,000.00 CNY", "2024-01 Zhejiang Overseas warehouses 4 count",
+                        "2024-01 Total Exports 300,000,000.00 CNY", "2024-01 Total Overseas warehouses 4 count");
+    }
+
+    @Test
     void aRomanisedNameThatSeveralPlacesShareIsThePilotZoneAmongThem() throws Exception {
         // Yiwu is 义乌市 (a pilot zone) and 伊吾县 (Xinjiang, none); Taizhou is 台州市 and 泰州市, both pilot zones.
         // A Chinese name is matched as written: 伊吾 is 伊吾县, which is no pilot zone.

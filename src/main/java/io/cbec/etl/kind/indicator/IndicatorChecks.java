@@ -142,6 +142,7 @@ final class IndicatorChecks {
                                            AND s.sheet_no = t.sheet_no
                         LEFT JOIN indicator_value d ON d.instance_id = t.instance_id AND d.file_no = t.file_no
                              AND d.sheet_no = t.sheet_no AND d.row_kind = 'DETAIL' AND d.indicator = t.indicator
+                             AND NOT d.merged_copy -- a figure merged over several rows is in the sheet once
                              AND (t.period_start IS NULL
                                   OR d.period_start = t.period_start AND d.period_end = t.period_end)
                              AND d.row_no > t.from_row AND d.row_no < t.row_no

@@ -183,7 +183,9 @@ public class IndicatorKind implements RecordKind {
                         .addValue("rawValue", CellTextSanitiser.truncate(v.raw(), 200)).addValue("shown", CellTextSanitiser.truncate(v.shownUnit(), 100))
                         .addValue("letters", io.cbec.etl.source.SourceRow.columnLetters(v.column()))
                         .addValue("column", CellTextSanitiser.truncate(v.columnName(), 1000))
-                        .addValue("zoneColumn", CellTextSanitiser.truncate(r.plan().describeColumn(r.plan().column(ZONE)), 200)));
+                        .addValue("zoneColumn", CellTextSanitiser.truncate(r.plan().describeColumn(r.plan().column(ZONE)), 200))
+                        .addValue("merged", v.merged() == null ? null : v.merged().toA1(), Types.VARCHAR)
+                        .addValue("copy", v.merged() != null && v.merged().firstRow() < r.row()));
             }
             if (!IndicatorRow.DETAIL.equals(row.rowKind())) {
                 // One stated_total row per total row, so the Files sheet counts it; its figures are above.
@@ -202,10 +204,10 @@ public class IndicatorKind implements RecordKind {
                 INSERT INTO indicator_value (instance_id, file_no, sheet_no, row_no, row_kind, row_label, zone_key,
                     zone_code, zone_zh, zone_en, province_code, raw_zone, indicator, period_start, period_end,
                     period_label, amount, unit, shown_factor, tolerance, raw_value, shown_unit, col_letters, column_name,
-                    zone_column)
+                    zone_column, merged_range, merged_copy)
                 VALUES (:id, :file, :sheet, :row, :kind, :label, :key, :code, :zh, :en, :province, :raw, :indicator,
                     :start, :end, :label2, :amount, :unit, :factor, :tolerance, :rawValue, :shown, :letters, :column,
-                    :zoneColumn)""",
+                    :zoneColumn, :merged, :copy)""",
                     values.toArray(MapSqlParameterSource[]::new));
         }
         if (!totals.isEmpty()) {
@@ -229,6 +231,7 @@ public class IndicatorKind implements RecordKind {
     @Override
     public void settle(JdbcClient jdbc, long instanceId) {
         pilotZones.settle(jdbc, template, instanceId);
+        MergedFigures.settle(jdbc, instanceId);
     }
 
     @Override

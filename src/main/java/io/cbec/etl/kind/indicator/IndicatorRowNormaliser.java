@@ -18,6 +18,7 @@ import io.cbec.etl.normalise.quantity.Qualifier;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
 import io.cbec.etl.normalise.quantity.UnitHint;
+import io.cbec.etl.source.CellRange;
 import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceRow;
 
@@ -152,7 +153,8 @@ final class IndicatorRowNormaliser {
             }
             UnitHint hint = rowUnit != null ? rowUnit : vc.unit();
             String shownUnit = rowUnitText != null ? rowUnitText : vc.shownUnit();
-            Parsed<IndicatorRow.Value> value = value(indicator, period, cell, hint, shownUnit, vc);
+            Parsed<IndicatorRow.Value> value = value(indicator, period, cell, hint, shownUnit, vc,
+                    row.mergedDown(vc.column()));
             if (!value.ok()) {
                 return plan.reject(vc.column(), cell, value.error());
             }
@@ -218,7 +220,8 @@ final class IndicatorRowNormaliser {
     }
 
     private static Parsed<IndicatorRow.Value> value(Indicator indicator, Period period, CellValue cell, UnitHint hint,
-                                                    String shownUnit, SheetLayout.ValueColumn vc) {
+                                                    String shownUnit, SheetLayout.ValueColumn vc,
+                                                    CellRange merged) {
         Parsed<Quantity> parsed = cell instanceof CellValue.Numeric n ? QuantityParser.parse(n.value(), hint)
                 : cell instanceof CellValue.Text t ? QuantityParser.parse(t.text(), hint)
                 : Parsed.failed("not a number: " + cell.raw());
@@ -290,7 +293,7 @@ final class IndicatorRowNormaliser {
         BigDecimal tolerance = exact ? BigDecimal.ZERO : HALF.scaleByPowerOfTen(-decimals).multiply(factor).abs();
         String shown = bare ? shownUnit : "in cell";
         return Parsed.ok(new IndicatorRow.Value(indicator, period, q.low(), unit, factor, tolerance,
-                cell.raw(), shown, vc.column(), vc.name()));
+                cell.raw(), shown, vc.column(), vc.name(), merged));
     }
 
     /** Why a figure that is not one exact number cannot be summed, if it is not. */
