@@ -220,6 +220,18 @@ class BadInputsJobTest {
     }
 
     @Test
+    void case02_utf16TextWithoutAByteOrderMarkIsRefusedSayingToSaveItAsUtf8() throws Exception {
+        // It was "not a spreadsheet (unknown format)", which does not say what to do.
+        goodRegistry();
+        Files.write(input.resolve("unicode.csv"), "城市,批次\r\n杭州市,1\r\n宁波市,2\r\n".getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(run()).isEqualTo(66);
+
+        assertRefused("unicode.csv", "text in UTF-16 without a byte-order mark (Excel \"Unicode Text\"); save it as CSV UTF-8");
+        assertGoodRegistryListed();
+    }
+
+    @Test
     void case02_pdfHtmlTextAndImagesNamedAsSpreadsheetsAreRefusedNamingWhatTheyLookLike() throws Exception {
         goodRegistry();
         Files.writeString(input.resolve("report.xlsx"), "%PDF-1.4\n1 0 obj\n");

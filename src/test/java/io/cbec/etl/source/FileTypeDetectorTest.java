@@ -82,7 +82,10 @@ class FileTypeDetectorTest {
         byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3E, 0};
         assertThat(detect("tool.csv", elf).type()).isEqualTo(FileType.UNKNOWN);
         String text = "Zone,Batch\r\nHangzhou,1\r\nNingbo,2\r\n";
-        assertThat(detect("unicode.csv", text.getBytes(StandardCharsets.UTF_16LE)).type()).isEqualTo(FileType.UNKNOWN);
+        assertThat(detect("unicode.csv", text.getBytes(StandardCharsets.UTF_16LE)).problem())
+                .isEqualTo("text in UTF-16 without a byte-order mark (Excel \"Unicode Text\"); save it as CSV UTF-8");
+        assertThat(detect("unicode-be.csv", ("城市,批次\n一,1\n杭州市,1\n").getBytes(StandardCharsets.UTF_16BE)).problem())
+                .startsWith("text in UTF-16 without a byte-order mark");
         assertThat(detect("unicode.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE)).problem())
                 .startsWith("text in UTF-16");
     }
