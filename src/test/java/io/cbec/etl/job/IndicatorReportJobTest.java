@@ -761,6 +761,18 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void anEnglishNameWithDiacriticsIsThePlaceWithout() throws Exception {
+        // Ürümqi was an unknown zone: its ü was taken for pinyin's (Lüliang), not for a u with marks.
+        OneSheetWorkbook.write(dir.resolve("input/xinjiang.xlsx"), "2024Q1", new Object[][] {
+                {"City", "Period", "Exports (USD million)"}, {"Ürümqi", "2024Q1", 1.5}});
+
+        assertThat(job.run()).isZero();
+
+        assertThat(job.report().rows("Zone Indicators").get(1).subList(0, 7)).containsExactly("2024Q1", "Urumqi",
+                "乌鲁木齐市", "Xinjiang", "Exports", "1,500,000.00", "USD");
+    }
+
+    @Test
     void aRomanisedNameThatSeveralPlacesShareIsThePilotZoneAmongThem() throws Exception {
         // Yiwu is 义乌市 (a pilot zone) and 伊吾县 (Xinjiang, none); Taizhou is 台州市 and 泰州市, both pilot zones.
         // A Chinese name is matched as written: 伊吾 is 伊吾县, which is no pilot zone.

@@ -184,6 +184,10 @@ class DivisionDirectoryTest {
             Lhasa                                  |          | 540100
             Lasa                                   | Xizang   | 540100
             Urumqi                                 |          | 650100
+            Ürümqi                                 |          | 650100
+            ÜRÜMQI                                 |          | 650100
+            Lüliang                                |          | 141100
+            Lvliang                                |          | 141100
             Wulumuqi                               | 新疆     | 650100
             Hohhot                                 |          | 150100
             Ordos                                  |          | 150600
