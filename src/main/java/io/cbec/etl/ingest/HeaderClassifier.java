@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds a sheet's header row and its record kind (docs/input-formats.md, "Classification by header"):
@@ -182,7 +183,7 @@ public class HeaderClassifier {
     private static String unread(SourceRow row, Candidate kind, Candidate other) {
         return other.columns.values().stream().filter(c -> !kind.columns.containsValue(c)).sorted()
                 .map(c -> SourceRow.columnLetters(c) + " (" + TextNormaliser.clean(row.cell(c).raw()) + ")")
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** Whether a refused sheet's problem is a header naming a column twice (else a header of two rows it cannot read). */
@@ -378,7 +379,7 @@ public class HeaderClassifier {
         List<String> named = new ArrayList<>();
         repeated.forEach((field, columns) -> named.add(field + " in " + columns.stream()
                 .map(c -> SourceRow.columnLetters(c) + " (" + TextNormaliser.clean(row.cell(c).raw()) + ")")
-                .collect(java.util.stream.Collectors.joining(" and "))));
+                .collect(Collectors.joining(" and "))));
         return REPEATED_COLUMN + row.rowNumber() + " names " + String.join(", ", named) + ", where a "
                 + header.kind.label().toLowerCase() + " row has one of each: the sheet is not read, as any reading "
                 + "would take the second column's values for the first's or leave them out. If these are two tables "

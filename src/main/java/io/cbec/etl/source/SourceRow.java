@@ -1,5 +1,7 @@
 package io.cbec.etl.source;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ import java.util.Map;
 public record SourceRow(int rowNumber, List<CellValue> cells, Map<Integer, CellRange> mergedDown) {
 
     public SourceRow {
-        cells = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cells));
+        cells = Collections.unmodifiableList(new ArrayList<>(cells));
         mergedDown = Map.copyOf(mergedDown);
     }
 

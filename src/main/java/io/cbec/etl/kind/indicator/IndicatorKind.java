@@ -23,10 +23,12 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Figures reported per pilot zone: CBEC trade value, exports, imports, overseas warehouses, enterprises,
@@ -123,8 +125,8 @@ public class IndicatorKind implements RecordKind {
         if (!matched.contains(ZONE)) {
             return "the required column(s) zone";
         }
-        return "a column of figures: an indicator column (" + java.util.Arrays.stream(Indicator.values())
-                .map(i -> i.labelZh() + " or " + i.label()).collect(java.util.stream.Collectors.joining(", "))
+        return "a column of figures: an indicator column (" + Arrays.stream(Indicator.values())
+                .map(i -> i.labelZh() + " or " + i.label()).collect(Collectors.joining(", "))
                 + ", with its unit, e.g. 出口额（亿元）), a value column (数值, Value) "
                 + "or one column per period (2024-01, 1月)";
     }
@@ -181,7 +183,7 @@ public class IndicatorKind implements RecordKind {
                         .addValue("amount", v.value()).addValue("unit", v.unit())
                         .addValue("factor", v.factor()).addValue("tolerance", v.tolerance())
                         .addValue("rawValue", CellTextSanitiser.truncate(v.raw(), 200)).addValue("shown", CellTextSanitiser.truncate(v.shownUnit(), 100))
-                        .addValue("letters", io.cbec.etl.source.SourceRow.columnLetters(v.column()))
+                        .addValue("letters", SourceRow.columnLetters(v.column()))
                         .addValue("column", CellTextSanitiser.truncate(v.columnName(), 1000))
                         .addValue("zoneColumn", CellTextSanitiser.truncate(r.plan().describeColumn(r.plan().column(ZONE)), 200))
                         .addValue("merged", v.merged() == null ? null : v.merged().toA1(), Types.VARCHAR)
