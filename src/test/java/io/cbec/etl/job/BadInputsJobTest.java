@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -53,6 +54,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -162,8 +164,8 @@ class BadInputsJobTest {
         assertThat(row.get(STATUS)).isEqualTo("REJECTED");
         assertThat(row.get(ERROR)).contains(reason);
         assertThat(console).as("one console line names the file and the reason")
-                .containsPattern("(?m)^.*" + java.util.regex.Pattern.quote(file) + ".*"
-                        + java.util.regex.Pattern.quote(reason) + ".*$");
+                .containsPattern("(?m)^.*" + Pattern.quote(file) + ".*"
+                        + Pattern.quote(reason) + ".*$");
         assertNoTempFiles();
     }
 
@@ -253,7 +255,7 @@ class BadInputsJobTest {
     void case03_aTruncatedXlsxIsUnreadableAndNothingOfItIsCounted() throws Exception {
         Path whole = RegistryWorkbook.allBatches().batches(2, 3).writeTo(dir.resolve("whole.xlsx"));
         byte[] bytes = Files.readAllBytes(whole);
-        Files.write(input.resolve("cut.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        Files.write(input.resolve("cut.xlsx"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
 
         assertThat(run()).isEqualTo(66);
 

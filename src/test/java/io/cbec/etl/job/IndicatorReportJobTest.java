@@ -6,12 +6,11 @@ import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.OneSheetWorkbook;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import io.cbec.etl.fixtures.RegistryWorkbook;
+import io.cbec.etl.fixtures.SampleInputGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ class IndicatorReportJobTest {
 
 
     private static List<String[]> passingControls() {
-        return io.cbec.etl.fixtures.SampleInputGenerator.sampleControls();
+        return SampleInputGenerator.sampleControls();
     }
 
     @Test
@@ -112,7 +111,7 @@ class IndicatorReportJobTest {
     @Test
     void aCurrencyWrittenBeforeTheScaleKeepsTheScale() throws Exception {
         // "5 USD million" was read as 5 USD, silently: the scale after the currency is read as in headers.
-        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/imports.xlsx"), "2024年1-6月", new Object[][] {
+        OneSheetWorkbook.write(dir.resolve("input/imports.xlsx"), "2024年1-6月", new Object[][] {
                 {"城市", "进口额"}, {"深圳市", "5 USD million"}, {"广州市", "2.5 million USD"}});
 
         assertThat(job.run()).isZero();
@@ -190,13 +189,12 @@ class IndicatorReportJobTest {
 
     @Test
     void aTotalOverTwoCurrenciesFails() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/exports-long.csv"), """
+        job.inputText("exports-long.csv", """
                 城市,期间,指标,数值,单位
                 杭州,2024,出口额,100.5,亿元
                 宁波,2024,出口额,10.2,亿美元
                 合计,2024,出口额,110.7,亿元
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run()).isEqualTo(65);
 
@@ -209,14 +207,13 @@ class IndicatorReportJobTest {
 
     @Test
     void aFigureInAnotherCurrencyIsRejectedNamingItAnd美金AndMlnAreRead() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/exports.csv"), """
+        job.inputText("exports.csv", """
                 城市,期间,出口额
                 杭州,2024-03,300万澳门元
                 宁波,2024-03,5 新台币
                 广州,2024-03,5美金
                 深圳,2024-03,5 mln USD
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run("--allow-rejects")).isZero();
 
@@ -232,20 +229,18 @@ class IndicatorReportJobTest {
 
     @Test
     void headerUnitsWithALabelOrTheCurrencySaidTwiceAreReadAndAnotherCurrencyIsNamed() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/units.csv"), """
+        job.inputText("units.csv", """
                 城市,期间,出口额（单位：亿元）,进口额（亿元人民币）
                 杭州,2024-03,1.5,0.5
-                """, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("input/euro.csv"), """
+                """);
+        job.inputText("euro.csv", """
                 城市,期间,Exports (EUR)
                 宁波,2024-03,12.5
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run("--allow-rejects")).isZero();
 
-        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
-        assertThat(rejected.subList(1, rejected.size())).extracting(r -> String.join(" | ", r)).containsExactly(
+        assertThat(job.dataQuality().lines("Rejected Rows")).containsExactly(
                 "euro.csv | euro | 2 | C (Exports (EUR)) | 12.5 | the header 'Exports (EUR)' gives the figures in EUR, a"
                         + " currency not supported: only CNY and USD are read; convert the column and name its unit,"
                         + " e.g. 出口额（亿元） or Exports (USD million)");
@@ -257,24 +252,22 @@ class IndicatorReportJobTest {
     @Test
     void aUnitAfterAFootnoteMarkASlashOrASpaceIsReadAndAnotherCurrencyThereIsNamed() throws Exception {
         // These sheets were UNRECOGNISED (a warning only): the run exited 0 with none of their figures.
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/marks.csv"), """
+        job.inputText("marks.csv", """
                 城市,期间,出口额（亿元）①,进口额/亿元,海外仓数量 个
                 杭州,2024-03,1.5,0.5,12
-                """, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("input/spaced.csv"), """
+                """);
+        job.inputText("spaced.csv", """
                 City,Period,Exports USD million
                 Ningbo,2024-03,2.5
-                """, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("input/euro.csv"), """
+                """);
+        job.inputText("euro.csv", """
                 城市,期间,Exports/EUR
                 温州,2024-03,12.5
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run("--allow-rejects")).isZero();
 
-        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
-        assertThat(rejected.subList(1, rejected.size())).extracting(r -> String.join(" | ", r)).containsExactly(
+        assertThat(job.dataQuality().lines("Rejected Rows")).containsExactly(
                 "euro.csv | euro | 2 | C (Exports/EUR) | 12.5 | the header 'Exports/EUR' gives the figures in EUR, a"
                         + " currency not supported: only CNY and USD are read; convert the column and name its unit,"
                         + " e.g. 出口额（亿元） or Exports (USD million)");
@@ -288,13 +281,12 @@ class IndicatorReportJobTest {
 
     @Test
     void aFractionalCountIsRejectedAndAWholeScaledOneRead() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/counts.csv"), """
+        job.inputText("counts.csv", """
                 城市,期间,海外仓数量（个）,跨境电商企业数
                 杭州,2024-03,12.5,40
                 宁波,2024-03,3,12.5家
                 温州,2024-03,1.2万,30
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run()).isEqualTo(65);
 
@@ -375,8 +367,7 @@ class IndicatorReportJobTest {
 
     @Test
     void aControlAddsFiguresOfDifferentGranularitiesButCountsNoDayTwice() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/exports-long.csv"), """
+        job.inputText("exports-long.csv", """
                 城市,期间,指标,数值,单位
                 杭州,2024Q1,出口额,1.1,亿元
                 杭州,2024-04,出口额,2.2,亿元
@@ -386,7 +377,7 @@ class IndicatorReportJobTest {
                 温州,2024Q1,出口额,4,亿元
                 温州,2024年2-4月,出口额,5,亿元
                 义乌,2024年1-6月,出口额,6,亿元
-                """, StandardCharsets.UTF_8);
+                """);
         IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(
                 new String[] {"Exports, Hangzhou, 2024", "3.3亿元", "a quarter and the month after it"},
                 new String[] {"Exports, Ningbo, 2024", "3亿元", "a quarter and two of its months"},
@@ -590,13 +581,13 @@ class IndicatorReportJobTest {
     @Test
     void aFigureTooLargeToStageIsRejectedWithItsPlaceNotAFailedRun() throws Exception {
         // 1E+25 亿元 is 1E+33 CNY: it failed its insert, and with it the run (exit 70, no data-quality workbook).
-        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/出口额.xlsx"), "2024年1月", new Object[][] {
+        OneSheetWorkbook.write(dir.resolve("input/出口额.xlsx"), "2024年1月", new Object[][] {
                 {"城市", "期间", "出口额（亿元）"}, {"杭州市", "2024-01", 1e25}, {"宁波市", "2024-01", 150.5}});
         // A 40,000-digit figure typed into a CSV; a count one digit past the limit, and one at it.
-        Files.writeString(dir.resolve("input/zones.csv"), "城市,期间,出口额（万元）,海外仓数量（个）\n"
+        job.inputText("zones.csv", "城市,期间,出口额（万元）,海外仓数量（个）\n"
                 + "温州市,2024-01," + "9".repeat(40_000) + ",3\n"
                 + "义乌市,2024-01,5,1000000000000000000\n"
-                + "金华市,2024-01,7,999999999999999999\n", StandardCharsets.UTF_8);
+                + "金华市,2024-01,7,999999999999999999\n");
 
         assertThat(job.run()).isEqualTo(65);
 
@@ -647,8 +638,7 @@ class IndicatorReportJobTest {
     void aTotalRowWithABlankPeriodIsCheckedAgainstThePeriodOfTheRowsItCovers() throws Exception {
         // Long sheets leave the period of a total row blank: it was rejected as a record ("period missing: add
         // a period column (期间)") and never checked.
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/monthly.csv"), """
+        job.inputText("monthly.csv", """
                 城市,期间,出口额（亿元）
                 杭州市,2024-01,100.5
                 宁波市,2024-01,12
@@ -656,15 +646,15 @@ class IndicatorReportJobTest {
                 杭州市,2024-02,90
                 宁波市,2024-02,10
                 合计,,100
-                """, StandardCharsets.UTF_8);
+                """);
         // One total under rows of two months: the sum over both, as the analyst's SUM() made it.
-        Files.writeString(dir.resolve("input/two-months.csv"), """
+        job.inputText("two-months.csv", """
                 城市,期间,出口额（亿元）,海外仓数量（个）
                 杭州市,2024-01,100.5,10
                 杭州市,2024-02,90,11
                 宁波市,2024-01,12,3
                 合计,,202.5,28
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run()).isEqualTo(65);
 
@@ -695,8 +685,7 @@ class IndicatorReportJobTest {
     void aTotalRowWithNoFigureIsCountedAndFailsAndStillEndsTheRowsOfTheNextSubtotal() throws Exception {
         // Such rows were read and then lost: Files showed 7 rows read, 4 accepted, 0 rejected, 1 total row, and the
         // Guangdong subtotal was summed over the Zhejiang rows too.
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/totals.csv"), """
+        job.inputText("totals.csv", """
                 城市,期间,出口额（亿元）,海外仓数量
                 杭州市,2024-03,1.5,3
                 宁波市,2024-03,2.5,4
@@ -705,7 +694,7 @@ class IndicatorReportJobTest {
                 深圳市,2024-03,4,2
                 广东省小计,,7,3
                 合计,,—,
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run()).isEqualTo(65);
 
@@ -741,8 +730,7 @@ class IndicatorReportJobTest {
         assertThat(job.run()).isEqualTo(65);
 
         PublishedWorkbook dq = job.dataQuality();
-        List<List<String>> rejected = dq.rows("Rejected Rows");
-        assertThat(rejected.subList(1, rejected.size())).extracting(r -> String.join(" | ", r)).containsExactly(
+        assertThat(dq.lines("Rejected Rows")).containsExactly(
                 "merged.xlsx | 2024年1月 | 2 | D (出口额(亿元)) | 9 | D2:D3 is one figure merged across 2 zones (南京市,"
                         + " 苏州市): give each zone its own figure, or unmerge the cells",
                 "merged.xlsx | 2024年1月 | 3 | D (出口额(亿元)) | 9 | D2:D3 is one figure merged across 2 zones (南京市,"
@@ -776,7 +764,7 @@ class IndicatorReportJobTest {
     void aRomanisedNameThatSeveralPlacesShareIsThePilotZoneAmongThem() throws Exception {
         // Yiwu is 义乌市 (a pilot zone) and 伊吾县 (Xinjiang, none); Taizhou is 台州市 and 泰州市, both pilot zones.
         // A Chinese name is matched as written: 伊吾 is 伊吾县, which is no pilot zone.
-        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/notes.xlsx"), "2024Q1", new Object[][] {
+        OneSheetWorkbook.write(dir.resolve("input/notes.xlsx"), "2024Q1", new Object[][] {
                 {"城市", "期间", "出口额（亿元）"}, {"Yiwu", "2024Q1", 65}, {"Taizhou", "2024Q1", 12}, {"伊吾", "2024Q1", 1}});
 
         assertThat(job.run()).isEqualTo(65);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,9 +100,9 @@ class DivisionDirectoryTest {
 
     @Test
     void hasEveryProvinceLevelDivisionButAbroad() {
-        long count = java.util.stream.IntStream.rangeClosed(10, 99)
+        long count = IntStream.rangeClosed(10, 99)
                 .mapToObj(i -> directory.provinceByCode(Integer.toString(i)))
-                .filter(java.util.Optional::isPresent)
+                .filter(Optional::isPresent)
                 .count();
         assertThat(count).isEqualTo(34);
         assertThat(directory.provinceByCode("91")).isEmpty();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cbec.etl.normalise.Parsed;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -178,7 +181,7 @@ class QuantityParserTest {
             """)
     void eachQualifierWordOfTheReadmeHasItsMeaningAndItsWord(String text, Qualifier qualifier, String shown) {
         assertThat(QuantityParser.parse(text, null).value().qualifier()).isEqualTo(qualifier);
-        assertThat(QuantityParser.qualifierWord(text)).isEqualTo(java.util.Optional.ofNullable(shown));
+        assertThat(QuantityParser.qualifierWord(text)).isEqualTo(Optional.ofNullable(shown));
     }
 
     @ParameterizedTest(name = "[{0}] refused: {1}")
@@ -288,7 +291,7 @@ class QuantityParserTest {
     /** Whole numeric cells take a shortcut; what they read must be what the general path reads. */
     @Test
     void wholeNumericCellsReadAsTheirDecimalFormWould() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        SplittableRandom random = new SplittableRandom(11);
         UnitHint wan = UnitHint.fromHeader("下载量（万次）").orElseThrow();
         for (int i = 0; i < 20_000; i++) {
             double d = switch (i % 4) {
@@ -298,7 +301,7 @@ class QuantityParserTest {
                 default -> (double) random.nextLong(1L << 62); // past 2^53: the general path
             };
             BigDecimal expected = QuantityParser.tidy(BigDecimal.valueOf(d));
-            for (UnitHint hint : java.util.Arrays.asList(null, wan)) {
+            for (UnitHint hint : Arrays.asList(null, wan)) {
                 Quantity q = QuantityParser.parse(d, hint).value();
                 BigDecimal scaled = hint == null ? expected : QuantityParser.tidy(expected.multiply(hint.multiplier()));
                 assertThat(q.low()).as("%s with %s", d, hint).isEqualTo(scaled);
