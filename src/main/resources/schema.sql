@@ -232,7 +232,9 @@ CREATE TABLE IF NOT EXISTS indicator_value (
     zone_column    VARCHAR(200),
     pilot          BOOLEAN,                   -- settled after ingest against the registry
     approved_on    DATE,
-    approved_prec  VARCHAR(10)                -- DAY or MONTH: batch 6 is known to the month only
+    approved_prec  VARCHAR(10),               -- DAY or MONTH: batch 6 is known to the month only
+    merged_range   VARCHAR(40),               -- the figure's cell is part of this region over several rows
+    merged_copy    BOOLEAN DEFAULT FALSE NOT NULL  -- ...and is a copy of its value in a row below the first
 );
 CREATE INDEX IF NOT EXISTS indicator_value_sheet ON indicator_value (instance_id, file_no, sheet_no, row_no);
 CREATE INDEX IF NOT EXISTS indicator_value_zone ON indicator_value (instance_id, zone_key);
@@ -246,6 +248,8 @@ ALTER TABLE check_result ADD COLUMN IF NOT EXISTS expected_format VARCHAR(300);
 ALTER TABLE check_result ADD COLUMN IF NOT EXISTS actual_value DECIMAL(38, 10);
 ALTER TABLE check_result ADD COLUMN IF NOT EXISTS actual_format VARCHAR(300);
 ALTER TABLE indicator_value ADD COLUMN IF NOT EXISTS approved_prec VARCHAR(10);
+ALTER TABLE indicator_value ADD COLUMN IF NOT EXISTS merged_range VARCHAR(40);
+ALTER TABLE indicator_value ADD COLUMN IF NOT EXISTS merged_copy BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE indicator_value ALTER COLUMN period_start SET NULL;
 ALTER TABLE indicator_value ALTER COLUMN period_end SET NULL;
 ALTER TABLE indicator_value ALTER COLUMN period_label SET NULL;

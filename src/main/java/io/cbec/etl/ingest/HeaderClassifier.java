@@ -10,6 +10,7 @@ import io.cbec.etl.normalise.BatchParser;
 import io.cbec.etl.normalise.BoundedMemo;
 import io.cbec.etl.normalise.DateParser;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.normalise.quantity.UnitHint;
 import io.cbec.etl.source.CellRange;
 import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceException;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds a sheet's header row and its record kind (docs/input-formats.md, "Classification by header"):
@@ -181,7 +183,7 @@ public class HeaderClassifier {
     private static String unread(SourceRow row, Candidate kind, Candidate other) {
         return other.columns.values().stream().filter(c -> !kind.columns.containsValue(c)).sorted()
                 .map(c -> SourceRow.columnLetters(c) + " (" + TextNormaliser.clean(row.cell(c).raw()) + ")")
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** Whether a refused sheet's problem is a header naming a column twice (else a header of two rows it cannot read). */
@@ -226,7 +228,13 @@ public class HeaderClassifier {
     private String field(RecordKind kind, CellValue cell) {
         String field = null;
         if (cell instanceof CellValue.Text text) {
-            field = aliases.get(kind.id()).get(TextNormaliser.headerKey(text.text()));
+            Map<String, String> byKey = aliases.get(kind.id());
+            field = byKey.get(TextNormaliser.headerKey(text.text()));
+            if (field == null) {
+                // "出口额/亿元", "出口额 亿元": the unit after the name rather than in brackets.
+                field = UnitHint.nameBeforeUnit(text.text()).map(name -> byKey.get(TextNormaliser.headerKey(name)))
+                        .orElse(null);
+            }
         }
         if (field == null && cell != null) {
             field = kind.fieldForHeader(cell).orElse(null);
@@ -282,14 +290,15 @@ public class HeaderClassifier {
                     continue;
                 }
                 field = field(kind, above);
-                header = TextNormaliser.clean(above.raw());
+                header = TextNormaliser.cleanHeader(above.raw());
             } else {
                 String ownField = field(kind, own);
                 String groupField = above == null ? null : field(kind, above);
                 field = ownField == null ? null
                         : groupField == null ? ownField : kind.groupedField(groupField, ownField).orElse(null);
-                header = above == null ? TextNormaliser.clean(own.raw())
-                        : TextNormaliser.clean(above.raw()) + SheetPlan.HEADER_ROWS + TextNormaliser.clean(own.raw());
+                header = above == null ? TextNormaliser.cleanHeader(own.raw())
+                        : TextNormaliser.cleanHeader(above.raw()) + SheetPlan.HEADER_ROWS
+                        + TextNormaliser.cleanHeader(own.raw());
                 if (ownField == null && groupField == null) {
                     if (mergedDown == null) {
                         return Optional.empty(); // the row below names no column: data, not header
@@ -370,7 +379,7 @@ public class HeaderClassifier {
         List<String> named = new ArrayList<>();
         repeated.forEach((field, columns) -> named.add(field + " in " + columns.stream()
                 .map(c -> SourceRow.columnLetters(c) + " (" + TextNormaliser.clean(row.cell(c).raw()) + ")")
-                .collect(java.util.stream.Collectors.joining(" and "))));
+                .collect(Collectors.joining(" and "))));
         return REPEATED_COLUMN + row.rowNumber() + " names " + String.join(", ", named) + ", where a "
                 + header.kind.label().toLowerCase() + " row has one of each: the sheet is not read, as any reading "
                 + "would take the second column's values for the first's or leave them out. If these are two tables "
@@ -407,7 +416,7 @@ public class HeaderClassifier {
         for (int c = 0; c < row.cells().size(); c++) {
             CellValue cell = row.cell(c);
             if (cell != null) {
-                headers.put(c, TextNormaliser.clean(cell.raw()));
+                headers.put(c, TextNormaliser.cleanHeader(cell.raw()));
             }
         }
         return headers;

@@ -2,10 +2,12 @@ package io.cbec.etl.kind;
 
 import io.cbec.etl.check.CheckRecorder;
 import io.cbec.etl.report.ReportWorkbook;
+import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,8 +59,8 @@ public interface RecordKind {
      * The field a header cell names when no alias does, e.g. a period heading one column of a wide sheet
      * ("2024-01", a date cell). The default: none.
      */
-    default java.util.Optional<String> fieldForHeader(io.cbec.etl.source.CellValue header) {
-        return java.util.Optional.empty();
+    default Optional<String> fieldForHeader(CellValue header) {
+        return Optional.empty();
     }
 
     /**
@@ -67,8 +69,8 @@ public interface RecordKind {
      * January. The default: empty, this kind reads no such column (the row below is then data, or, when a header
      * cell is merged down over it, the sheet is refused naming the column).
      */
-    default java.util.Optional<String> groupedField(String groupField, String ownField) {
-        return java.util.Optional.empty();
+    default Optional<String> groupedField(String groupField, String ownField) {
+        return Optional.empty();
     }
 
     /** Turns one row below the header into a record, a stated total, a rejection or nothing. */

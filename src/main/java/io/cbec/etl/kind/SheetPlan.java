@@ -1,10 +1,14 @@
 package io.cbec.etl.kind;
 
+import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.FileType;
+import io.cbec.etl.source.SourceRow;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How one classified sheet is read: which kind, where its header is, which column holds which field,
@@ -38,7 +42,7 @@ public record SheetPlan(int fileNo, String fileName, Path path, FileType fileTyp
      */
     public String describeColumn(int column) {
         String header = header(column);
-        String letters = io.cbec.etl.source.SourceRow.columnLetters(column);
+        String letters = SourceRow.columnLetters(column);
         return header == null || header.isBlank() ? letters : letters + " (" + header + ")";
     }
 
@@ -49,20 +53,20 @@ public record SheetPlan(int fileNo, String fileName, Path path, FileType fileTyp
     }
 
     /** The cell's text, cleaned; null when the column is absent or the cell is empty or blank. */
-    public static String cellText(io.cbec.etl.source.SourceRow row, Integer column) {
+    public static String cellText(SourceRow row, Integer column) {
         if (column == null) {
             return null;
         }
-        io.cbec.etl.source.CellValue cell = row.cell(column);
+        CellValue cell = row.cell(column);
         if (cell == null) {
             return null;
         }
-        String text = io.cbec.etl.normalise.TextNormaliser.clean(cell.raw());
+        String text = TextNormaliser.clean(cell.raw());
         return text.isEmpty() ? null : text;
     }
 
     /** A rejection naming the column as the user finds it (letter and header) and the cell's value as written. */
-    public RowOutcome.Rejected reject(int column, io.cbec.etl.source.CellValue cell, String reason) {
+    public RowOutcome.Rejected reject(int column, CellValue cell, String reason) {
         return new RowOutcome.Rejected(describeColumn(column), cell == null ? "" : cell.raw(), reason);
     }
 
@@ -70,26 +74,26 @@ public record SheetPlan(int fileNo, String fileName, Path path, FileType fileTyp
      * A rejection when the cell at a column holds a formula without a usable value — an error such as #REF!,
      * or a formula never calculated — which must never be read as 0; empty otherwise.
      */
-    public java.util.Optional<RowOutcome.Rejected> unusableCell(io.cbec.etl.source.SourceRow row, int column) {
-        io.cbec.etl.source.CellValue cell = row.cell(column);
-        if (cell instanceof io.cbec.etl.source.CellValue.Error e) {
-            return java.util.Optional.of(reject(column, cell, "formula error " + e.code() + " in the cell: fix the formula"));
+    public Optional<RowOutcome.Rejected> unusableCell(SourceRow row, int column) {
+        CellValue cell = row.cell(column);
+        if (cell instanceof CellValue.Error e) {
+            return Optional.of(reject(column, cell, "formula error " + e.code() + " in the cell: fix the formula"));
         }
-        if (cell instanceof io.cbec.etl.source.CellValue.Uncalculated) {
-            return java.util.Optional.of(reject(column, cell, "formula not calculated; open and save the file in Excel"));
+        if (cell instanceof CellValue.Uncalculated) {
+            return Optional.of(reject(column, cell, "formula not calculated; open and save the file in Excel"));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    /** {@link #unusableCell(io.cbec.etl.source.SourceRow, int)} for the first mapped column that has one. */
-    public java.util.Optional<RowOutcome.Rejected> unusableCell(io.cbec.etl.source.SourceRow row) {
+    /** {@link #unusableCell(SourceRow, int)} for the first mapped column that has one. */
+    public Optional<RowOutcome.Rejected> unusableCell(SourceRow row) {
         for (int column : columns.values()) {
-            java.util.Optional<RowOutcome.Rejected> bad = unusableCell(row, column);
+            Optional<RowOutcome.Rejected> bad = unusableCell(row, column);
             if (bad.isPresent()) {
                 return bad;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public String place(int row) {

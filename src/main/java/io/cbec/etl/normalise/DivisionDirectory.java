@@ -258,6 +258,10 @@ public final class DivisionDirectory {
             variants.addAll(romanisedVariants(wrapped.group(1)));
         }
         variants.addAll(romanisedVariants(name));
+        if (name.indexOf('ü') >= 0 || name.indexOf('Ü') >= 0) {
+            // The ü of an exonym (Ürümqi, from Uyghur) is a u with marks (Urumqi), not pinyin's ü (Lüliang, Lvliang).
+            variants.addAll(romanisedVariants(name.replace('ü', 'u').replace('Ü', 'U')));
+        }
         return variants;
     }
 

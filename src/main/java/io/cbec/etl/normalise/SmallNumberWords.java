@@ -1,5 +1,6 @@
 package io.cbec.etl.normalise;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -88,7 +89,7 @@ public final class SmallNumberWords {
             return OptionalInt.empty();
         }
         int total = 0;
-        String s = text.toUpperCase(java.util.Locale.ROOT);
+        String s = text.toUpperCase(Locale.ROOT);
         for (int i = 0; i < s.length(); i++) {
             int value = romanDigit(s.charAt(i));
             total += i + 1 < s.length() && romanDigit(s.charAt(i + 1)) > value ? -value : value;
@@ -98,7 +99,7 @@ public final class SmallNumberWords {
 
     /** "seven" or "seventh" (any case); empty if not one of the words up to twenty. */
     static OptionalInt english(String word) {
-        Integer value = ENGLISH.get(word.toLowerCase(java.util.Locale.ROOT));
+        Integer value = ENGLISH.get(word.toLowerCase(Locale.ROOT));
         return value == null ? OptionalInt.empty() : OptionalInt.of(value);
     }
 

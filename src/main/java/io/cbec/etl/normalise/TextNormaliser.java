@@ -20,6 +20,11 @@ public final class TextNormaliser {
     // Unit or format notes in brackets: "（万元）", "(USD m)", "[yyyy-mm-dd]", "【年月日】".
     private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]|【[^【】]*】|〔[^〔〕]*〕");
     private static final Pattern PUNCTUATION_AND_SPACE = Pattern.compile("[\\p{P}\\s\\p{Z}]+");
+    // Footnote marks on a header: circled and parenthesised numbers and letters (①, ⑴, ⓐ) anywhere, and a run of
+    // *, †, ‡, ※ or superscript digits at the end after a bracket or a Chinese character ("出口额（亿元）¹"; not the ²
+    // of "m²"). Removed before NFKC, which would turn ① into a "1" that reads as part of the name.
+    private static final Pattern FOOTNOTE_MARKS = Pattern.compile("[\\u2460-\\u24FF\\u2776-\\u2793\\u3251-\\u325F"
+            + "\\u32B1-\\u32BF]|(?<=[\\p{IsHan})）\\]】〕])[*＊†‡※\\u00B9\\u00B2\\u00B3\\u2070\\u2074-\\u2079\\s]+$");
 
     private TextNormaliser() {
     }
@@ -59,13 +64,23 @@ public final class TextNormaliser {
     }
 
     /**
-     * The form under which a header cell is compared with column aliases: cleaned, lower-cased,
+     * A header cell's text as {@link #clean} gives it, without footnote marks: "出口额（亿元）①" is "出口额(亿元)".
+     */
+    public static String cleanHeader(String header) {
+        if (header == null) {
+            return "";
+        }
+        return clean(FOOTNOTE_MARKS.matcher(header).replaceAll(""));
+    }
+
+    /**
+     * The form under which a header cell is compared with column aliases: cleaned, footnote marks dropped, lower-cased,
      * bracketed unit notes removed, whitespace and punctuation removed. "批复日期（年月日）" and
      * "批复日期" give the same key, so do "Approval  Date" and "approval date", "City / Region" and
      * "city-region". A header that is nothing but a bracketed note keeps the note's text.
      */
     public static String headerKey(String header) {
-        String s = clean(header).toLowerCase(Locale.ROOT);
+        String s = cleanHeader(header).toLowerCase(Locale.ROOT);
         String withoutNotes = BRACKETED.matcher(s).replaceAll(" ");
         String key = PUNCTUATION_AND_SPACE.matcher(withoutNotes).replaceAll("");
         return key.isEmpty() ? PUNCTUATION_AND_SPACE.matcher(s).replaceAll("") : key;

@@ -28,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -241,7 +242,7 @@ public class ReportTasklet implements Tasklet {
             ListSheet sources = summary.blockBelow(List.of(Column.text("File"), Column.text("Kind"),
                     Column.integer("Sheets"), Column.integer("Rows"), Column.code("SHA-256")));
             Map<Integer, List<FileRow>> byFile = files.stream()
-                    .collect(Collectors.groupingBy(FileRow::fileNo, java.util.TreeMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(FileRow::fileNo, TreeMap::new, Collectors.toList()));
             byFile.values().forEach(rows -> {
                 FileRow first = rows.get(0);
                 List<String> fileKinds = rows.stream().map(FileRow::kind).filter(k -> !k.isEmpty()).distinct().toList();

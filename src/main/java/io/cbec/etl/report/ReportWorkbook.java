@@ -222,7 +222,7 @@ public final class ReportWorkbook implements AutoCloseable {
      * value per category; null is a gap.
      */
     public void addSeriesLineChart(ListSheet sheet, String title, List<String> categories,
-                                   java.util.Map<String, List<Double>> series, int anchorCol, int anchorRow) {
+                                   Map<String, List<Double>> series, int anchorCol, int anchorRow) {
         Objects.requireNonNull(sheet, "sheet");
         checkWritable();
         if (sheet.canvas().owner != this) {

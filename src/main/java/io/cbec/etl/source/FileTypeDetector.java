@@ -42,6 +42,7 @@ public final class FileTypeDetector {
     }
 
     private static final int SAMPLE_BYTES = 64 * 1024;
+    private static final int UTF16_SAMPLE_BYTES = 1024;
     private static final int SMALL_PART_LIMIT = 1024 * 1024;
     private static final String STRICT_NAMESPACE_PREFIX = "http://purl.oclc.org/ooxml/";
     private static final short BIFF_BOF = 0x0809;
@@ -171,6 +172,11 @@ public final class FileTypeDetector {
                 || sample[0] == (byte) 0xFE && sample[1] == (byte) 0xFF)) {
             return new Detection(FileType.UNKNOWN, "text in UTF-16 (Excel \"Unicode Text\"); save it as CSV UTF-8");
         }
+        if (utf16WithoutByteOrderMark(sample)) {
+            // Checked before the NUL runs below: in UTF-16 an ASCII character next to 一 (U+4E00) makes one.
+            return new Detection(FileType.UNKNOWN, "text in UTF-16 without a byte-order mark (Excel \"Unicode Text\");"
+                    + " save it as CSV UTF-8");
+        }
         int controls = 0;
         for (int i = 0; i < sample.length; i++) {
             byte b = sample[i];
@@ -211,6 +217,35 @@ public final class FileTypeDetector {
             return Detection.of(FileType.XML);
         }
         return Detection.of(FileType.CSV);
+    }
+
+    /**
+     * Whether the sample is UTF-16 text without a byte-order mark: the ASCII characters every CSV has (digits,
+     * commas, line breaks) leave a NUL in one byte of their pair, always the same one, and a printable character
+     * in the other. Chinese characters have no NUL byte, so a quarter of the pairs is enough.
+     */
+    static boolean utf16WithoutByteOrderMark(byte[] sample) {
+        int pairs = Math.min(sample.length, UTF16_SAMPLE_BYTES) / 2;
+        if (pairs < 2) {
+            return false;
+        }
+        for (int nulAt = 0; nulAt <= 1; nulAt++) { // 1: little-endian ("A" is 41 00), 0: big-endian
+            int ascii = 0;
+            int otherNuls = 0;
+            for (int i = 0; i < pairs; i++) {
+                byte nul = sample[2 * i + nulAt];
+                byte other = sample[2 * i + 1 - nulAt];
+                if (nul == 0 && (other >= 0x20 && other < 0x7F || other == '\t' || other == '\n' || other == '\r')) {
+                    ascii++;
+                } else if (other == 0) {
+                    otherNuls++;
+                }
+            }
+            if (ascii * 4 >= pairs && otherNuls * 2 <= ascii) { // U+4E00 一, U+6700 最: a NUL on the other side
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithAny(String text, String... prefixes) {

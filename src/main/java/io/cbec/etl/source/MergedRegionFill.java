@@ -11,7 +11,9 @@ import java.util.Map;
  * spans</em>. The value of the region's top-left cell is copied into the region's first column in each
  * later row of the region that the stream returns. Other columns of the region stay empty, as Excel shows
  * them, so a title merged across A1:F1 is not repeated six times. Rows with no value of their own are
- * still skipped: a row made only of the lower part of a merged cell is not a record.
+ * still skipped: a row made only of the lower part of a merged cell is not a record. Each row says which of its
+ * cells hold a region's value ({@link SourceRow#mergedDown}): a zone or a period may apply to several rows, a
+ * figure may not.
  *
  * <p>Memory: one value per region whose top row has been seen and whose last row has not.
  */
@@ -51,20 +53,24 @@ public final class MergedRegionFill implements RowStream {
             }
         }
         open.keySet().removeIf(region -> region.lastRow() < number);
-        List<CellValue> cells = null;
+        if (open.isEmpty()) {
+            return row;
+        }
+        List<CellValue> cells = new ArrayList<>(row.cells());
+        Map<Integer, CellRange> mergedDown = new HashMap<>();
         for (Map.Entry<CellRange, CellValue> entry : open.entrySet()) {
             CellRange region = entry.getKey();
-            if (region.firstRow() < number && row.cell(region.firstColumn()) == null) {
-                if (cells == null) {
-                    cells = new ArrayList<>(row.cells());
-                }
+            if (region.firstRow() == number) {
+                mergedDown.put(region.firstColumn(), region); // the region's own cell
+            } else if (row.cell(region.firstColumn()) == null) {
                 while (cells.size() <= region.firstColumn()) {
                     cells.add(null);
                 }
                 cells.set(region.firstColumn(), entry.getValue());
+                mergedDown.put(region.firstColumn(), region);
             }
         }
-        return cells == null ? row : new SourceRow(number, cells);
+        return new SourceRow(number, cells, mergedDown);
     }
 
     @Override

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipFile;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -102,7 +105,7 @@ final class XlsxFile implements SpreadsheetFile {
                         + " entries (limit against hostile files, MAX_FILE_COUNT); not read");
             }
             // Two entries with one name let different programs see different content; refuse the file.
-            java.util.Set<String> names = new java.util.HashSet<>();
+            Set<String> names = new HashSet<>();
             for (var entries = zip.entries(); entries.hasMoreElements(); ) {
                 String name = entries.nextElement().getName();
                 if (!names.add(name)) {
@@ -245,7 +248,7 @@ final class XlsxFile implements SpreadsheetFile {
             return NumberStyle.GENERAL;
         }
         if (styleIndex >= numberStyles.length) {
-            numberStyles = java.util.Arrays.copyOf(numberStyles, Math.max(styleIndex + 1, numberStyles.length * 2));
+            numberStyles = Arrays.copyOf(numberStyles, Math.max(styleIndex + 1, numberStyles.length * 2));
         }
         NumberStyle style = numberStyles[styleIndex];
         if (style == null) {

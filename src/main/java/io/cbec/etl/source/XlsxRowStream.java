@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -203,7 +204,7 @@ final class XlsxRowStream implements RowStream {
                     || event == XMLStreamConstants.SPACE) {
                 int length = xml.getTextLength();
                 if (valueLength + length > valueChars.length) {
-                    valueChars = java.util.Arrays.copyOf(valueChars, Math.max(valueLength + length, valueChars.length * 2));
+                    valueChars = Arrays.copyOf(valueChars, Math.max(valueLength + length, valueChars.length * 2));
                 }
                 xml.getTextCharacters(xml.getTextStart(), valueChars, valueLength, length);
                 valueLength += length;

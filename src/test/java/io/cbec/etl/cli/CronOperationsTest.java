@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,7 +106,7 @@ class CronOperationsTest {
         assertThat(new PublishedWorkbook(dir.resolve("killed/cbec-data-quality-" + DATE + ".xlsx"))
                 .rowWhere("Checks", 1, "platform metrics").orElseThrow())
                 .as("Country counted once")
-                .contains("PASS", String.format(java.util.Locale.ROOT, "%,d figures", EXPORT_DAYS * 2L * 40));
+                .contains("PASS", String.format(Locale.ROOT, "%,d figures", EXPORT_DAYS * 2L * 40));
     }
 
     @Test

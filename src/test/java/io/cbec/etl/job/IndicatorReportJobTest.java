@@ -6,12 +6,11 @@ import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.OneSheetWorkbook;
 import io.cbec.etl.fixtures.PublishedWorkbook;
 import io.cbec.etl.fixtures.RegistryWorkbook;
+import io.cbec.etl.fixtures.SampleInputGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ class IndicatorReportJobTest {
 
 
     private static List<String[]> passingControls() {
-        return io.cbec.etl.fixtures.SampleInputGenerator.sampleControls();
+        return SampleInputGenerator.sampleControls();
     }
 
     @Test
@@ -112,7 +111,7 @@ class IndicatorReportJobTest {
     @Test
     void aCurrencyWrittenBeforeTheScaleKeepsTheScale() throws Exception {
         // "5 USD million" was read as 5 USD, silently: the scale after the currency is read as in headers.
-        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/imports.xlsx"), "2024年1-6月", new Object[][] {
+        OneSheetWorkbook.write(dir.resolve("input/imports.xlsx"), "2024年1-6月", new Object[][] {
                 {"城市", "进口额"}, {"深圳市", "5 USD million"}, {"广州市", "2.5 million USD"}});
 
         assertThat(job.run()).isZero();
@@ -190,13 +189,12 @@ class IndicatorReportJobTest {
 
     @Test
     void aTotalOverTwoCurrenciesFails() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/exports-long.csv"), """
+        job.inputText("exports-long.csv", """
                 城市,期间,指标,数值,单位
                 杭州,2024,出口额,100.5,亿元
                 宁波,2024,出口额,10.2,亿美元
                 合计,2024,出口额,110.7,亿元
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run()).isEqualTo(65);
 
@@ -209,14 +207,13 @@ class IndicatorReportJobTest {
 
     @Test
     void aFigureInAnotherCurrencyIsRejectedNamingItAnd美金AndMlnAreRead() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/exports.csv"), """
+        job.inputText("exports.csv", """
                 城市,期间,出口额
                 杭州,2024-03,300万澳门元
                 宁波,2024-03,5 新台币
                 广州,2024-03,5美金
                 深圳,2024-03,5 mln USD
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run("--allow-rejects")).isZero();
 
@@ -232,20 +229,18 @@ class IndicatorReportJobTest {
 
     @Test
     void headerUnitsWithALabelOrTheCurrencySaidTwiceAreReadAndAnotherCurrencyIsNamed() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/units.csv"), """
+        job.inputText("units.csv", """
                 城市,期间,出口额（单位：亿元）,进口额（亿元人民币）
                 杭州,2024-03,1.5,0.5
-                """, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("input/euro.csv"), """
+                """);
+        job.inputText("euro.csv", """
                 城市,期间,Exports (EUR)
                 宁波,2024-03,12.5
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run("--allow-rejects")).isZero();
 
-        List<List<String>> rejected = job.dataQuality().rows("Rejected Rows");
-        assertThat(rejected.subList(1, rejected.size())).extracting(r -> String.join(" | ", r)).containsExactly(
+        assertThat(job.dataQuality().lines("Rejected Rows")).containsExactly(
                 "euro.csv | euro | 2 | C (Exports (EUR)) | 12.5 | the header 'Exports (EUR)' gives the figures in EUR, a"
                         + " currency not supported: only CNY and USD are read; convert the column and name its unit,"
                         + " e.g. 出口额（亿元） or Exports (USD million)");
@@ -255,14 +250,43 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aUnitAfterAFootnoteMarkASlashOrASpaceIsReadAndAnotherCurrencyThereIsNamed() throws Exception {
+        // These sheets were UNRECOGNISED (a warning only): the run exited 0 with none of their figures.
+        job.inputText("marks.csv", """
+                城市,期间,出口额（亿元）①,进口额/亿元,海外仓数量 个
+                杭州,2024-03,1.5,0.5,12
+                """);
+        job.inputText("spaced.csv", """
+                City,Period,Exports USD million
+                Ningbo,2024-03,2.5
+                """);
+        job.inputText("euro.csv", """
+                城市,期间,Exports/EUR
+                温州,2024-03,12.5
+                """);
+
+        assertThat(job.run("--allow-rejects")).isZero();
+
+        assertThat(job.dataQuality().lines("Rejected Rows")).containsExactly(
+                "euro.csv | euro | 2 | C (Exports/EUR) | 12.5 | the header 'Exports/EUR' gives the figures in EUR, a"
+                        + " currency not supported: only CNY and USD are read; convert the column and name its unit,"
+                        + " e.g. 出口额（亿元） or Exports (USD million)");
+        assertThat(job.report().rows("Zone Indicators").stream().skip(1)
+                .map(r -> String.join(" ", r.subList(1, 7)) + " | " + r.get(8))).containsExactly(
+                "Hangzhou 杭州市 Zhejiang Exports 150,000,000.00 CNY | 1.5 亿元",
+                "Ningbo 宁波市 Zhejiang Exports 2,500,000.00 USD | 2.5 USD million",
+                "Hangzhou 杭州市 Zhejiang Imports 50,000,000.00 CNY | 0.5 亿元",
+                "Hangzhou 杭州市 Zhejiang Overseas warehouses 12 count | 12 个");
+    }
+
+    @Test
     void aFractionalCountIsRejectedAndAWholeScaledOneRead() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/counts.csv"), """
+        job.inputText("counts.csv", """
                 城市,期间,海外仓数量（个）,跨境电商企业数
                 杭州,2024-03,12.5,40
                 宁波,2024-03,3,12.5家
                 温州,2024-03,1.2万,30
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run()).isEqualTo(65);
 
@@ -343,8 +367,7 @@ class IndicatorReportJobTest {
 
     @Test
     void aControlAddsFiguresOfDifferentGranularitiesButCountsNoDayTwice() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/exports-long.csv"), """
+        job.inputText("exports-long.csv", """
                 城市,期间,指标,数值,单位
                 杭州,2024Q1,出口额,1.1,亿元
                 杭州,2024-04,出口额,2.2,亿元
@@ -354,7 +377,7 @@ class IndicatorReportJobTest {
                 温州,2024Q1,出口额,4,亿元
                 温州,2024年2-4月,出口额,5,亿元
                 义乌,2024年1-6月,出口额,6,亿元
-                """, StandardCharsets.UTF_8);
+                """);
         IndicatorWorkbook.writeControls(dir.resolve("input/controls.xlsx"), List.of(
                 new String[] {"Exports, Hangzhou, 2024", "3.3亿元", "a quarter and the month after it"},
                 new String[] {"Exports, Ningbo, 2024", "3亿元", "a quarter and two of its months"},
@@ -558,13 +581,13 @@ class IndicatorReportJobTest {
     @Test
     void aFigureTooLargeToStageIsRejectedWithItsPlaceNotAFailedRun() throws Exception {
         // 1E+25 亿元 is 1E+33 CNY: it failed its insert, and with it the run (exit 70, no data-quality workbook).
-        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/出口额.xlsx"), "2024年1月", new Object[][] {
+        OneSheetWorkbook.write(dir.resolve("input/出口额.xlsx"), "2024年1月", new Object[][] {
                 {"城市", "期间", "出口额（亿元）"}, {"杭州市", "2024-01", 1e25}, {"宁波市", "2024-01", 150.5}});
         // A 40,000-digit figure typed into a CSV; a count one digit past the limit, and one at it.
-        Files.writeString(dir.resolve("input/zones.csv"), "城市,期间,出口额（万元）,海外仓数量（个）\n"
+        job.inputText("zones.csv", "城市,期间,出口额（万元）,海外仓数量（个）\n"
                 + "温州市,2024-01," + "9".repeat(40_000) + ",3\n"
                 + "义乌市,2024-01,5,1000000000000000000\n"
-                + "金华市,2024-01,7,999999999999999999\n", StandardCharsets.UTF_8);
+                + "金华市,2024-01,7,999999999999999999\n");
 
         assertThat(job.run()).isEqualTo(65);
 
@@ -615,8 +638,7 @@ class IndicatorReportJobTest {
     void aTotalRowWithABlankPeriodIsCheckedAgainstThePeriodOfTheRowsItCovers() throws Exception {
         // Long sheets leave the period of a total row blank: it was rejected as a record ("period missing: add
         // a period column (期间)") and never checked.
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/monthly.csv"), """
+        job.inputText("monthly.csv", """
                 城市,期间,出口额（亿元）
                 杭州市,2024-01,100.5
                 宁波市,2024-01,12
@@ -624,15 +646,15 @@ class IndicatorReportJobTest {
                 杭州市,2024-02,90
                 宁波市,2024-02,10
                 合计,,100
-                """, StandardCharsets.UTF_8);
+                """);
         // One total under rows of two months: the sum over both, as the analyst's SUM() made it.
-        Files.writeString(dir.resolve("input/two-months.csv"), """
+        job.inputText("two-months.csv", """
                 城市,期间,出口额（亿元）,海外仓数量（个）
                 杭州市,2024-01,100.5,10
                 杭州市,2024-02,90,11
                 宁波市,2024-01,12,3
                 合计,,202.5,28
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run()).isEqualTo(65);
 
@@ -660,10 +682,89 @@ class IndicatorReportJobTest {
     }
 
     @Test
+    void aTotalRowWithNoFigureIsCountedAndFailsAndStillEndsTheRowsOfTheNextSubtotal() throws Exception {
+        // Such rows were read and then lost: Files showed 7 rows read, 4 accepted, 0 rejected, 1 total row, and the
+        // Guangdong subtotal was summed over the Zhejiang rows too.
+        job.inputText("totals.csv", """
+                城市,期间,出口额（亿元）,海外仓数量
+                杭州市,2024-03,1.5,3
+                宁波市,2024-03,2.5,4
+                浙江省小计,,,
+                广州市,2024-03,3,1
+                深圳市,2024-03,4,2
+                广东省小计,,7,3
+                合计,,—,
+                """);
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        assertThat(dq.rowWhere("Files", 0, "totals.csv").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("7", "4", "0", "3");
+        assertThat(dq.rows("Checks").stream().filter(r -> r.get(0).startsWith("Stated"))
+                .map(r -> String.join(" | ", r.subList(0, 5)) + " | " + r.get(6))).containsExactly(
+                "Stated subtotal | totals.csv!totals, Exports 2024-03, rows 5-6 | 7 亿元 | 7 亿元 | PASS"
+                        + " | totals.csv!totals!C7 C (出口额(亿元))",
+                "Stated subtotal | totals.csv!totals, Overseas warehouses 2024-03, rows 5-6 | 3 | 3 | PASS"
+                        + " | totals.csv!totals!D7 D (海外仓数量)",
+                "Stated subtotal | totals.csv!totals | no figure |  | FAIL | totals.csv!totals!A4 A (城市)",
+                "Stated total | totals.csv!totals | no figure |  | FAIL | totals.csv!totals!A8 A (城市)");
+        assertThat(dq.rowWhere("Checks", 6, "totals.csv!totals!A4 A (城市)").orElseThrow().get(5)).isEqualTo(
+                "'浙江省小计' at totals.csv!totals!A4 is a total row but states no figure: write its figures (the sums of"
+                        + " the rows it covers) in the row, or delete the row");
+    }
+
+    @Test
+    void aFigureMergedOverTwoZonesRejectsBothRowsAndCountsOnceInTheirSubtotal() throws Exception {
+        // D2:D3 was copied to both rows: Jiangsu's exports were 18亿 for a sheet that states 9亿. A figure merged
+        // over a tall row (rows 5-6, every cell merged down) is that row's figure alone.
+        OneSheetWorkbook.write(dir.resolve("input/merged.xlsx"), "2024年1月", new Object[][] {
+                {"省份", "城市", "期间", "出口额（亿元）", "海外仓数量（个）"},
+                {"江苏省", "南京市", "2024-01", 9, 1},
+                {null, "苏州市", "2024-01", null, 2},
+                {"江苏省小计", null, null, 9, 3},
+                {"浙江省", "杭州市", "2024-01", 3, 4},
+                {null, null, null, null, null}},
+                "A2:A3", "D2:D3", "A5:A6", "B5:B6", "C5:C6", "D5:D6", "E5:E6");
+
+        assertThat(job.run()).isEqualTo(65);
+
+        PublishedWorkbook dq = job.dataQuality();
+        assertThat(dq.lines("Rejected Rows")).containsExactly(
+                "merged.xlsx | 2024年1月 | 2 | D (出口额(亿元)) | 9 | D2:D3 is one figure merged across 2 zones (南京市,"
+                        + " 苏州市): give each zone its own figure, or unmerge the cells",
+                "merged.xlsx | 2024年1月 | 3 | D (出口额(亿元)) | 9 | D2:D3 is one figure merged across 2 zones (南京市,"
+                        + " 苏州市): give each zone its own figure, or unmerge the cells");
+        assertThat(dq.rowWhere("Files", 0, "merged.xlsx").orElseThrow().subList(4, 8))
+                .as("rows read, accepted, rejected, total rows").containsExactly("4", "1", "2", "1");
+        assertThat(dq.rows("Checks").stream().filter(r -> r.get(0).equals("Stated subtotal"))
+                .map(r -> String.join(" | ", r.subList(1, 5)))).containsExactly(
+                "merged.xlsx!2024年1月, Exports 2024-01, rows 2-2 | 9 亿元 | 9 亿元 | PASS",
+                "merged.xlsx!2024年1月, Overseas warehouses 2024-01, rows 2-3 | 3 | 3 | PASS");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+        assertThat(job.report().rows("Indicators by Province").stream().skip(1).map(r -> String.join(" ", r)))
+                .containsExactly("2024-01 Zhejiang Exports 300,000,000.00 CNY", "2024-01 Zhejiang Overseas warehouses 4 count",
+                        "2024-01 Total Exports 300,000,000.00 CNY", "2024-01 Total Overseas warehouses 4 count");
+    }
+
+    @Test
+    void anEnglishNameWithDiacriticsIsThePlaceWithout() throws Exception {
+        // Ürümqi was an unknown zone: its ü was taken for pinyin's (Lüliang), not for a u with marks.
+        OneSheetWorkbook.write(dir.resolve("input/xinjiang.xlsx"), "2024Q1", new Object[][] {
+                {"City", "Period", "Exports (USD million)"}, {"Ürümqi", "2024Q1", 1.5}});
+
+        assertThat(job.run()).isZero();
+
+        assertThat(job.report().rows("Zone Indicators").get(1).subList(0, 7)).containsExactly("2024Q1", "Urumqi",
+                "乌鲁木齐市", "Xinjiang", "Exports", "1,500,000.00", "USD");
+    }
+
+    @Test
     void aRomanisedNameThatSeveralPlacesShareIsThePilotZoneAmongThem() throws Exception {
         // Yiwu is 义乌市 (a pilot zone) and 伊吾县 (Xinjiang, none); Taizhou is 台州市 and 泰州市, both pilot zones.
         // A Chinese name is matched as written: 伊吾 is 伊吾县, which is no pilot zone.
-        io.cbec.etl.fixtures.OneSheetWorkbook.write(dir.resolve("input/notes.xlsx"), "2024Q1", new Object[][] {
+        OneSheetWorkbook.write(dir.resolve("input/notes.xlsx"), "2024Q1", new Object[][] {
                 {"城市", "期间", "出口额（亿元）"}, {"Yiwu", "2024Q1", 65}, {"Taizhou", "2024Q1", 12}, {"伊吾", "2024Q1", 1}});
 
         assertThat(job.run()).isEqualTo(65);

@@ -395,15 +395,14 @@ class PlatformReportJobTest {
 
     @Test
     void anEventAmountInAnotherCurrencyIsKeptAsTextNeverReadAsACount() throws Exception {
-        Files.createDirectories(dir.resolve("input"));
-        Files.writeString(dir.resolve("input/events.csv"), """
+        job.inputText("events.csv", """
                 Date,Platform,Market,Event,Value
                 2023-01-31,Temu,United States,investment in dollars,5美金
                 2023-01-31,Temu,United States,investment in millions,5 mln USD
                 2023-01-31,Temu,United States,investment in patacas,300万澳门元
                 2023-01-31,Temu,United States,investment in NT dollars,5 新台币
                 2023-01-31,Temu,United States,investment in MOP,MOP 5
-                """, StandardCharsets.UTF_8);
+                """);
 
         assertThat(job.run()).isZero();
 

@@ -3,6 +3,7 @@ package io.cbec.etl.job;
 import io.cbec.etl.CbecEtlApplication;
 import io.cbec.etl.fixtures.JobRun;
 import io.cbec.etl.fixtures.PublishedWorkbook;
+import io.cbec.etl.fixtures.ReferenceZones;
 import io.cbec.etl.fixtures.RegistryWorkbook;
 import io.cbec.etl.fixtures.SampleInputGenerator;
 import io.cbec.etl.report.ReportFiles;
@@ -217,7 +218,7 @@ class RegistryReportJobTest {
     void anExcel97WorkbookAndAGb18030SemicolonCsvAreReadLikeAnyOther() throws Exception {
         RegistryWorkbook.allBatches().batches(1, 2).writeTo(dir.resolve("input/old.xls"));
         StringBuilder csv = new StringBuilder("批次;城市;省份;批复日期\r\n");
-        for (var z : io.cbec.etl.fixtures.ReferenceZones.batch(3)) {
+        for (var z : ReferenceZones.batch(3)) {
             csv.append("第三批;").append(z.nameZh()).append(';').append(z.provinceZh()).append(";2018年7月24日\r\n");
         }
         Files.write(dir.resolve("input/第三批.csv"), csv.toString().getBytes(java.nio.charset.Charset.forName("GB18030")));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,9 +100,9 @@ class DivisionDirectoryTest {
 
     @Test
     void hasEveryProvinceLevelDivisionButAbroad() {
-        long count = java.util.stream.IntStream.rangeClosed(10, 99)
+        long count = IntStream.rangeClosed(10, 99)
                 .mapToObj(i -> directory.provinceByCode(Integer.toString(i)))
-                .filter(java.util.Optional::isPresent)
+                .filter(Optional::isPresent)
                 .count();
         assertThat(count).isEqualTo(34);
         assertThat(directory.provinceByCode("91")).isEmpty();
@@ -184,6 +186,10 @@ class DivisionDirectoryTest {
             Lhasa                                  |          | 540100
             Lasa                                   | Xizang   | 540100
             Urumqi                                 |          | 650100
+            Ürümqi                                 |          | 650100
+            ÜRÜMQI                                 |          | 650100
+            Lüliang                                |          | 141100
+            Lvliang                                |          | 141100
             Wulumuqi                               | 新疆     | 650100
             Hohhot                                 |          | 150100
             Ordos                                  |          | 150600

@@ -57,6 +57,9 @@ class TextNormaliserTest {
             App Name               | appname
             (blank)                | blank
             Date approved          | dateapproved
+            出口额（亿元）①        | 出口额
+            出口额①                | 出口额
+            面积（m²）             | 面积
             """)
     void buildsHeaderKeys(String header, String key) {
         assertThat(TextNormaliser.headerKey(header)).isEqualTo(key);

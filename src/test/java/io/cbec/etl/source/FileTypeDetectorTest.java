@@ -8,8 +8,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -66,7 +69,7 @@ class FileTypeDetectorTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
         assertThat(detect("chart.xlsx", png).type()).isEqualTo(FileType.IMAGE);
         byte[] junk = new byte[4096];
-        new java.util.Random(7).nextBytes(junk);
+        new Random(7).nextBytes(junk);
         junk[0] = 0x01;
         assertThat(detect("junk.csv", junk).type()).isEqualTo(FileType.UNKNOWN);
     }
@@ -76,13 +79,16 @@ class FileTypeDetectorTest {
         String csv = "Date,Platform,Market,Event,Value\n2023-01-31,Temu,United States,note,ab\u0000cd\n";
         assertThat(detect("e.csv", utf8(csv))).isEqualTo(new FileTypeDetector.Detection(FileType.CSV, null));
         assertThat(detect("nul-padded.csv", utf8(csv + "\u0000\u0000\u0000\u0000")).type()).isEqualTo(FileType.UNKNOWN);
-        byte[] sqlite = java.util.Arrays.copyOf(utf8("SQLite format 3\u0000"), 100);
+        byte[] sqlite = Arrays.copyOf(utf8("SQLite format 3\u0000"), 100);
         sqlite[16] = 0x10;
         assertThat(detect("data.csv", sqlite).type()).isEqualTo(FileType.UNKNOWN);
         byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3E, 0};
         assertThat(detect("tool.csv", elf).type()).isEqualTo(FileType.UNKNOWN);
         String text = "Zone,Batch\r\nHangzhou,1\r\nNingbo,2\r\n";
-        assertThat(detect("unicode.csv", text.getBytes(StandardCharsets.UTF_16LE)).type()).isEqualTo(FileType.UNKNOWN);
+        assertThat(detect("unicode.csv", text.getBytes(StandardCharsets.UTF_16LE)).problem())
+                .isEqualTo("text in UTF-16 without a byte-order mark (Excel \"Unicode Text\"); save it as CSV UTF-8");
+        assertThat(detect("unicode-be.csv", ("城市,批次\n一,1\n杭州市,1\n").getBytes(StandardCharsets.UTF_16BE)).problem())
+                .startsWith("text in UTF-16 without a byte-order mark");
         assertThat(detect("unicode.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE)).problem())
                 .startsWith("text in UTF-16");
     }
@@ -222,7 +228,7 @@ class FileTypeDetectorTest {
         Path file = dir.resolve("twice.xlsx");
         try (var in = new java.util.zip.ZipFile(source.toFile());
              var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(file.toFile())) {
-            for (var entry : java.util.Collections.list(in.entries())) {
+            for (var entry : Collections.list(in.entries())) {
                 byte[] data = in.getInputStream(entry).readAllBytes();
                 int copies = entry.getName().equals("xl/worksheets/sheet1.xml") ? 2 : 1;
                 for (int i = 0; i < copies; i++) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class Fixtures {
     static Path replaceEntries(Path zip, Map<String, String> replacements) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile in = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
                 try (InputStream data = in.getInputStream(entry)) {
                     entries.put(entry.getName(), data.readAllBytes());
                 }

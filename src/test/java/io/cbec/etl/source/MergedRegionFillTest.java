@@ -55,4 +55,17 @@ class MergedRegionFillTest {
         RowStream rows = MergedRegionFill.fill(streamOf(row(1, "a"), row(2, "b")), List.of(CellRange.parse("A1:A2")));
         assertThat(drain(rows)).containsExactly("1: a", "2: b");
     }
+
+    @Test
+    void saysWhichCellsHoldTheValueOfARegionOverSeveralRows() throws SourceException {
+        RowStream rows = MergedRegionFill.fill(streamOf(row(1, "浙江", "9"), row(2, null, "8"), row(3, "江苏", "7")),
+                List.of(CellRange.parse("A1:A2"), CellRange.parse("B3:C3")));
+        SourceRow first = rows.next();
+        SourceRow second = rows.next();
+        SourceRow third = rows.next();
+        assertThat(first.mergedDown(0)).isEqualTo(CellRange.parse("A1:A2")); // the region's own cell
+        assertThat(second.mergedDown(0)).isEqualTo(CellRange.parse("A1:A2")); // its copy
+        assertThat(second.mergedDown(1)).isNull();
+        assertThat(third.mergedDown(1)).as("a region over one row").isNull();
+    }
 }

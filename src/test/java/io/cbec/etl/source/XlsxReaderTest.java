@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -207,7 +209,7 @@ class XlsxReaderTest {
             SheetInfo sheet = book.sheets().get(0);
             assertThat(SpreadsheetFiles.mergedRegions(book, sheet)).containsExactlyInAnyOrder(
                     CellRange.parse("A1:C1"), CellRange.parse("A6:A8"));
-            List<String> filled = new java.util.ArrayList<>();
+            List<String> filled = new ArrayList<>();
             try (RowStream rows = SpreadsheetFiles.rowsWithMergedValues(book, sheet)) {
                 for (SourceRow row = rows.next(); row != null; row = rows.next()) {
                     filled.add(Fixtures.describe(row));
@@ -344,7 +346,7 @@ class XlsxReaderTest {
     void refusesABrokenZipWithAClearMessage() throws Exception {
         Path file = basicWorkbook(false);
         byte[] bytes = Files.readAllBytes(file);
-        Path truncated = Files.write(dir.resolve("truncated.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path truncated = Files.write(dir.resolve("truncated.xlsx"), Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> SpreadsheetFiles.open(truncated, FileType.XLSX))
                 .isInstanceOf(SourceException.class).hasMessageContaining("damaged");
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,7 +121,7 @@ public record MetricQuery(String metric, Map<String, String> qualifiers, String 
     }
 
     /** True when the metric's name is one of these (already lower-case) names. */
-    public boolean isOneOf(java.util.Set<String> names) {
+    public boolean isOneOf(Set<String> names) {
         return names.contains(metric);
     }
 

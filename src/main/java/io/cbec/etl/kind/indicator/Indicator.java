@@ -4,6 +4,7 @@ import io.cbec.etl.normalise.TextNormaliser;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,7 +68,7 @@ public enum Indicator {
 
     /** The field name under which the kind reads a column of this indicator, e.g. "exports". */
     public String field() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The indicator a name or header denotes ("出口额（亿元）", "Exports", "cbec trade value"), if any. */

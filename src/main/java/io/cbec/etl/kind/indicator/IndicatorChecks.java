@@ -38,6 +38,7 @@ final class IndicatorChecks {
 
     void run(JdbcClient jdbc, long id, CheckRecorder recorder) {
         statedTotals(jdbc, id, recorder);
+        totalsWithoutFigures(jdbc, id, recorder);
         subtotalProvinces(jdbc, id, recorder);
         reportedOnce(jdbc, id, recorder);
         beforeApproval(jdbc, id, recorder);
@@ -59,16 +60,16 @@ final class IndicatorChecks {
         List<Subtotal> subtotals = jdbc.sql("""
                         SELECT DISTINCT v.file_no, v.sheet_no, f.file_name, s.sheet_name, v.row_no, v.row_label,
                                v.zone_column,
-                               COALESCE((SELECT MAX(p.row_no) FROM indicator_value p
-                                   WHERE p.instance_id = v.instance_id AND p.file_no = v.file_no
-                                     AND p.sheet_no = v.sheet_no AND p.row_kind <> 'DETAIL' AND p.row_no < v.row_no), 0)
+                               COALESCE((SELECT MAX(p.row_no) FROM stated_total p
+                                   WHERE p.instance_id = v.instance_id AND p.kind = :kind AND p.file_no = v.file_no
+                                     AND p.sheet_no = v.sheet_no AND p.row_no < v.row_no), 0)
                         FROM indicator_value v
                         JOIN source_file f ON f.instance_id = v.instance_id AND f.file_no = v.file_no
                         JOIN source_sheet s ON s.instance_id = v.instance_id AND s.file_no = v.file_no
                                            AND s.sheet_no = v.sheet_no
                         WHERE v.instance_id = :id AND v.row_kind = 'SUBTOTAL'
                         ORDER BY v.file_no, v.sheet_no, v.row_no""")
-                .param("id", id)
+                .param("id", id).param("kind", IndicatorKind.ID)
                 .query((rs, n) -> new Subtotal(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         rs.getString(6), rs.getString(7), rs.getInt(8)))
                 .list(); // one per subtotal row: few
@@ -123,14 +124,10 @@ final class IndicatorChecks {
     private void statedTotals(JdbcClient jdbc, long id, CheckRecorder recorder) {
         jdbc.sql("""
                         WITH t AS (
-                            SELECT v.*, CASE WHEN v.row_kind = 'SUBTOTAL' THEN
-                                       COALESCE((SELECT MAX(p.row_no) FROM indicator_value p
-                                           WHERE p.instance_id = v.instance_id AND p.file_no = v.file_no
-                                             AND p.sheet_no = v.sheet_no AND p.row_kind <> 'DETAIL' AND p.row_no < v.row_no), 0)
-                                   ELSE COALESCE((SELECT MAX(p.row_no) FROM indicator_value p
-                                           WHERE p.instance_id = v.instance_id AND p.file_no = v.file_no
-                                             AND p.sheet_no = v.sheet_no AND p.row_kind = 'TOTAL' AND p.row_no < v.row_no), 0)
-                                   END AS from_row
+                            SELECT v.*, COALESCE((SELECT MAX(p.row_no) FROM stated_total p
+                                       WHERE p.instance_id = v.instance_id AND p.kind = :kind AND p.file_no = v.file_no
+                                         AND p.sheet_no = v.sheet_no AND p.row_no < v.row_no
+                                         AND (v.row_kind = 'SUBTOTAL' OR NOT p.subtotal)), 0) AS from_row
                             FROM indicator_value v WHERE v.instance_id = :id AND v.row_kind <> 'DETAIL')
                         SELECT f.file_name, s.sheet_name, t.row_no, t.row_label, t.row_kind, t.indicator, t.period_label,
                                t.amount, t.unit, t.shown_factor, t.tolerance, t.raw_value, t.shown_unit, t.col_letters,
@@ -145,6 +142,7 @@ final class IndicatorChecks {
                                            AND s.sheet_no = t.sheet_no
                         LEFT JOIN indicator_value d ON d.instance_id = t.instance_id AND d.file_no = t.file_no
                              AND d.sheet_no = t.sheet_no AND d.row_kind = 'DETAIL' AND d.indicator = t.indicator
+                             AND NOT d.merged_copy -- a figure merged over several rows is in the sheet once
                              AND (t.period_start IS NULL
                                   OR d.period_start = t.period_start AND d.period_end = t.period_end)
                              AND d.row_no > t.from_row AND d.row_no < t.row_no
@@ -152,7 +150,7 @@ final class IndicatorChecks {
                                  t.indicator, t.period_label, t.period_start, t.amount, t.unit, t.shown_factor,
                                  t.tolerance, t.raw_value, t.shown_unit, t.col_letters, t.column_name, t.from_row
                         ORDER BY t.file_no, t.sheet_no, t.row_no, t.col_letters""")
-                .param("id", id)
+                .param("id", id).param("kind", IndicatorKind.ID)
                 .query(rs -> {
                     String file = rs.getString(1);
                     String sheet = rs.getString(2);
@@ -219,6 +217,44 @@ final class IndicatorChecks {
                     recorder.record(new CheckResult(check, scope, shownFigure(stated, factor, unit, shownUnit),
                             shownFigure(sum, factor, unit, shownUnit), pass ? CheckStatus.PASS : CheckStatus.FAIL,
                             detail, place));
+                });
+    }
+
+    /**
+     * A total or subtotal row with no figure (合计 and its cells empty) states nothing to check: it fails, as a
+     * registry total with no count does, rather than passing unseen. It still bounds the rows the next total covers.
+     */
+    private void totalsWithoutFigures(JdbcClient jdbc, long id, CheckRecorder recorder) {
+        jdbc.sql("""
+                        SELECT f.file_name, s.sheet_name, t.row_no, t.label, t.subtotal, t.column_name,
+                               COALESCE((SELECT MAX(p.row_no) FROM stated_total p
+                                   WHERE p.instance_id = t.instance_id AND p.kind = t.kind AND p.file_no = t.file_no
+                                     AND p.sheet_no = t.sheet_no AND p.row_no < t.row_no
+                                     AND (t.subtotal OR NOT p.subtotal)), 0) AS from_row
+                        FROM stated_total t
+                        JOIN source_file f ON f.instance_id = t.instance_id AND f.file_no = t.file_no
+                        JOIN source_sheet s ON s.instance_id = t.instance_id AND s.file_no = t.file_no
+                                           AND s.sheet_no = t.sheet_no
+                        WHERE t.instance_id = :id AND t.kind = :kind
+                          AND NOT EXISTS (SELECT 1 FROM indicator_value v WHERE v.instance_id = t.instance_id
+                                  AND v.file_no = t.file_no AND v.sheet_no = t.sheet_no AND v.row_no = t.row_no)
+                        ORDER BY t.file_no, t.sheet_no, t.row_no""")
+                .param("id", id).param("kind", IndicatorKind.ID)
+                .query(rs -> {
+                    String file = rs.getString(1);
+                    String sheet = rs.getString(2);
+                    int row = rs.getInt(3);
+                    String label = rs.getString(4);
+                    String column = rs.getString(6);
+                    int from = rs.getInt(7);
+                    String letters = column == null ? "" : column.split(" ", 2)[0];
+                    recorder.record(new CheckResult(rs.getBoolean(5) ? "Stated subtotal" : "Stated total",
+                            file + "!" + sheet + (from > 0 ? ", rows " + (from + 1) + "-" + (row - 1) : ""),
+                            CheckValue.text("no figure"),
+                            CheckValue.EMPTY, CheckStatus.FAIL, "'" + label + "' at " + file + "!" + sheet + "!"
+                            + letters + row + " is a total row but states no figure: write its figures (the sums of"
+                            + " the rows it covers) in the row, or delete the row",
+                            file + "!" + sheet + "!" + letters + row + (column == null ? "" : " " + column)));
                 });
     }
 

@@ -23,10 +23,12 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Figures reported per pilot zone: CBEC trade value, exports, imports, overseas warehouses, enterprises,
@@ -123,8 +125,8 @@ public class IndicatorKind implements RecordKind {
         if (!matched.contains(ZONE)) {
             return "the required column(s) zone";
         }
-        return "a column of figures: an indicator column (" + java.util.Arrays.stream(Indicator.values())
-                .map(i -> i.labelZh() + " or " + i.label()).collect(java.util.stream.Collectors.joining(", "))
+        return "a column of figures: an indicator column (" + Arrays.stream(Indicator.values())
+                .map(i -> i.labelZh() + " or " + i.label()).collect(Collectors.joining(", "))
                 + ", with its unit, e.g. 出口额（亿元）), a value column (数值, Value) "
                 + "or one column per period (2024-01, 1月)";
     }
@@ -181,9 +183,11 @@ public class IndicatorKind implements RecordKind {
                         .addValue("amount", v.value()).addValue("unit", v.unit())
                         .addValue("factor", v.factor()).addValue("tolerance", v.tolerance())
                         .addValue("rawValue", CellTextSanitiser.truncate(v.raw(), 200)).addValue("shown", CellTextSanitiser.truncate(v.shownUnit(), 100))
-                        .addValue("letters", io.cbec.etl.source.SourceRow.columnLetters(v.column()))
+                        .addValue("letters", SourceRow.columnLetters(v.column()))
                         .addValue("column", CellTextSanitiser.truncate(v.columnName(), 1000))
-                        .addValue("zoneColumn", CellTextSanitiser.truncate(r.plan().describeColumn(r.plan().column(ZONE)), 200)));
+                        .addValue("zoneColumn", CellTextSanitiser.truncate(r.plan().describeColumn(r.plan().column(ZONE)), 200))
+                        .addValue("merged", v.merged() == null ? null : v.merged().toA1(), Types.VARCHAR)
+                        .addValue("copy", v.merged() != null && v.merged().firstRow() < r.row()));
             }
             if (!IndicatorRow.DETAIL.equals(row.rowKind())) {
                 // One stated_total row per total row, so the Files sheet counts it; its figures are above.
@@ -192,18 +196,22 @@ public class IndicatorKind implements RecordKind {
                         .addValue("sheet", r.plan().sheetNo()).addValue("row", r.row())
                         .addValue("label", CellTextSanitiser.truncate(row.label(), 1000))
                         .addValue("subtotal", IndicatorRow.SUBTOTAL.equals(row.rowKind()))
-                        .addValue("column", CellTextSanitiser.truncate(row.values().get(0).columnName(), 1000)));
+                        .addValue("column", CellTextSanitiser.truncate(row.values().isEmpty()
+                                ? r.plan().describeColumn(r.plan().column(ZONE)) : row.values().get(0).columnName(),
+                                1000)));
             }
         }
-        template.batchUpdate("""
+        if (!values.isEmpty()) {
+            template.batchUpdate("""
                 INSERT INTO indicator_value (instance_id, file_no, sheet_no, row_no, row_kind, row_label, zone_key,
                     zone_code, zone_zh, zone_en, province_code, raw_zone, indicator, period_start, period_end,
                     period_label, amount, unit, shown_factor, tolerance, raw_value, shown_unit, col_letters, column_name,
-                    zone_column)
+                    zone_column, merged_range, merged_copy)
                 VALUES (:id, :file, :sheet, :row, :kind, :label, :key, :code, :zh, :en, :province, :raw, :indicator,
                     :start, :end, :label2, :amount, :unit, :factor, :tolerance, :rawValue, :shown, :letters, :column,
-                    :zoneColumn)""",
-                values.toArray(MapSqlParameterSource[]::new));
+                    :zoneColumn, :merged, :copy)""",
+                    values.toArray(MapSqlParameterSource[]::new));
+        }
         if (!totals.isEmpty()) {
             template.batchUpdate("""
                     INSERT INTO stated_total (instance_id, kind, file_no, sheet_no, row_no, label, subtotal, measure,
@@ -225,6 +233,7 @@ public class IndicatorKind implements RecordKind {
     @Override
     public void settle(JdbcClient jdbc, long instanceId) {
         pilotZones.settle(jdbc, template, instanceId);
+        MergedFigures.settle(jdbc, instanceId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cbec.etl.kind.indicator;
 
 import io.cbec.etl.normalise.Period;
+import io.cbec.etl.source.CellRange;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,7 +33,8 @@ record IndicatorRow(String rowKind, String label, ZoneRef zone, List<Value> valu
      * @param tolerance half a unit of the last decimal shown, in base units; 0 for a whole figure shown whole
      *                  without a scale
      * @param shownUnit the unit as written (header note or cell), e.g. "亿元", "万美元"
+     * @param merged    the merged region over several rows the figure's cell is part of ("D12:D13"), or null
      */
     record Value(Indicator indicator, Period period, BigDecimal value, String unit, BigDecimal factor,
-                 BigDecimal tolerance, String raw, String shownUnit, int column, String columnName) { }
+                 BigDecimal tolerance, String raw, String shownUnit, int column, String columnName, CellRange merged) { }
 }

@@ -18,6 +18,7 @@ import io.cbec.etl.normalise.quantity.Qualifier;
 import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.QuantityParser;
 import io.cbec.etl.normalise.quantity.UnitHint;
+import io.cbec.etl.source.CellRange;
 import io.cbec.etl.source.CellValue;
 import io.cbec.etl.source.SourceRow;
 
@@ -152,17 +153,19 @@ final class IndicatorRowNormaliser {
             }
             UnitHint hint = rowUnit != null ? rowUnit : vc.unit();
             String shownUnit = rowUnitText != null ? rowUnitText : vc.shownUnit();
-            Parsed<IndicatorRow.Value> value = value(indicator, period, cell, hint, shownUnit, vc);
+            Parsed<IndicatorRow.Value> value = value(indicator, period, cell, hint, shownUnit, vc,
+                    row.mergedDown(vc.column()));
             if (!value.ok()) {
                 return plan.reject(vc.column(), cell, value.error());
             }
             values.add(value.value());
         }
-        if (values.isEmpty()) {
-            return zone == null ? new RowOutcome.Ignored("total row without figures")
-                    : plan.reject(zoneColumn, row.cell(zoneColumn), "no figure in the row for " + zone.nameZh()
+        if (values.isEmpty() && zone != null) {
+            return plan.reject(zoneColumn, row.cell(zoneColumn), "no figure in the row for " + zone.nameZh()
                     + ": fill the indicator columns or delete the row");
         }
+        // A total row with no figure is still a stated total: staged without figures, it is counted in Total rows
+        // and fails its check (as a registry total with no count does), rather than being read and then lost.
         return new RowOutcome.Accepted(new IndicatorRow(rowKind, marker.map(TotalRowDetector.Marker::label).orElse(null),
                 zone, values));
     }
@@ -217,7 +220,8 @@ final class IndicatorRowNormaliser {
     }
 
     private static Parsed<IndicatorRow.Value> value(Indicator indicator, Period period, CellValue cell, UnitHint hint,
-                                                    String shownUnit, SheetLayout.ValueColumn vc) {
+                                                    String shownUnit, SheetLayout.ValueColumn vc,
+                                                    CellRange merged) {
         Parsed<Quantity> parsed = cell instanceof CellValue.Numeric n ? QuantityParser.parse(n.value(), hint)
                 : cell instanceof CellValue.Text t ? QuantityParser.parse(t.text(), hint)
                 : Parsed.failed("not a number: " + cell.raw());
@@ -289,7 +293,7 @@ final class IndicatorRowNormaliser {
         BigDecimal tolerance = exact ? BigDecimal.ZERO : HALF.scaleByPowerOfTen(-decimals).multiply(factor).abs();
         String shown = bare ? shownUnit : "in cell";
         return Parsed.ok(new IndicatorRow.Value(indicator, period, q.low(), unit, factor, tolerance,
-                cell.raw(), shown, vc.column(), vc.name()));
+                cell.raw(), shown, vc.column(), vc.name(), merged));
     }
 
     /** Why a figure that is not one exact number cannot be summed, if it is not. */

@@ -9,6 +9,7 @@ import io.cbec.etl.normalise.quantity.Quantity;
 import io.cbec.etl.normalise.quantity.UnitHint;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +108,7 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
                         plan.describeColumn(column), hint == null ? HeaderCurrency.foreign(header).orElse(null) : null));
             }
         }
-        columns.sort(java.util.Comparator.comparingInt(ValueColumn::column));
+        columns.sort(Comparator.comparingInt(ValueColumn::column));
         String problem = null;
         Integer problemColumn = null;
         boolean long_ = plan.has(IndicatorKind.VALUE);
@@ -154,9 +155,13 @@ record SheetLayout(Integer zoneColumn, Integer provinceColumn, Integer periodCol
         }
         String[] rows = header.split(SheetPlan.HEADER_ROWS);
         for (int i = rows.length - 1; i >= 0; i--) {
-            Matcher m = HEADER_NOTE.matcher(TextNormaliser.clean(rows[i]));
+            Matcher m = HEADER_NOTE.matcher(TextNormaliser.cleanHeader(rows[i]));
             if (m.find()) {
                 return Optional.of(m.group(1).strip());
+            }
+            Optional<String> after = UnitHint.unitAfterName(rows[i]); // 出口额/亿元, 出口额 亿元
+            if (after.isPresent()) {
+                return after;
             }
         }
         return Optional.empty();

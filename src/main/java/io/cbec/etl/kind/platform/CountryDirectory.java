@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -35,7 +37,7 @@ public final class CountryDirectory {
 
         /** Reads the setting: {@code northern-america} or {@code continent}, any case, {@code -} or {@code _}. */
         public static NorthAmerica of(String setting) {
-            String s = setting == null ? "" : setting.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            String s = setting == null ? "" : setting.strip().toUpperCase(Locale.ROOT).replace('-', '_');
             if (s.isEmpty()) {
                 return NORTHERN_AMERICA;
             }
@@ -141,14 +143,14 @@ public final class CountryDirectory {
         return new CountryDirectory(ReferenceTable.read("countries.csv", extraDir), northAmerica);
     }
 
-    private static final java.util.regex.Pattern PUNCTUATION_AND_SPACE = java.util.regex.Pattern.compile("[\\p{P}\\s]+");
+    private static final Pattern PUNCTUATION_AND_SPACE = Pattern.compile("[\\p{P}\\s]+");
 
     /**
      * Cleaned, lower-cased, punctuation and spaces removed: "Korea, Republic of" and "korea republic of"
      * agree. Unlike header keys, bracketed words stay: "Congo (Kinshasa)" is not "Congo".
      */
     static String key(String name) {
-        String s = TextNormaliser.clean(name.replace("&", " and ")).toLowerCase(java.util.Locale.ROOT);
+        String s = TextNormaliser.clean(name.replace("&", " and ")).toLowerCase(Locale.ROOT);
         return PUNCTUATION_AND_SPACE.matcher(s).replaceAll("");
     }
 

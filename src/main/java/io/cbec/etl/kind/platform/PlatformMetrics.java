@@ -11,6 +11,7 @@ import io.cbec.etl.normalise.quantity.Quantity;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +49,9 @@ class PlatformMetrics implements MetricSource {
     private Optional<Named> named(String metric) {
         String[] words = metric.split(" ");
         for (int i = words.length - 1; i >= 1; i--) {
-            Optional<Platform> p = platforms.platform(String.join(" ", java.util.Arrays.copyOfRange(words, 0, i)));
+            Optional<Platform> p = platforms.platform(String.join(" ", Arrays.copyOfRange(words, 0, i)));
             if (p.isPresent()) {
-                String rest = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+                String rest = String.join(" ", Arrays.copyOfRange(words, i, words.length));
                 return measure(rest).map(m -> new Named(p.get(), m.metric(), m.share()));
             }
         }

@@ -4,6 +4,7 @@ import io.cbec.etl.normalise.TextNormaliser;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,10 @@ public record UnitHint(String unit, BigDecimal multiplier) {
     private static final Pattern UNIT_LABEL = Pattern.compile("(?:单位|unit|units)\\s*[:：]\\s*(.+)$");
     private static final Pattern LEADING_UNIT_LABEL = Pattern.compile("^\\s*(?:单位|unit|units)\\s*[:：]\\s*");
     private static final Pattern SPACES = Pattern.compile("[\\s,.]+");
+    // A unit written after the name past a slash or a space, with no brackets: "出口额/亿元", "出口额 亿元".
+    private static final Pattern NAME_UNIT_BREAK = Pattern.compile("\\s*/\\s*|\\s+");
+    // English words ending many names ("Parcel count", "Zone no") that would read as a count after a space.
+    private static final Set<String> COUNT_WORDS = Set.of("count", "number", "no");
 
     public UnitHint {
         if (multiplier == null || multiplier.signum() <= 0) {
@@ -40,19 +45,63 @@ public record UnitHint(String unit, BigDecimal multiplier) {
         if (header == null) {
             return Optional.empty();
         }
-        String s = TextNormaliser.clean(header).toLowerCase(Locale.ROOT);
+        String s = TextNormaliser.cleanHeader(header).toLowerCase(Locale.ROOT);
         Matcher note = BRACKETED_NOTE.matcher(s);
         String unitText;
         if (note.find()) {
             unitText = LEADING_UNIT_LABEL.matcher(note.group(1)).replaceFirst("");
         } else {
             Matcher label = UNIT_LABEL.matcher(s);
-            if (!label.find()) {
-                return Optional.empty();
+            if (label.find()) {
+                unitText = label.group(1);
+            } else {
+                Optional<String[]> named = nameAndUnit(s);
+                if (named.isEmpty()) {
+                    return Optional.empty();
+                }
+                unitText = named.get()[1];
             }
-            unitText = label.group(1);
         }
         return fromUnitText(SPACES.matcher(unitText).replaceAll(" ").strip());
+    }
+
+    /**
+     * The name of a header whose unit follows it past a slash or a space, without brackets: "出口额" for "出口额/亿元",
+     * "出口额 亿元" or "Exports EUR". Empty when the header has no such unit (a bracketed one included).
+     */
+    public static Optional<String> nameBeforeUnit(String header) {
+        return header == null ? Optional.empty() : nameAndUnit(TextNormaliser.cleanHeader(header)).map(p -> p[0]);
+    }
+
+    /** The unit as written after the name past a slash or a space: "亿元" for "出口额/亿元"; empty when none. */
+    public static Optional<String> unitAfterName(String header) {
+        return header == null ? Optional.empty() : nameAndUnit(TextNormaliser.cleanHeader(header)).map(p -> p[1]);
+    }
+
+    /**
+     * A cleaned header split as name and unit at the first slash or space after which all the rest is a unit this
+     * project reads or another currency's name ("Exports USD million": at the first space). "Parcel count" is a
+     * name, not a count of parcels, and "Country / Region" names no unit.
+     */
+    private static Optional<String[]> nameAndUnit(String cleaned) {
+        Matcher at = NAME_UNIT_BREAK.matcher(cleaned);
+        while (at.find()) {
+            String name = cleaned.substring(0, at.start());
+            String unit = cleaned.substring(at.end());
+            if (name.isEmpty() || unit.isEmpty()) {
+                continue;
+            }
+            boolean afterSpace = !at.group().contains("/");
+            if (afterSpace && COUNT_WORDS.contains(unit.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            // Another currency alone ("EUR", "万欧元") is a unit too, for HeaderCurrency to name.
+            if (fromUnitText(SPACES.matcher(unit).replaceAll(" ").strip()).isPresent()
+                    || unit.indexOf(' ') < 0 && HeaderCurrency.foreign(unit).isPresent()) {
+                return Optional.of(new String[] {name, unit});
+            }
+        }
+        return Optional.empty();
     }
 
     /** The unit words alone, e.g. "亿元", "USD million", "%". */

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +24,8 @@ class IndicatorUnitsTest {
             new PilotZones(DivisionDirectory.bundled())::bundledPilot);
 
     private static SheetPlan plan(String title, String... headers) {
-        Map<String, Integer> columns = new java.util.LinkedHashMap<>();
-        Map<Integer, String> texts = new java.util.TreeMap<>();
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        Map<Integer, String> texts = new TreeMap<>();
         columns.put("zone", 0);
         texts.put(0, "城市");
         for (int i = 0; i < headers.length; i++) {
@@ -86,9 +88,9 @@ class IndicatorUnitsTest {
 
     @Test
     void aUnitCellInAnotherCurrencyRejectsTheRowNamingIt() {
-        Map<String, Integer> columns = new java.util.LinkedHashMap<>(Map.of(IndicatorKind.ZONE, 0,
+        Map<String, Integer> columns = new LinkedHashMap<>(Map.of(IndicatorKind.ZONE, 0,
                 IndicatorKind.PERIOD, 1, IndicatorKind.INDICATOR, 2, IndicatorKind.VALUE, 3, IndicatorKind.UNIT, 4));
-        Map<Integer, String> texts = new java.util.TreeMap<>(Map.of(0, "城市", 1, "期间", 2, "指标", 3, "数值", 4, "单位"));
+        Map<Integer, String> texts = new TreeMap<>(Map.of(0, "城市", 1, "期间", 2, "指标", 3, "数值", 4, "单位"));
         SheetPlan plan = new SheetPlan(1, "f.xlsx", Path.of("f.xlsx"), FileType.XLSX, 1, "long", IndicatorKind.ID, 1,
                 columns, texts, new SheetContext(null, null, null, false, null));
         RowOutcome outcome = NORMALISER.normalise(plan, new SourceRow(2, Arrays.asList(new CellValue.Text("杭州"),

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cbec.etl.normalise.Parsed;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -178,7 +181,7 @@ class QuantityParserTest {
             """)
     void eachQualifierWordOfTheReadmeHasItsMeaningAndItsWord(String text, Qualifier qualifier, String shown) {
         assertThat(QuantityParser.parse(text, null).value().qualifier()).isEqualTo(qualifier);
-        assertThat(QuantityParser.qualifierWord(text)).isEqualTo(java.util.Optional.ofNullable(shown));
+        assertThat(QuantityParser.qualifierWord(text)).isEqualTo(Optional.ofNullable(shown));
     }
 
     @ParameterizedTest(name = "[{0}] refused: {1}")
@@ -253,6 +256,12 @@ class QuantityParserTest {
             1.5       | 出口额（亿元人民币）     | 150000000  | CNY
             1.5       | 出口额（万元人民币）     | 15000      | CNY
             1.5       | 出口额（人民币亿元）     | 150000000  | CNY
+            1.5       | 出口额（亿元）①          | 150000000  | CNY
+            1.5       | 出口额（亿元）*          | 150000000  | CNY
+            1.5       | 出口额/亿元              | 150000000  | CNY
+            1.5       | 出口额 亿元              | 150000000  | CNY
+            1.5       | Exports USD million      | 1500000    | USD
+            1.5       | Exports / USD m          | 1500000    | USD
             1.5       | 出口额（亿人民币）       | 150000000  | CNY
             """)
     void appliesTheHeaderUnit(String text, String header, String low, String unit) {
@@ -282,7 +291,7 @@ class QuantityParserTest {
     /** Whole numeric cells take a shortcut; what they read must be what the general path reads. */
     @Test
     void wholeNumericCellsReadAsTheirDecimalFormWould() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        SplittableRandom random = new SplittableRandom(11);
         UnitHint wan = UnitHint.fromHeader("下载量（万次）").orElseThrow();
         for (int i = 0; i < 20_000; i++) {
             double d = switch (i % 4) {
@@ -292,7 +301,7 @@ class QuantityParserTest {
                 default -> (double) random.nextLong(1L << 62); // past 2^53: the general path
             };
             BigDecimal expected = QuantityParser.tidy(BigDecimal.valueOf(d));
-            for (UnitHint hint : java.util.Arrays.asList(null, wan)) {
+            for (UnitHint hint : Arrays.asList(null, wan)) {
                 Quantity q = QuantityParser.parse(d, hint).value();
                 BigDecimal scaled = hint == null ? expected : QuantityParser.tidy(expected.multiply(hint.multiplier()));
                 assertThat(q.low()).as("%s with %s", d, hint).isEqualTo(scaled);
@@ -311,12 +320,27 @@ class QuantityParserTest {
                 .startsWith("'1.2亿' has its own scale but the column header gives one too");
     }
 
+    @Test
+    void aUnitAfterTheNameIsSplitFromIt() {
+        assertThat(UnitHint.nameBeforeUnit("出口额/亿元")).contains("出口额");
+        assertThat(UnitHint.nameBeforeUnit("出口额 亿元")).contains("出口额");
+        assertThat(UnitHint.nameBeforeUnit("Exports USD million")).contains("Exports");
+        assertThat(UnitHint.unitAfterName("Exports USD million")).contains("USD million");
+        assertThat(UnitHint.nameBeforeUnit("Exports/EUR")).contains("Exports"); // for HeaderCurrency to name
+        assertThat(UnitHint.nameBeforeUnit("Parcel count")).isEmpty();
+        assertThat(UnitHint.nameBeforeUnit("城市/地区")).isEmpty();
+        assertThat(UnitHint.nameBeforeUnit("出口额（亿元）")).isEmpty();
+    }
+
     @ParameterizedTest(name = "[{0}] has no unit note")
     @CsvSource(textBlock = """
             Downloads
             Revenue (EUR)
             Date (yyyy-mm-dd)
             Country / Region
+            Parcel count
+            Exports/EUR
+            City name
             """)
     void headersWithoutAUnitGiveNoHint(String header) {
         assertThat(UnitHint.fromHeader(header)).isEmpty();
