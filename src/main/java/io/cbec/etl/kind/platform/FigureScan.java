@@ -29,12 +29,12 @@ import java.util.TreeMap;
  * <li>sums each (platform, metric, period) group per sheet and per stated area, and merge-joins the sums with
  *     the stated totals read in the same order, so every total is compared once, without a correlated
  *     sub-query per total;</li>
- * <li>writes the monthly sums per platform, metric and country to platform_month, which the report's
- *     Platforms and Platform Downloads sheets and the Summary read instead of the million figures;</li>
+ * <li>writes the sums per platform, metric, country and month (or quarter, year) to platform_month, which the
+ *     report's Platforms and Platform Downloads sheets and the Summary read instead of the million figures;</li>
  * <li>when asked, finds periods counted twice at two granularities ({@link PeriodOverlaps}).</li>
  * </ul>
- * Memory holds one group (a period's countries per sheet) and one month per country at a time, never the
- * figures: it is flat in the number of rows.
+ * Memory holds one group (a period's countries per sheet) and one month (quarter, year) per country at a time,
+ * never the figures: it is flat in the number of rows.
  */
 final class FigureScan {
 
@@ -404,8 +404,10 @@ final class FigureScan {
     }
 
     /**
-     * Monthly sums per platform, metric and country, written to platform_month as each month ends. Within a
-     * platform and metric the figures come by date, so only the current month's countries are held.
+     * Sums per platform, metric, country and period, written to platform_month as each month ends: daily and
+     * monthly figures by month, a quarterly or yearly figure in its own period (a year is not its January).
+     * Within a platform and metric the figures come by period start, so only the periods starting in the
+     * current month are held: at most a month, a quarter and a year per country.
      */
     private static final class MonthlySums {
         private final PreparedStatement insert;
@@ -416,7 +418,8 @@ final class FigureScan {
         private String parent;
         private String metric;
         private LocalDate month;
-        private final Map<String, Month> byCountry = new TreeMap<>();
+        /** By granularity (MONTH, QUARTER, YEAR), then country. */
+        private final Map<String, Map<String, Month>> byPeriod = new TreeMap<>();
 
         private static final class Month {
             BigDecimal value = BigDecimal.ZERO;
@@ -429,8 +432,8 @@ final class FigureScan {
             this.countries = countries;
             insert = con.prepareStatement("""
                     INSERT INTO platform_month (instance_id, platform, parent, metric, country_code, region,
-                        country_name, period_month, metric_value, latest_start, latest_prec)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                        country_name, period_month, period_prec, metric_value, latest_start, latest_prec)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         }
 
         void add(String platform, String parent, String metric, LocalDate period, String precision, String country,
@@ -446,7 +449,9 @@ final class FigureScan {
             if (parent != null && (this.parent == null || parent.compareTo(this.parent) > 0)) {
                 this.parent = parent;
             }
-            Month m = byCountry.computeIfAbsent(country, c -> new Month());
+            // A quarter or a year starts on the first of a month: its start is this month.
+            String granularity = "DAY".equals(precision) ? "MONTH" : precision;
+            Month m = byPeriod.computeIfAbsent(granularity, g -> new TreeMap<>()).computeIfAbsent(country, c -> new Month());
             m.value = m.value.add(value);
             if (m.latest == null || period.isAfter(m.latest)
                     || (period.equals(m.latest) && Objects.equals(precision, "DAY"))) {
@@ -456,26 +461,29 @@ final class FigureScan {
         }
 
         private void flush() throws SQLException {
-            for (Map.Entry<String, Month> e : byCountry.entrySet()) {
-                insert.setLong(1, id);
-                insert.setString(2, platform);
-                insert.setString(3, parent);
-                insert.setString(4, metric);
-                insert.setString(5, e.getKey());
-                Optional<Country> country = countries.byCode(e.getKey());
-                insert.setString(6, countries.reportRegion(e.getKey()));
-                insert.setString(7, country.map(Country::nameEn).orElse(e.getKey()));
-                insert.setDate(8, Date.valueOf(month));
-                insert.setBigDecimal(9, e.getValue().value);
-                insert.setDate(10, Date.valueOf(e.getValue().latest));
-                insert.setString(11, e.getValue().latestPrecision);
-                insert.addBatch();
-                if (++batched == INSERT_BATCH) {
-                    insert.executeBatch();
-                    batched = 0;
+            for (Map.Entry<String, Map<String, Month>> granularity : byPeriod.entrySet()) {
+                for (Map.Entry<String, Month> e : granularity.getValue().entrySet()) {
+                    insert.setLong(1, id);
+                    insert.setString(2, platform);
+                    insert.setString(3, parent);
+                    insert.setString(4, metric);
+                    insert.setString(5, e.getKey());
+                    Optional<Country> country = countries.byCode(e.getKey());
+                    insert.setString(6, countries.reportRegion(e.getKey()));
+                    insert.setString(7, country.map(Country::nameEn).orElse(e.getKey()));
+                    insert.setDate(8, Date.valueOf(month));
+                    insert.setString(9, granularity.getKey());
+                    insert.setBigDecimal(10, e.getValue().value);
+                    insert.setDate(11, Date.valueOf(e.getValue().latest));
+                    insert.setString(12, e.getValue().latestPrecision);
+                    insert.addBatch();
+                    if (++batched == INSERT_BATCH) {
+                        insert.executeBatch();
+                        batched = 0;
+                    }
                 }
             }
-            byCountry.clear();
+            byPeriod.clear();
         }
 
         void close() throws SQLException {
