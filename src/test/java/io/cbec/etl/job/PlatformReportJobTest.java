@@ -131,11 +131,23 @@ class PlatformReportJobTest {
         }
 
         List<List<String>> checks = report.rows("Checks");
-        assertThat(checks.stream().filter(r -> r.get(0).equals("Stated platform total")))
-                .singleElement().satisfies(r -> {
-                    assertThat(r.get(2)).isEqualTo("153 totals");
-                    assertThat(r.get(4)).isEqualTo("PASS");
-                });
+        // Every stated Worldwide total has its own row, with the stated figure and the sum of its countries as
+        // numbers, and its cell.
+        List<List<String>> stated = checks.stream().filter(r -> r.get(0).equals("Stated platform total")).toList();
+        assertThat(stated).hasSize(153).allSatisfy(r -> {
+            assertThat(r.get(4)).isEqualTo("PASS");
+            assertThat(r.get(3)).isEqualTo(r.get(2));
+        });
+        long firstDay = days.stream().filter(d -> d.date().equals(LocalDate.of(2022, 9, 1)))
+                .mapToLong(PlatformSampleInput.Day::total).sum();
+        String firstDayShown = new DecimalFormat("#,##0").format(firstDay);
+        assertThat(stated.get(0)).containsExactly("Stated platform total", "Temu downloads, Worldwide, 2022-09-01",
+                firstDayShown, firstDayShown, "PASS", "'Worldwide' equals the sum of its 15 countries in the sheet",
+                "temu.xlsx!Downloads by Country!18 D (iPhone Downloads) + E (Android Downloads)");
+        int firstTotal = checks.indexOf(stated.get(0));
+        assertThat(report.values("Checks").get(firstTotal).subList(2, 4)).containsExactly((double) firstDay,
+                (double) firstDay);
+        assertThat(stated.get(152).get(1)).isEqualTo("Temu downloads, Worldwide, 2023-01-31");
         // A Worldwide row a day: 153 total rows, counted apart from the 15 countries' rows.
         assertThat(job.dataQuality().rowWhere("Files", 0, "temu.xlsx").orElseThrow().subList(4, 8))
                 .as("rows read, accepted, rejected, total rows")
@@ -434,8 +446,12 @@ class PlatformReportJobTest {
                 .containsExactly("AliExpress", "Alibaba Group", "3", "400", "2023-02-28", "Northern America", "85.0%", "0");
         assertThat(report.rows("Platform Downloads").stream().filter(r -> r.get(0).equals("Pinduoduo")).map(r -> r.get(2)))
                 .containsExactly("Canada", "United States", "United Kingdom");
-        assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated platform total")).map(r -> r.get(2)))
-                .containsExactlyInAnyOrder("2 totals", "2 totals");
+        assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated platform total"))
+                .map(r -> r.get(1) + " " + r.get(2) + " " + r.get(4))).containsExactly(
+                "AliExpress downloads, Northern America, 2023-02 340 PASS",
+                "AliExpress downloads, Worldwide, 2023-02 400 PASS",
+                "Pinduoduo downloads, Northern America, 2023-01 120 PASS",
+                "Pinduoduo downloads, Worldwide, 2023-01 125 PASS");
         // Rows of countries with their totals beside them in columns are records, not total rows.
         assertThat(job.dataQuality().rowWhere("Files", 0, "columns.xlsx").orElseThrow().subList(4, 8))
                 .as("rows read, accepted, rejected, total rows").containsExactly("2", "2", "0", "0");

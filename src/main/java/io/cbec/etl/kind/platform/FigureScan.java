@@ -50,18 +50,13 @@ final class FigureScan {
         }
     }
 
-    /** Passing totals of one sheet and area. */
-    record Passes(String place, String area, int count) { }
-
-    /** Passing totals are listed by area, then file and sheet. */
-    private record PassKey(String area, int fileNo, int sheetNo) implements Comparable<PassKey> {
-        private static final Comparator<PassKey> ORDER = Comparator.comparing(PassKey::area)
-                .thenComparingInt(PassKey::fileNo).thenComparingInt(PassKey::sheetNo);
-
-        @Override
-        public int compareTo(PassKey other) {
-            return ORDER.compare(this, other);
-        }
+    /**
+     * Where each passing total goes as it is compared (tens of thousands in a daily export: written out, not
+     * kept).
+     */
+    @FunctionalInterface
+    interface PassingTotals {
+        void accept(TotalResult total) throws SQLException;
     }
 
     /**
@@ -78,7 +73,7 @@ final class FigureScan {
 
     /** What the pass found; failing totals and repeats hold at most MAX_LISTED + 1 entries each. */
     record Result(long figures, List<Repeat> repeats, List<TotalResult> failingTotals, int failures,
-                  List<Passes> passes, List<PeriodOverlaps.Overlap> overlaps) { }
+                  List<PeriodOverlaps.Overlap> overlaps) { }
 
     private static final Comparator<TotalResult> LISTING_ORDER = Comparator.comparing(TotalResult::area)
             .thenComparingInt(TotalResult::fileNo).thenComparingInt(TotalResult::sheetNo)
@@ -97,13 +92,14 @@ final class FigureScan {
      * the heap until the end (the live-heap peak of a 1M-row run). They need no atomicity: validate reruns
      * as a whole on restart, and the pass deletes the instance's months first.
      */
-    Result run(Connection con, Connection monthsCon, long id, FigureSort figures, boolean overlaps) throws SQLException {
+    Result run(Connection con, Connection monthsCon, long id, FigureSort figures, boolean overlaps,
+               PassingTotals passes) throws SQLException {
         // Lazily: H2 otherwise runs the stated totals' query first, copying them to a temporary result.
         try (java.sql.Statement lazy = con.createStatement()) {
             lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
         }
         try {
-            return scan(con, monthsCon, id, figures, overlaps);
+            return scan(con, monthsCon, id, figures, overlaps, passes);
         } finally {
             try (java.sql.Statement eager = con.createStatement()) {
                 eager.execute("SET LAZY_QUERY_EXECUTION FALSE");
@@ -111,13 +107,13 @@ final class FigureScan {
         }
     }
 
-    private Result scan(Connection con, Connection monthsCon, long id, FigureSort figures, boolean overlaps)
-            throws SQLException {
+    private Result scan(Connection con, Connection monthsCon, long id, FigureSort figures, boolean overlaps,
+                        PassingTotals passes) throws SQLException {
         try (java.sql.Statement clear = monthsCon.createStatement()) {
             clear.execute("DELETE FROM platform_month WHERE instance_id = " + id);
         }
         List<CountryDirectory.Area> areas = statedAreas(con, id);
-        Pass pass = new Pass(con, monthsCon, id, areas, overlaps ? new PeriodOverlaps(MAX_LISTED + 1) : null);
+        Pass pass = new Pass(con, monthsCon, id, areas, overlaps ? new PeriodOverlaps(MAX_LISTED + 1) : null, passes);
         figures.run(id, pass::figure);
         return pass.finish();
     }
@@ -199,11 +195,11 @@ final class FigureScan {
 
         private final PeriodOverlaps overlaps;
 
-        Pass(Connection con, Connection monthsCon, long id, List<CountryDirectory.Area> areas, PeriodOverlaps overlaps)
-                throws SQLException {
+        Pass(Connection con, Connection monthsCon, long id, List<CountryDirectory.Area> areas, PeriodOverlaps overlaps,
+             PassingTotals passes) throws SQLException {
             this.areas = areas;
             this.overlaps = overlaps;
-            this.totals = new StatedTotals(con, id);
+            this.totals = new StatedTotals(con, id, passes);
             this.months = new MonthlySums(monthsCon, id, countries);
         }
 
@@ -283,7 +279,7 @@ final class FigureScan {
             totals.close();
             months.close();
             return new Result(figures, List.copyOf(repeats.values()), totals.failing(), totals.failures,
-                    totals.passes(), overlaps == null ? List.of() : overlaps.finish());
+                    overlaps == null ? List.of() : overlaps.finish());
         }
     }
 
@@ -302,9 +298,10 @@ final class FigureScan {
         private GroupKey rowKey;
         private int failures;
         private final PriorityQueue<TotalResult> failing = new PriorityQueue<>(LISTING_ORDER.reversed());
-        private final TreeMap<PassKey, Passes> passes = new TreeMap<>();
+        private final PassingTotals passes;
 
-        StatedTotals(Connection con, long id) throws SQLException {
+        StatedTotals(Connection con, long id, PassingTotals passes) throws SQLException {
+            this.passes = passes;
             places = sheetPlaces(con, id);
             statement = con.prepareStatement("""
                     SELECT platform, metric, period_start, period_prec, file_no, sheet_no, row_no, area,
@@ -372,12 +369,9 @@ final class FigureScan {
             throw new IllegalStateException("area " + name + " is not among the stated areas");
         }
 
-        private void record(TotalResult t) {
+        private void record(TotalResult t) throws SQLException {
             if (t.passes()) {
-                Passes sheet = passes.get(new PassKey(t.area(), t.fileNo(), t.sheetNo()));
-                passes.put(new PassKey(t.area(), t.fileNo(), t.sheetNo()), sheet == null
-                        ? new Passes(t.file() + "!" + t.sheet(), t.area(), 1)
-                        : new Passes(sheet.place(), sheet.area(), sheet.count() + 1));
+                passes.accept(t);
                 return;
             }
             failures++;
@@ -391,10 +385,6 @@ final class FigureScan {
             List<TotalResult> list = new ArrayList<>(failing);
             list.sort(LISTING_ORDER);
             return list;
-        }
-
-        List<Passes> passes() {
-            return List.copyOf(passes.values());
         }
 
         void close() throws SQLException {
