@@ -147,8 +147,9 @@ CREATE INDEX IF NOT EXISTS platform_total_sheet ON platform_total (instance_id, 
 CREATE INDEX IF NOT EXISTS platform_total_key ON platform_total (instance_id, platform, metric, period_start,
     period_prec, file_no, sheet_no, row_no);
 
--- Monthly sums per platform, metric and country, written by the validate step's one pass over the figures
--- (FigureScan): the report's platform sheets and Summary read these thousands of rows, not the figures.
+-- Sums per platform, metric, country and period, written by the validate step's one pass over the figures
+-- (FigureScan): the report's platform sheets and Summary read these thousands of rows, not the figures. Daily
+-- and monthly figures are summed by month; a quarterly or yearly figure keeps its own period.
 CREATE TABLE IF NOT EXISTS platform_month (
     instance_id   BIGINT         NOT NULL,
     platform      VARCHAR(200)   NOT NULL,
@@ -157,7 +158,8 @@ CREATE TABLE IF NOT EXISTS platform_month (
     country_code  CHAR(2)        NOT NULL,
     region        VARCHAR(40)    NOT NULL,   -- the country's report region and English name, so that the
     country_name  VARCHAR(200)   NOT NULL,   -- Platform Downloads sheet streams in its order from SQL
-    period_month  DATE           NOT NULL,   -- first day of the month
+    period_month  DATE           NOT NULL,   -- first day of the period
+    period_prec   VARCHAR(10)    DEFAULT 'MONTH' NOT NULL,   -- MONTH (of days or a month), QUARTER or YEAR
     metric_value  DECIMAL(38, 10) NOT NULL,
     latest_start  DATE           NOT NULL,   -- the latest figure of the month, and its precision
     latest_prec   VARCHAR(10)    NOT NULL
@@ -243,6 +245,7 @@ CREATE INDEX IF NOT EXISTS indicator_value_zone ON indicator_value (instance_id,
 ALTER TABLE source_sheet ADD COLUMN IF NOT EXISTS rows_accepted BIGINT DEFAULT 0;
 ALTER TABLE platform_month ADD COLUMN IF NOT EXISTS region VARCHAR(40) DEFAULT 'Other' NOT NULL;
 ALTER TABLE platform_month ADD COLUMN IF NOT EXISTS country_name VARCHAR(200) DEFAULT '' NOT NULL;
+ALTER TABLE platform_month ADD COLUMN IF NOT EXISTS period_prec VARCHAR(10) DEFAULT 'MONTH' NOT NULL;
 ALTER TABLE check_result ADD COLUMN IF NOT EXISTS expected_value DECIMAL(38, 10);
 ALTER TABLE check_result ADD COLUMN IF NOT EXISTS expected_format VARCHAR(300);
 ALTER TABLE check_result ADD COLUMN IF NOT EXISTS actual_value DECIMAL(38, 10);

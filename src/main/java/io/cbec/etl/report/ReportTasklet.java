@@ -1,6 +1,5 @@
 package io.cbec.etl.report;
 
-import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
 import io.cbec.etl.check.CheckStore;
 import io.cbec.etl.check.CheckValue;
@@ -58,12 +57,11 @@ public class ReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long id = run.instanceId();
-        List<CheckResult> results = checks.results(id);
         List<FileRow> files = files(id);
         boolean unreadable = !run.inputs().folderExists() || run.inputs().files().isEmpty()
                 || jdbc.sql("SELECT COUNT(*) FROM source_file WHERE instance_id = :id AND unreadable")
                 .param("id", id).query(Long.class).single() > 0;
-        boolean failed = results.stream().anyMatch(r -> r.status() == CheckStatus.FAIL);
+        boolean failed = checks.count(id, CheckStatus.FAIL) > 0;
         RunOutcome outcome = unreadable ? RunOutcome.INPUT_ERROR : failed ? RunOutcome.DATA_ERROR : RunOutcome.PUBLISHED;
 
         Path output = run.options().output();
@@ -80,11 +78,11 @@ public class ReportTasklet implements Tasklet {
         if (outcome != RunOutcome.CANT_CREATE) {
             try {
                 Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
-                AtomicPublisher.writeAtomically(dataQuality, target -> writeDataQuality(id, files, results, temp, target));
+                AtomicPublisher.writeAtomically(dataQuality, target -> writeDataQuality(id, files, temp, target));
                 published = dataQuality.getFileName().toString();
                 if (outcome == RunOutcome.PUBLISHED) {
                     Path report = ReportFiles.report(output, run.options().reportDate());
-                    AtomicPublisher.writeAtomically(report, target -> writeReport(id, files, results, temp, target));
+                    AtomicPublisher.writeAtomically(report, target -> writeReport(id, files, temp, target));
                     published = report.getFileName() + " and " + published;
                 }
             } catch (IOException e) {
@@ -181,7 +179,7 @@ public class ReportTasklet implements Tasklet {
         }
     }
 
-    private void writeDataQuality(long id, List<FileRow> files, List<CheckResult> results, Path temp, Path target)
+    private void writeDataQuality(long id, List<FileRow> files, Path temp, Path target)
             throws IOException {
         try (ReportWorkbook workbook = new ReportWorkbook(temp)) {
             workbook.setProperties("cbec-etl data quality " + run.options().reportDate(), run.runId());
@@ -217,17 +215,16 @@ public class ReportTasklet implements Tasklet {
                         ReportFiles.dataQuality(run.options().output(), run.options().reportDate()).getFileName());
             }
             rejected.finish();
-            writeChecks(workbook, results);
+            writeChecks(workbook, id);
             workbook.write(target);
         }
     }
 
-    private void writeReport(long id, List<FileRow> files, List<CheckResult> results, Path temp, Path target)
+    private void writeReport(long id, List<FileRow> files, Path temp, Path target)
             throws IOException {
         try (ReportWorkbook workbook = new ReportWorkbook(temp)) {
             workbook.setProperties("cbec-etl report " + run.options().reportDate(), run.runId());
-            boolean rejects = results.stream().anyMatch(r -> r.status() == CheckStatus.WARN
-                    && "No rejected rows".equals(r.check()));
+            boolean rejects = checks.has(id, "No rejected rows", CheckStatus.WARN);
             ListSheet summary = workbook.listSheet("Summary", List.of(Column.text("Item"), Column.text("Value")));
             summary.row("Report date", new Formatted(run.options().reportDate(), ColumnFormat.DATE));
             summary.row("Run id", run.runId());
@@ -254,7 +251,7 @@ public class ReportTasklet implements Tasklet {
             for (RecordKind kind : kinds) {
                 kind.writeReportSheets(jdbc, id, workbook);
             }
-            writeChecks(workbook, results);
+            writeChecks(workbook, id);
             workbook.write(target);
         }
     }
@@ -267,14 +264,13 @@ public class ReportTasklet implements Tasklet {
         return value instanceof java.time.LocalDate ? new Formatted(value, ColumnFormat.DATE) : value;
     }
 
-    private static void writeChecks(ReportWorkbook workbook, List<CheckResult> results) {
+    /** Every check that ran, streamed from check_result: a row per stated platform total can be tens of thousands. */
+    private void writeChecks(ReportWorkbook workbook, long id) {
         ListSheet sheet = workbook.listSheet("Checks", List.of(Column.text("Check"), Column.text("Scope"),
                 Column.text("Expected"), Column.text("Actual"), Column.text("Status"), Column.text("Detail"),
                 Column.text("Source")));
-        for (CheckResult r : results) {
-            sheet.row(r.check(), r.scope(), cell(r.expected()), cell(r.actual()), r.status().name(), r.detail(),
-                    r.source());
-        }
+        checks.forEach(id, false, r -> sheet.row(r.check(), r.scope(), cell(r.expected()), cell(r.actual()),
+                r.status().name(), r.detail(), r.source()));
         sheet.finish();
     }
 

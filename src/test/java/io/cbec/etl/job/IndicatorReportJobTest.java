@@ -65,11 +65,12 @@ class IndicatorReportJobTest {
         assertThat(hangzhouValue.get(5)).isEqualTo(1.3256e11); // a numeric cell, not text
 
         List<List<String>> byProvince = report.rows("Indicators by Province");
-        assertThat(byProvince.get(0)).containsExactly("Period", "Province", "Indicator", "Value", "Unit");
+        assertThat(byProvince.get(0)).containsExactly("Period", "Province", "Indicator", "Value", "Unit",
+                "Period start", "Period end");
         assertThat(byProvince).anySatisfy(r -> assertThat(r).containsExactly("2024-01/2024-06", "Zhejiang",
-                "CBEC trade value", "500,400,000,000.00", "CNY"));
+                "CBEC trade value", "500,400,000,000.00", "CNY", "2024-01-01", "2024-06-30"));
         assertThat(byProvince).anySatisfy(r -> assertThat(r).containsExactly("2024-01/2024-06", "Total",
-                "Overseas warehouses", "710", "count"));
+                "Overseas warehouses", "710", "count", "2024-01-01", "2024-06-30"));
         // Indicators in their fixed order (not alphabetical), provinces by code, then the Total rows.
         List<String> indicators = List.of("CBEC trade value", "Exports", "Imports", "Overseas warehouses", "Enterprises");
         List<String> expectedOrder = new ArrayList<>();
@@ -453,18 +454,18 @@ class IndicatorReportJobTest {
 
         List<List<String>> byProvince = report.rows("Indicators by Province");
         assertThat(byProvince.subList(1, byProvince.size())).containsExactly(
-                List.of("2024-01", "Zhejiang", "CBEC trade value", "54,060,000,000.00", "CNY"),
-                List.of("2024-01", "Guangdong", "CBEC trade value", "50,000,000,000.00", "CNY"),
-                List.of("2024-02", "Zhejiang", "CBEC trade value", "52,200,000,000.00", "CNY"),
-                List.of("2024-02", "Guangdong", "CBEC trade value", "47,080,000,000.00", "CNY"),
-                List.of("2024-03", "Zhejiang", "CBEC trade value", "59,820,000,000.00", "CNY"),
-                List.of("2024-03", "Guangdong", "CBEC trade value", "52,620,000,000.00", "CNY"),
-                List.of("2024-04", "Zhejiang", "CBEC trade value", "61,120,000,000.00", "CNY"),
-                List.of("2024-04", "Guangdong", "CBEC trade value", "54,320,000,000.00", "CNY"),
-                List.of("2024-01", "Total", "CBEC trade value", "104,060,000,000.00", "CNY"),
-                List.of("2024-02", "Total", "CBEC trade value", "99,280,000,000.00", "CNY"),
-                List.of("2024-03", "Total", "CBEC trade value", "112,440,000,000.00", "CNY"),
-                List.of("2024-04", "Total", "CBEC trade value", "115,440,000,000.00", "CNY"));
+                List.of("2024-01", "Zhejiang", "CBEC trade value", "54,060,000,000.00", "CNY", "2024-01-01", "2024-01-31"),
+                List.of("2024-01", "Guangdong", "CBEC trade value", "50,000,000,000.00", "CNY", "2024-01-01", "2024-01-31"),
+                List.of("2024-02", "Zhejiang", "CBEC trade value", "52,200,000,000.00", "CNY", "2024-02-01", "2024-02-29"),
+                List.of("2024-02", "Guangdong", "CBEC trade value", "47,080,000,000.00", "CNY", "2024-02-01", "2024-02-29"),
+                List.of("2024-03", "Zhejiang", "CBEC trade value", "59,820,000,000.00", "CNY", "2024-03-01", "2024-03-31"),
+                List.of("2024-03", "Guangdong", "CBEC trade value", "52,620,000,000.00", "CNY", "2024-03-01", "2024-03-31"),
+                List.of("2024-04", "Zhejiang", "CBEC trade value", "61,120,000,000.00", "CNY", "2024-04-01", "2024-04-30"),
+                List.of("2024-04", "Guangdong", "CBEC trade value", "54,320,000,000.00", "CNY", "2024-04-01", "2024-04-30"),
+                List.of("2024-01", "Total", "CBEC trade value", "104,060,000,000.00", "CNY", "2024-01-01", "2024-01-31"),
+                List.of("2024-02", "Total", "CBEC trade value", "99,280,000,000.00", "CNY", "2024-02-01", "2024-02-29"),
+                List.of("2024-03", "Total", "CBEC trade value", "112,440,000,000.00", "CNY", "2024-03-01", "2024-03-31"),
+                List.of("2024-04", "Total", "CBEC trade value", "115,440,000,000.00", "CNY", "2024-04-01", "2024-04-30"));
 
         List<List<String>> checks = report.rows("Checks");
         assertThat(checks.stream().skip(1).map(r -> r.get(4))).containsOnly("PASS");
@@ -475,6 +476,46 @@ class IndicatorReportJobTest {
         assertThat(checks.stream().filter(r -> r.get(0).equals("Stated total") && r.get(1).startsWith("月度.xlsx"))).hasSize(4);
         assertThat(checks).anySatisfy(r -> assertThat(r.subList(0, 5)).containsExactly("Subtotal province",
                 "月度.xlsx!进出口额, '广东省小计' rows 6-7", "rows in Guangdong", "all 2 rows in Guangdong", "PASS"));
+    }
+
+    @Test
+    void eachPeriodHasItsStartAndEndAsRealDatesAndRowsComeByStartThenTheShorterPeriod() throws Exception {
+        RegistryWorkbook.allBatches().writeTo(dir.resolve("input/名单.xlsx"));
+        MonthlyIndicatorWorkbook.of("2024年跨境电商出口额（亿元）", "出口额", "2024年1月", "2024年2月")
+                .zone("浙江省", "杭州市", 101.25, 98.5)
+                .writeTo(dir.resolve("input/月度.xlsx"));
+        OneSheetWorkbook.write(dir.resolve("input/季度.xlsx"), "2024Q1", new Object[][] {
+            {"城市", "期间", "海外仓数量（个）"},
+            {"杭州市", "2024Q1", 90.0},
+        });
+
+        assertThat(job.run()).isZero();
+
+        PublishedWorkbook report = job.report();
+        // Period stays the label as text; Period start and Period end, at the right end, are date cells to sort
+        // and filter by (a quarter is no single date).
+        List<List<String>> figures = report.rows("Zone Indicators");
+        assertThat(figures.get(0)).containsExactly("Period", "Zone", "Zone (zh)", "Province", "Indicator", "Value",
+                "Unit", "Source", "As written", "Period start", "Period end");
+        assertThat(figures.stream().skip(1).map(r -> r.get(0) + " " + r.get(9) + " " + r.get(10))).containsExactly(
+                "2024-01 2024-01-01 2024-01-31", "2024Q1 2024-01-01 2024-03-31", "2024-02 2024-02-01 2024-02-29");
+        List<List<String>> byProvince = report.rows("Indicators by Province");
+        assertThat(byProvince.subList(1, byProvince.size())).containsExactly(
+                List.of("2024-01", "Zhejiang", "Exports", "10,125,000,000.00", "CNY", "2024-01-01", "2024-01-31"),
+                List.of("2024Q1", "Zhejiang", "Overseas warehouses", "90", "count", "2024-01-01", "2024-03-31"),
+                List.of("2024-02", "Zhejiang", "Exports", "9,850,000,000.00", "CNY", "2024-02-01", "2024-02-29"),
+                List.of("2024-01", "Total", "Exports", "10,125,000,000.00", "CNY", "2024-01-01", "2024-01-31"),
+                List.of("2024Q1", "Total", "Overseas warehouses", "90", "count", "2024-01-01", "2024-03-31"),
+                List.of("2024-02", "Total", "Exports", "9,850,000,000.00", "CNY", "2024-02-01", "2024-02-29"));
+        for (String sheet : List.of("Zone Indicators", "Indicators by Province")) {
+            List<List<Object>> values = report.values(sheet);
+            int start = report.rows(sheet).get(0).indexOf("Period start");
+            assertThat(values.subList(1, values.size())).allSatisfy(r -> {
+                assertThat(r.get(0)).isInstanceOf(String.class);
+                assertThat(r.subList(start, start + 2)).allMatch(Double.class::isInstance);
+            });
+            assertThat(report.formats(sheet).get(1).subList(start, start + 2)).containsExactly("yyyy-mm-dd", "yyyy-mm-dd");
+        }
     }
 
     @Test

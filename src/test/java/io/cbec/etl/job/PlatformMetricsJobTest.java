@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * App-analytics exports end to end: what "North America" covers under each setting, daily and monthly
@@ -62,12 +65,47 @@ class PlatformMetricsJobTest {
 
         List<List<String>> totals = job.dataQuality().rows("Checks").stream()
                 .filter(r -> r.get(0).equals("Stated platform total")).toList();
-        assertThat(totals).hasSize(2).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("PASS"));
-        assertThat(totals.stream().map(r -> r.get(1)))
-                .containsExactlyInAnyOrder("na.xlsx!Downloads (Northern America)", "na.xlsx!Downloads (Worldwide)");
+        // Each stated total has its own row: the stated figure against the sum of its countries, and its cell.
+        assertThat(totals).extracting(r -> String.join(" | ", r.subList(1, 7))).containsExactly(
+                "Temu downloads, Northern America, 2023-01-31 | 120 | 120 | PASS | 'Northern America' equals the sum of its"
+                        + " 2 countries in the sheet | na.xlsx!Downloads!5 D (Downloads)",
+                "Temu downloads, Worldwide, 2023-01-31 | 150 | 150 | PASS | 'Worldwide' equals the sum of its 3"
+                        + " countries in the sheet | na.xlsx!Downloads!6 D (Downloads)");
         // The North America and Worldwide rows are total rows, as 合计 rows are in a registry: read = accepted + totals.
         assertThat(job.dataQuality().rowWhere("Files", 0, "na.xlsx").orElseThrow().subList(4, 8))
                 .as("rows read, accepted, rejected, total rows").containsExactly("5", "3", "0", "2");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void eachPassingStatedTotalHasItsOwnRowWithTheStatedFigureAndTheSumAndIsNotLogged(CapturedOutput output)
+            throws Exception {
+        workbook("daily.xlsx", "Downloads", new Object[][] {
+            {"Date", "App", "Country", "Downloads"},
+            {LocalDate.of(2023, 1, 1), "Temu", "United States", 7000},
+            {LocalDate.of(2023, 1, 1), "Temu", "Canada", 4980},
+            {LocalDate.of(2023, 1, 1), "Temu", "Worldwide", "1.2万"},
+            {LocalDate.of(2023, 1, 2), "Temu", "United States", 10},
+            {LocalDate.of(2023, 1, 2), "Temu", "Canada", 5},
+            {LocalDate.of(2023, 1, 2), "Temu", "Worldwide", 15},
+        });
+
+        assertThat(job.run()).isZero();
+
+        for (PublishedWorkbook workbook : List.of(job.report(), job.dataQuality())) {
+            List<List<String>> checks = workbook.rows("Checks");
+            assertThat(checks.stream().filter(r -> r.get(0).equals("Stated platform total"))).containsExactly(
+                    List.of("Stated platform total", "Temu downloads, Worldwide, 2023-01-01", "12,000", "11,980", "PASS",
+                            "'Worldwide' matches the sum of its 2 countries in the sheet within the rounding shown",
+                            "daily.xlsx!Downloads!4 D (Downloads)"),
+                    List.of("Stated platform total", "Temu downloads, Worldwide, 2023-01-02", "15", "15", "PASS",
+                            "'Worldwide' equals the sum of its 2 countries in the sheet",
+                            "daily.xlsx!Downloads!7 D (Downloads)"));
+            int first = workbook.rowIndexWhere("Checks", 1, "Temu downloads, Worldwide, 2023-01-01");
+            assertThat(workbook.values("Checks").get(first).subList(2, 4)).containsExactly(12_000.0, 11_980.0);
+        }
+        // The log lists what did not pass, not a line per passing total.
+        assertThat(output.getOut()).doesNotContain("Stated platform total");
     }
 
     @Test
@@ -83,8 +121,8 @@ class PlatformMetricsJobTest {
         assertThat(failed.get(2)).isEqualTo("120");
         assertThat(failed.get(3)).isEqualTo("150");
         assertThat(failed.get(6)).isEqualTo("na.xlsx!Downloads!5 D (Downloads)");
-        assertThat(job.dataQuality().rowWhere("Checks", 1, "na.xlsx!Downloads (Worldwide)").orElseThrow().get(4))
-                .isEqualTo("PASS");
+        assertThat(job.dataQuality().rowWhere("Checks", 1, "Temu downloads, Worldwide, 2023-01-31").orElseThrow()
+                .get(4)).isEqualTo("PASS");
     }
 
     @Test
@@ -174,7 +212,8 @@ class PlatformMetricsJobTest {
         assertThat(dq.rowWhere("Files", 0, "wide.xlsx").orElseThrow().subList(4, 8))
                 .as("rows read, accepted, rejected, total rows").containsExactly("1", "1", "0", "0");
         // The stated worldwide 12,070 is the sum of what was reported: 12,000 + 30 + 40.
-        assertThat(dq.rowWhere("Checks", 1, "apps.xlsx!apps (Worldwide)").orElseThrow().get(4)).isEqualTo("PASS");
+        assertThat(dq.rowWhere("Checks", 1, "Temu downloads, Worldwide, 2023-03").orElseThrow().subList(2, 5))
+                .containsExactly("12,070", "12,070", "PASS");
 
         assertThat(job.run("--allow-rejects")).isZero();
         List<List<String>> downloads = job.report().rows("Platform Downloads");
@@ -359,11 +398,11 @@ class PlatformMetricsJobTest {
                 .filter(r -> r.get(0).equals("Stated platform total")).toList();
         assertThat(totals).extracting(r -> r.get(1) + " | " + r.get(2) + " | " + r.get(3) + " | " + r.get(4) + " | "
                 + r.get(6)).containsExactly(
+                "Temu downloads, Worldwide, 2023-01-31 | 120 | 120 | PASS | a.xlsx!Downloads!4 D (Downloads)",
+                "Temu downloads, Worldwide, 2023-01-31 | 7 | 7 | PASS | b.xlsx!Downloads!4 D (Downloads)",
                 "Temu downloads, Worldwide, 2023-02-28 | 50 | 0 | FAIL | a.xlsx!Downloads!5 D (Downloads)",
-                "AliExpress downloads, Worldwide, 2023-01-31 | 10 | 0 | FAIL | b.xlsx!Downloads!3 D (Downloads)",
-                "a.xlsx!Downloads (Worldwide) | 1 totals | 1 equal | PASS | a.xlsx!Downloads",
-                "b.xlsx!Downloads (Worldwide) | 1 totals | 1 equal | PASS | b.xlsx!Downloads");
-        assertThat(totals.get(0).get(5)).contains("its 0 countries in the sheet sum to 0");
+                "AliExpress downloads, Worldwide, 2023-01-31 | 10 | 0 | FAIL | b.xlsx!Downloads!3 D (Downloads)");
+        assertThat(totals.get(2).get(5)).contains("its 0 countries in the sheet sum to 0");
     }
 
     @Test
@@ -485,7 +524,7 @@ class PlatformMetricsJobTest {
                 .filter(r -> r.get(0).equals("Stated platform total")).toList();
         assertThat(totals).extracting(r -> r.get(1) + " | " + r.get(2) + " | " + r.get(3) + " | " + r.get(4) + " | "
                 + r.get(6)).containsExactly(
-                "Shein downloads, Worldwide, 2023-06-30 | 12 | 10 | FAIL | sum-all.xlsx!Downloads!6 D (Downloads)",
-                "sum-all.xlsx!Downloads (Worldwide) | 1 totals | 1 equal | PASS | sum-all.xlsx!Downloads");
+                "Shein downloads, Worldwide, 2023-05-31 | 120 | 120 | PASS | sum-all.xlsx!Downloads!4 D (Downloads)",
+                "Shein downloads, Worldwide, 2023-06-30 | 12 | 10 | FAIL | sum-all.xlsx!Downloads!6 D (Downloads)");
     }
 }

@@ -117,7 +117,7 @@ class PlatformReportJobTest {
         assertThat(List.of(kept.get(0), kept.get(4), kept.get(5))).containsExactly("2022-04", "", "");
 
         assertThat(report.rows("Platform Downloads").get(0)).containsExactly("Platform", "Region", "Country", "Period",
-                "Downloads", "Cumulative downloads", "Share of worldwide", "Revenue (USD)");
+                "Downloads", "Cumulative downloads", "Share of worldwide", "Revenue (USD)", "Period start", "Period end");
         assertThat(report.rows("Platform Events").get(0).subList(0, 9)).containsExactly("Date", "Platform", "Market",
                 "Event", "Value", "Unit", "Qualifier", "Text", "Source");
         // Dates (day, month and year precision), counts and shares are numeric cells, never text.
@@ -131,11 +131,23 @@ class PlatformReportJobTest {
         }
 
         List<List<String>> checks = report.rows("Checks");
-        assertThat(checks.stream().filter(r -> r.get(0).equals("Stated platform total")))
-                .singleElement().satisfies(r -> {
-                    assertThat(r.get(2)).isEqualTo("153 totals");
-                    assertThat(r.get(4)).isEqualTo("PASS");
-                });
+        // Every stated Worldwide total has its own row, with the stated figure and the sum of its countries as
+        // numbers, and its cell.
+        List<List<String>> stated = checks.stream().filter(r -> r.get(0).equals("Stated platform total")).toList();
+        assertThat(stated).hasSize(153).allSatisfy(r -> {
+            assertThat(r.get(4)).isEqualTo("PASS");
+            assertThat(r.get(3)).isEqualTo(r.get(2));
+        });
+        long firstDay = days.stream().filter(d -> d.date().equals(LocalDate.of(2022, 9, 1)))
+                .mapToLong(PlatformSampleInput.Day::total).sum();
+        String firstDayShown = new DecimalFormat("#,##0").format(firstDay);
+        assertThat(stated.get(0)).containsExactly("Stated platform total", "Temu downloads, Worldwide, 2022-09-01",
+                firstDayShown, firstDayShown, "PASS", "'Worldwide' equals the sum of its 15 countries in the sheet",
+                "temu.xlsx!Downloads by Country!18 D (iPhone Downloads) + E (Android Downloads)");
+        int firstTotal = checks.indexOf(stated.get(0));
+        assertThat(report.values("Checks").get(firstTotal).subList(2, 4)).containsExactly((double) firstDay,
+                (double) firstDay);
+        assertThat(stated.get(152).get(1)).isEqualTo("Temu downloads, Worldwide, 2023-01-31");
         // A Worldwide row a day: 153 total rows, counted apart from the 15 countries' rows.
         assertThat(job.dataQuality().rowWhere("Files", 0, "temu.xlsx").orElseThrow().subList(4, 8))
                 .as("rows read, accepted, rejected, total rows")
@@ -226,13 +238,17 @@ class PlatformReportJobTest {
                 "150", "2023-02-28", "Northern America", "100.0%", "0", "5,900.50", "2023-02-28");
         List<List<String>> rows = report.rows("Platform Downloads");
         assertThat(rows.get(0)).containsExactly("Platform", "Region", "Country", "Period", "Downloads",
-                "Cumulative downloads", "Share of worldwide", "Revenue (USD)");
+                "Cumulative downloads", "Share of worldwide", "Revenue (USD)", "Period start", "Period end");
         // One row per country and month: downloads, revenue or both; running total and share are of downloads.
         assertThat(rows.subList(1, rows.size())).containsExactly(
-                List.of("Temu", "Northern America", "Canada", "2023-01", "20", "20", "16.7%"), // no revenue cell
-                List.of("Temu", "Northern America", "Canada", "2023-02", "30", "50", "100.0%", "400.00"),
-                List.of("Temu", "Northern America", "United States", "2023-01", "100", "100", "83.3%", "2,500.50"),
-                List.of("Temu", "Northern America", "United States", "2023-02", "", "", "", "3,000.00"));
+                List.of("Temu", "Northern America", "Canada", "2023-01", "20", "20", "16.7%", "", // no revenue
+                        "2023-01-01", "2023-01-31"),
+                List.of("Temu", "Northern America", "Canada", "2023-02", "30", "50", "100.0%", "400.00",
+                        "2023-02-01", "2023-02-28"),
+                List.of("Temu", "Northern America", "United States", "2023-01", "100", "100", "83.3%", "2,500.50",
+                        "2023-01-01", "2023-01-31"),
+                List.of("Temu", "Northern America", "United States", "2023-02", "", "", "", "3,000.00",
+                        "2023-02-01", "2023-02-28"));
         // Money as a number with two decimals, as the zone indicators' amounts.
         assertThat(report.values("Platform Downloads").get(3).get(7)).isEqualTo(2500.5);
         assertThat(report.formats("Platform Downloads").get(3).get(7)).isEqualTo("#,##0.00");
@@ -242,6 +258,54 @@ class PlatformReportJobTest {
         // The chart stays a chart of downloads.
         assertThat(charts(job.reportPath())).containsExactly(Map.entry("Temu downloads by region per month",
                 Map.of("Northern America", List.of(120.0, 30.0))));
+    }
+
+    @Test
+    void quarterlyAndYearlyFiguresKeepTheirPeriodAndShareOnlyTheirOwnPeriodsWorld() throws Exception {
+        OneSheetWorkbook.write(dir.resolve("input/dl.xlsx"), "dl", new Object[][] {
+            {"Month", "App", "Country", "Downloads"},
+            {"2023-01", "Shein", "United States", 100.0},
+            {"2023-01", "Shein", "Canada", 100.0},
+            {"2023", "Shein", "Japan", 1200.0},
+            {"2023Q2", "Shein", "France", 300.0},
+            {"2023-04", "Shein", "United States", 50.0},
+        });
+
+        assertThat(job.run()).isZero();
+
+        PublishedWorkbook report = job.report();
+        List<List<String>> rows = report.rows("Platform Downloads");
+        // The year is not January and the quarter not April: each shows as written, with its first and last
+        // day, and is the whole world of its own period (100%), not 86% of January's or April's.
+        assertThat(rows.subList(1, rows.size())).containsExactly(
+                List.of("Shein", "Eastern Asia", "Japan", "2023", "1,200", "1,200", "100.0%", "", "2023-01-01",
+                        "2023-12-31"),
+                List.of("Shein", "Northern America", "Canada", "2023-01", "100", "100", "50.0%", "", "2023-01-01",
+                        "2023-01-31"),
+                List.of("Shein", "Northern America", "United States", "2023-01", "100", "100", "50.0%", "",
+                        "2023-01-01", "2023-01-31"),
+                List.of("Shein", "Northern America", "United States", "2023-04", "50", "150", "100.0%", "",
+                        "2023-04-01", "2023-04-30"),
+                List.of("Shein", "Western Europe", "France", "2023Q2", "300", "300", "100.0%", "", "2023-04-01",
+                        "2023-06-30"));
+        // A month stays a real date cell; a quarter or a year is text; the period's bounds are real dates.
+        List<List<Object>> values = report.values("Platform Downloads");
+        assertThat(values.get(1).get(3)).isEqualTo("2023");
+        assertThat(values.get(2).get(3)).isInstanceOf(Double.class);
+        assertThat(report.formats("Platform Downloads").get(2).get(3)).isEqualTo("yyyy-mm");
+        assertThat(values.get(5).get(3)).isEqualTo("2023Q2");
+        assertThat(values.subList(1, values.size())).allSatisfy(r ->
+                assertThat(r.subList(8, 10)).allMatch(Double.class::isInstance));
+        assertThat(report.formats("Platform Downloads").get(1).subList(8, 10)).containsExactly("yyyy-mm-dd", "yyyy-mm-dd");
+        // The year runs to 31 December: the downloads are as of then, not of the quarter's end.
+        assertThat(report.rowWhere("Platforms", 0, "Shein").orElseThrow().subList(3, 5))
+                .containsExactly("1,750", "2023-12-31");
+        assertThat(report.summary("Latest platform data")).isEqualTo("2023");
+        // A chart per granularity: a year is not plotted as a month.
+        assertThat(charts(job.reportPath())).containsExactly(
+                Map.entry("Shein downloads by region per month", Map.of("Northern America", List.of(200.0, 50.0))),
+                Map.entry("Shein downloads by region per quarter", Map.of("Western Europe", List.of(300.0))),
+                Map.entry("Shein downloads by region per year", Map.of("Eastern Asia", List.of(1200.0))));
     }
 
     @Test
@@ -260,8 +324,10 @@ class PlatformReportJobTest {
                 "", "", "", "", "0", "5,300,000.00", "2024-01-31");
         List<List<String>> rows = report.rows("Platform Downloads");
         assertThat(rows.subList(1, rows.size())).containsExactly(
-                List.of("Temu", "Northern America", "Canada", "2024-01", "", "", "", "300,000.00"),
-                List.of("Temu", "Northern America", "United States", "2024-01", "", "", "", "5,000,000.00"));
+                List.of("Temu", "Northern America", "Canada", "2024-01", "", "", "", "300,000.00", "2024-01-01",
+                        "2024-01-31"),
+                List.of("Temu", "Northern America", "United States", "2024-01", "", "", "", "5,000,000.00",
+                        "2024-01-01", "2024-01-31"));
         assertThat(charts(job.reportPath())).isEmpty();
     }
 
@@ -380,8 +446,12 @@ class PlatformReportJobTest {
                 .containsExactly("AliExpress", "Alibaba Group", "3", "400", "2023-02-28", "Northern America", "85.0%", "0");
         assertThat(report.rows("Platform Downloads").stream().filter(r -> r.get(0).equals("Pinduoduo")).map(r -> r.get(2)))
                 .containsExactly("Canada", "United States", "United Kingdom");
-        assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated platform total")).map(r -> r.get(2)))
-                .containsExactlyInAnyOrder("2 totals", "2 totals");
+        assertThat(report.rows("Checks").stream().filter(r -> r.get(0).equals("Stated platform total"))
+                .map(r -> r.get(1) + " " + r.get(2) + " " + r.get(4))).containsExactly(
+                "AliExpress downloads, Northern America, 2023-02 340 PASS",
+                "AliExpress downloads, Worldwide, 2023-02 400 PASS",
+                "Pinduoduo downloads, Northern America, 2023-01 120 PASS",
+                "Pinduoduo downloads, Worldwide, 2023-01 125 PASS");
         // Rows of countries with their totals beside them in columns are records, not total rows.
         assertThat(job.dataQuality().rowWhere("Files", 0, "columns.xlsx").orElseThrow().subList(4, 8))
                 .as("rows read, accepted, rejected, total rows").containsExactly("2", "2", "0", "0");

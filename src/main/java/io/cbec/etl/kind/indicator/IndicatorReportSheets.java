@@ -11,6 +11,7 @@ import io.cbec.etl.report.ReportWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,11 @@ import java.util.List;
  * period, indicator, unit and province, provinces by code, then one Total row per period, indicator and
  * unit), indicators in their fixed order (see {@link Indicator}), aggregated in
  * SQL and streamed. A figure given twice with the same value counts once; currencies are never added.
+ *
+ * <p>{@code Period} is the period's label as text (2024-01, 2024Q1, 2024年1-6月: a quarter or a run of months is
+ * no date cell, and one column keeps one type for Power Query); {@code Period start} and {@code Period end}, real
+ * date cells at the right end, are what to sort and filter by. Rows come by period start, then the shorter
+ * period first (2024-01, 2024Q1, 2024-02).
  */
 final class IndicatorReportSheets {
 
@@ -70,7 +76,8 @@ final class IndicatorReportSheets {
     private void writeZoneIndicators(JdbcClient jdbc, long id, ReportWorkbook workbook) {
         ListSheet sheet = workbook.listSheet("Zone Indicators", List.of(Column.text("Period"), Column.text("Zone"),
                 Column.text("Zone (zh)"), Column.text("Province"), Column.text("Indicator"), Column.decimal("Value"),
-                Column.text("Unit"), Column.text("Source"), Column.text("As written")));
+                Column.text("Unit"), Column.text("Source"), Column.text("As written"), Column.date("Period start"),
+                Column.date("Period end")));
         jdbc.sql("SELECT * FROM (" + FIGURES + ") ORDER BY period_start, period_end, " + INDICATOR_ORDER
                         + ", province_code, zone_key, unit")
                 .param("id", id)
@@ -81,14 +88,16 @@ final class IndicatorReportSheets {
                     sheet.row(rs.getString("period_label"), rs.getString("zone_en"), rs.getString("zone_zh"), p.nameEn(),
                             Indicator.valueOf(rs.getString("indicator")).label(), amount(rs.getBigDecimal("amount"), unit),
                             unit, rs.getString("places"), rs.getString("raw_value")
-                                    + (shownUnit == null || "in cell".equals(shownUnit) ? "" : " " + shownUnit));
+                                    + (shownUnit == null || "in cell".equals(shownUnit) ? "" : " " + shownUnit),
+                            date(rs.getDate("period_start")), date(rs.getDate("period_end")));
                 });
         sheet.finishAsTable("ZoneIndicators");
     }
 
     private void writeByProvince(JdbcClient jdbc, long id, ReportWorkbook workbook) {
         ListSheet sheet = workbook.listSheet("Indicators by Province", List.of(Column.text("Period"),
-                Column.text("Province"), Column.text("Indicator"), Column.decimal("Value"), Column.text("Unit")));
+                Column.text("Province"), Column.text("Indicator"), Column.decimal("Value"), Column.text("Unit"),
+                Column.date("Period start"), Column.date("Period end")));
         String grouped = """
                 SELECT period_start, period_end, MIN(period_label), indicator, unit, %s, SUM(amount)
                 FROM (%s) GROUP BY period_start, period_end, indicator, unit%s
@@ -98,14 +107,16 @@ final class IndicatorReportSheets {
                 .query(rs -> {
                     Province p = directory.provinceByCode(rs.getString(6)).orElseThrow();
                     sheet.row(rs.getString(3), p.nameEn(), Indicator.valueOf(rs.getString(4)).label(),
-                            amount(rs.getBigDecimal(7), rs.getString(5)), rs.getString(5));
+                            amount(rs.getBigDecimal(7), rs.getString(5)), rs.getString(5), date(rs.getDate(1)),
+                            date(rs.getDate(2)));
                 });
         List<Object[]> totals = new ArrayList<>();
         jdbc.sql(String.format(grouped, "NULL", FIGURES, "", INDICATOR_ORDER, ""))
                 .param("id", id)
                 .query(rs -> {
                     totals.add(new Object[] {rs.getString(3), "Total", Indicator.valueOf(rs.getString(4)).label(),
-                            amount(rs.getBigDecimal(7), rs.getString(5)), rs.getString(5)});
+                            amount(rs.getBigDecimal(7), rs.getString(5)), rs.getString(5), date(rs.getDate(1)),
+                            date(rs.getDate(2))});
                 });
         for (Object[] total : totals) { // one per period, indicator and unit: few
             sheet.boldRow(total);
@@ -119,6 +130,10 @@ final class IndicatorReportSheets {
             sql.append(" WHEN '").append(i.name()).append("' THEN ").append(i.ordinal());
         }
         return sql.append(" END").toString();
+    }
+
+    private static LocalDate date(java.sql.Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     /** Counts as whole numbers with thousands separators, money with two decimals. */

@@ -29,12 +29,12 @@ import java.util.TreeMap;
  * <li>sums each (platform, metric, period) group per sheet and per stated area, and merge-joins the sums with
  *     the stated totals read in the same order, so every total is compared once, without a correlated
  *     sub-query per total;</li>
- * <li>writes the monthly sums per platform, metric and country to platform_month, which the report's
- *     Platforms and Platform Downloads sheets and the Summary read instead of the million figures;</li>
+ * <li>writes the sums per platform, metric, country and month (or quarter, year) to platform_month, which the
+ *     report's Platforms and Platform Downloads sheets and the Summary read instead of the million figures;</li>
  * <li>when asked, finds periods counted twice at two granularities ({@link PeriodOverlaps}).</li>
  * </ul>
- * Memory holds one group (a period's countries per sheet) and one month per country at a time, never the
- * figures: it is flat in the number of rows.
+ * Memory holds one group (a period's countries per sheet) and one month (quarter, year) per country at a time,
+ * never the figures: it is flat in the number of rows.
  */
 final class FigureScan {
 
@@ -50,18 +50,13 @@ final class FigureScan {
         }
     }
 
-    /** Passing totals of one sheet and area. */
-    record Passes(String place, String area, int count) { }
-
-    /** Passing totals are listed by area, then file and sheet. */
-    private record PassKey(String area, int fileNo, int sheetNo) implements Comparable<PassKey> {
-        private static final Comparator<PassKey> ORDER = Comparator.comparing(PassKey::area)
-                .thenComparingInt(PassKey::fileNo).thenComparingInt(PassKey::sheetNo);
-
-        @Override
-        public int compareTo(PassKey other) {
-            return ORDER.compare(this, other);
-        }
+    /**
+     * Where each passing total goes as it is compared (tens of thousands in a daily export: written out, not
+     * kept).
+     */
+    @FunctionalInterface
+    interface PassingTotals {
+        void accept(TotalResult total) throws SQLException;
     }
 
     /**
@@ -78,7 +73,7 @@ final class FigureScan {
 
     /** What the pass found; failing totals and repeats hold at most MAX_LISTED + 1 entries each. */
     record Result(long figures, List<Repeat> repeats, List<TotalResult> failingTotals, int failures,
-                  List<Passes> passes, List<PeriodOverlaps.Overlap> overlaps) { }
+                  List<PeriodOverlaps.Overlap> overlaps) { }
 
     private static final Comparator<TotalResult> LISTING_ORDER = Comparator.comparing(TotalResult::area)
             .thenComparingInt(TotalResult::fileNo).thenComparingInt(TotalResult::sheetNo)
@@ -97,13 +92,14 @@ final class FigureScan {
      * the heap until the end (the live-heap peak of a 1M-row run). They need no atomicity: validate reruns
      * as a whole on restart, and the pass deletes the instance's months first.
      */
-    Result run(Connection con, Connection monthsCon, long id, FigureSort figures, boolean overlaps) throws SQLException {
+    Result run(Connection con, Connection monthsCon, long id, FigureSort figures, boolean overlaps,
+               PassingTotals passes) throws SQLException {
         // Lazily: H2 otherwise runs the stated totals' query first, copying them to a temporary result.
         try (java.sql.Statement lazy = con.createStatement()) {
             lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
         }
         try {
-            return scan(con, monthsCon, id, figures, overlaps);
+            return scan(con, monthsCon, id, figures, overlaps, passes);
         } finally {
             try (java.sql.Statement eager = con.createStatement()) {
                 eager.execute("SET LAZY_QUERY_EXECUTION FALSE");
@@ -111,13 +107,13 @@ final class FigureScan {
         }
     }
 
-    private Result scan(Connection con, Connection monthsCon, long id, FigureSort figures, boolean overlaps)
-            throws SQLException {
+    private Result scan(Connection con, Connection monthsCon, long id, FigureSort figures, boolean overlaps,
+                        PassingTotals passes) throws SQLException {
         try (java.sql.Statement clear = monthsCon.createStatement()) {
             clear.execute("DELETE FROM platform_month WHERE instance_id = " + id);
         }
         List<CountryDirectory.Area> areas = statedAreas(con, id);
-        Pass pass = new Pass(con, monthsCon, id, areas, overlaps ? new PeriodOverlaps(MAX_LISTED + 1) : null);
+        Pass pass = new Pass(con, monthsCon, id, areas, overlaps ? new PeriodOverlaps(MAX_LISTED + 1) : null, passes);
         figures.run(id, pass::figure);
         return pass.finish();
     }
@@ -199,11 +195,11 @@ final class FigureScan {
 
         private final PeriodOverlaps overlaps;
 
-        Pass(Connection con, Connection monthsCon, long id, List<CountryDirectory.Area> areas, PeriodOverlaps overlaps)
-                throws SQLException {
+        Pass(Connection con, Connection monthsCon, long id, List<CountryDirectory.Area> areas, PeriodOverlaps overlaps,
+             PassingTotals passes) throws SQLException {
             this.areas = areas;
             this.overlaps = overlaps;
-            this.totals = new StatedTotals(con, id);
+            this.totals = new StatedTotals(con, id, passes);
             this.months = new MonthlySums(monthsCon, id, countries);
         }
 
@@ -283,7 +279,7 @@ final class FigureScan {
             totals.close();
             months.close();
             return new Result(figures, List.copyOf(repeats.values()), totals.failing(), totals.failures,
-                    totals.passes(), overlaps == null ? List.of() : overlaps.finish());
+                    overlaps == null ? List.of() : overlaps.finish());
         }
     }
 
@@ -302,9 +298,10 @@ final class FigureScan {
         private GroupKey rowKey;
         private int failures;
         private final PriorityQueue<TotalResult> failing = new PriorityQueue<>(LISTING_ORDER.reversed());
-        private final TreeMap<PassKey, Passes> passes = new TreeMap<>();
+        private final PassingTotals passes;
 
-        StatedTotals(Connection con, long id) throws SQLException {
+        StatedTotals(Connection con, long id, PassingTotals passes) throws SQLException {
+            this.passes = passes;
             places = sheetPlaces(con, id);
             statement = con.prepareStatement("""
                     SELECT platform, metric, period_start, period_prec, file_no, sheet_no, row_no, area,
@@ -372,12 +369,9 @@ final class FigureScan {
             throw new IllegalStateException("area " + name + " is not among the stated areas");
         }
 
-        private void record(TotalResult t) {
+        private void record(TotalResult t) throws SQLException {
             if (t.passes()) {
-                Passes sheet = passes.get(new PassKey(t.area(), t.fileNo(), t.sheetNo()));
-                passes.put(new PassKey(t.area(), t.fileNo(), t.sheetNo()), sheet == null
-                        ? new Passes(t.file() + "!" + t.sheet(), t.area(), 1)
-                        : new Passes(sheet.place(), sheet.area(), sheet.count() + 1));
+                passes.accept(t);
                 return;
             }
             failures++;
@@ -393,10 +387,6 @@ final class FigureScan {
             return list;
         }
 
-        List<Passes> passes() {
-            return List.copyOf(passes.values());
-        }
-
         void close() throws SQLException {
             rs.close();
             statement.close();
@@ -404,8 +394,10 @@ final class FigureScan {
     }
 
     /**
-     * Monthly sums per platform, metric and country, written to platform_month as each month ends. Within a
-     * platform and metric the figures come by date, so only the current month's countries are held.
+     * Sums per platform, metric, country and period, written to platform_month as each month ends: daily and
+     * monthly figures by month, a quarterly or yearly figure in its own period (a year is not its January).
+     * Within a platform and metric the figures come by period start, so only the periods starting in the
+     * current month are held: at most a month, a quarter and a year per country.
      */
     private static final class MonthlySums {
         private final PreparedStatement insert;
@@ -416,7 +408,8 @@ final class FigureScan {
         private String parent;
         private String metric;
         private LocalDate month;
-        private final Map<String, Month> byCountry = new TreeMap<>();
+        /** By granularity (MONTH, QUARTER, YEAR), then country. */
+        private final Map<String, Map<String, Month>> byPeriod = new TreeMap<>();
 
         private static final class Month {
             BigDecimal value = BigDecimal.ZERO;
@@ -429,8 +422,8 @@ final class FigureScan {
             this.countries = countries;
             insert = con.prepareStatement("""
                     INSERT INTO platform_month (instance_id, platform, parent, metric, country_code, region,
-                        country_name, period_month, metric_value, latest_start, latest_prec)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                        country_name, period_month, period_prec, metric_value, latest_start, latest_prec)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         }
 
         void add(String platform, String parent, String metric, LocalDate period, String precision, String country,
@@ -446,7 +439,9 @@ final class FigureScan {
             if (parent != null && (this.parent == null || parent.compareTo(this.parent) > 0)) {
                 this.parent = parent;
             }
-            Month m = byCountry.computeIfAbsent(country, c -> new Month());
+            // A quarter or a year starts on the first of a month: its start is this month.
+            String granularity = "DAY".equals(precision) ? "MONTH" : precision;
+            Month m = byPeriod.computeIfAbsent(granularity, g -> new TreeMap<>()).computeIfAbsent(country, c -> new Month());
             m.value = m.value.add(value);
             if (m.latest == null || period.isAfter(m.latest)
                     || (period.equals(m.latest) && Objects.equals(precision, "DAY"))) {
@@ -456,26 +451,29 @@ final class FigureScan {
         }
 
         private void flush() throws SQLException {
-            for (Map.Entry<String, Month> e : byCountry.entrySet()) {
-                insert.setLong(1, id);
-                insert.setString(2, platform);
-                insert.setString(3, parent);
-                insert.setString(4, metric);
-                insert.setString(5, e.getKey());
-                Optional<Country> country = countries.byCode(e.getKey());
-                insert.setString(6, countries.reportRegion(e.getKey()));
-                insert.setString(7, country.map(Country::nameEn).orElse(e.getKey()));
-                insert.setDate(8, Date.valueOf(month));
-                insert.setBigDecimal(9, e.getValue().value);
-                insert.setDate(10, Date.valueOf(e.getValue().latest));
-                insert.setString(11, e.getValue().latestPrecision);
-                insert.addBatch();
-                if (++batched == INSERT_BATCH) {
-                    insert.executeBatch();
-                    batched = 0;
+            for (Map.Entry<String, Map<String, Month>> granularity : byPeriod.entrySet()) {
+                for (Map.Entry<String, Month> e : granularity.getValue().entrySet()) {
+                    insert.setLong(1, id);
+                    insert.setString(2, platform);
+                    insert.setString(3, parent);
+                    insert.setString(4, metric);
+                    insert.setString(5, e.getKey());
+                    Optional<Country> country = countries.byCode(e.getKey());
+                    insert.setString(6, countries.reportRegion(e.getKey()));
+                    insert.setString(7, country.map(Country::nameEn).orElse(e.getKey()));
+                    insert.setDate(8, Date.valueOf(month));
+                    insert.setString(9, granularity.getKey());
+                    insert.setBigDecimal(10, e.getValue().value);
+                    insert.setDate(11, Date.valueOf(e.getValue().latest));
+                    insert.setString(12, e.getValue().latestPrecision);
+                    insert.addBatch();
+                    if (++batched == INSERT_BATCH) {
+                        insert.executeBatch();
+                        batched = 0;
+                    }
                 }
             }
-            byCountry.clear();
+            byPeriod.clear();
         }
 
         void close() throws SQLException {

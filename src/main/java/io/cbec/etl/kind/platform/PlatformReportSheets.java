@@ -11,14 +11,16 @@ import io.cbec.etl.report.ReportWorkbook;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -56,27 +58,31 @@ final class PlatformReportSheets {
         return items;
     }
 
-    /** The latest date any platform figure or event is about, at its precision. */
+    /**
+     * The latest date any platform figure or event is about, at its precision: a figure by the end of its
+     * period (a yearly figure is about all of its year, later than a June one), an event by its date.
+     */
     private static Object latest(JdbcClient jdbc, long id) {
-        record Dated(LocalDate start, String precision) { }
-        // The latest start of each table (a top-1 scan each, no DISTINCT set of every date in the heap); on the
-        // same start a day is later than a month.
+        record Dated(PartialDate date, LocalDate key) { }
+        // The latest start of each precision (a few grouped rows, no DISTINCT set of every date in the heap); on
+        // the same date a day is later than a month.
         List<Dated> dates = new ArrayList<>();
         jdbc.sql("""
-                SELECT latest_start, latest_prec FROM platform_month WHERE instance_id = :id
-                ORDER BY latest_start DESC, CASE latest_prec WHEN 'DAY' THEN 0 ELSE 1 END LIMIT 1""")
+                SELECT MAX(latest_start), latest_prec FROM platform_month WHERE instance_id = :id GROUP BY latest_prec""")
                 .param("id", id).query(rs -> {
-                    dates.add(new Dated(rs.getDate(1).toLocalDate(), rs.getString(2)));
+                    PartialDate d = new PartialDate(rs.getDate(1).toLocalDate(), Precision.valueOf(rs.getString(2)));
+                    dates.add(new Dated(d, d.end()));
                 });
         jdbc.sql("""
                 SELECT event_date, date_prec FROM platform_event WHERE instance_id = :id AND event_date IS NOT NULL
                 ORDER BY event_date DESC, CASE date_prec WHEN 'DAY' THEN 0 ELSE 1 END LIMIT 1""")
                 .param("id", id).query(rs -> {
-                    dates.add(new Dated(rs.getDate(1).toLocalDate(), rs.getString(2)));
+                    LocalDate start = rs.getDate(1).toLocalDate();
+                    dates.add(new Dated(new PartialDate(start, Precision.valueOf(rs.getString(2))), start));
                 });
-        return dates.stream().map(d -> new PartialDate(d.start(), Precision.valueOf(d.precision())))
-                .max(Comparator.comparing(PartialDate::start).thenComparing(d -> d.precision() == Precision.DAY ? 1 : 0))
-                .map(PlatformReportSheets::dateCell).orElse(null);
+        return dates.stream()
+                .max(Comparator.comparing(Dated::key).thenComparing(d -> d.date().precision() == Precision.DAY ? 1 : 0))
+                .map(d -> dateCell(d.date())).orElse(null);
     }
 
     static Object dateCell(PartialDate date) {
@@ -147,22 +153,26 @@ final class PlatformReportSheets {
         sheet.finish();
     }
 
-    /** The last day the platform's latest figure of the metric covers: a day, or the end of its month. */
-    private static Object asOf(JdbcClient jdbc, long id, String platform, String metric) {
+    /**
+     * The last day the platform's figures of the metric cover: a day, or the end of the latest month, quarter
+     * or year (a yearly figure runs to 31 December, whatever month a later figure starts in). The latest start
+     * of each precision, at most four rows, settles it.
+     */
+    private static LocalDate asOf(JdbcClient jdbc, long id, String platform, String metric) {
         return jdbc.sql("""
-                SELECT latest_start, latest_prec FROM platform_month
-                WHERE instance_id = :id AND platform = :p AND metric = :metric
-                ORDER BY latest_start DESC, CASE latest_prec WHEN 'DAY' THEN 0 ELSE 1 END LIMIT 1""")
+                SELECT MAX(latest_start), latest_prec FROM platform_month
+                WHERE instance_id = :id AND platform = :p AND metric = :metric GROUP BY latest_prec""")
                 .param("id", id).param("p", platform).param("metric", metric)
-                .query((rs, n) -> {
-                    PartialDate d = new PartialDate(rs.getDate(1).toLocalDate(), Precision.valueOf(rs.getString(2)));
-                    return d.precision() == Precision.DAY ? d.start() : new Formatted(d.end(), ColumnFormat.DATE);
-                }).single();
+                .query((rs, n) -> new PartialDate(rs.getDate(1).toLocalDate(), Precision.valueOf(rs.getString(2))).end())
+                .list().stream().max(Comparator.naturalOrder()).orElseThrow();
     }
 
     /**
-     * Downloads and revenue per platform, country and month, with the running total of downloads and their
-     * share of the month's world; a row has downloads, revenue or both.
+     * Downloads and revenue per platform, country and period (a month, or the quarter or year a figure was
+     * given for), with the running total of downloads and their share of the period's world; a row has
+     * downloads, revenue or both. {@code Period} is a date cell for a month and text for a quarter or a year
+     * (2023Q2, 2023: no date cell can show them), so {@code Period start} and {@code Period end}, real dates
+     * at the right end, are what to sort and filter by.
      */
     void writeDownloads(JdbcClient jdbc, long id, ReportWorkbook workbook) {
         if (!any(jdbc, id, "platform_month")) {
@@ -171,92 +181,98 @@ final class PlatformReportSheets {
         ListSheet sheet = workbook.listSheet("Platform Downloads", List.of(Column.text("Platform"), Column.text("Region"),
                 Column.text("Country"), Column.month("Period"), Column.integer("Downloads"),
                 Column.integer("Cumulative downloads"), Column.percent("Share of worldwide"),
-                Column.decimal("Revenue (USD)")));
-        // The worldwide downloads of each platform and month (a few hundred sums; null for a month of revenue
-        // only), then the months in the sheet's order straight from SQL: nothing the size of the sheet is held here.
-        Map<String, Map<LocalDate, BigDecimal>> world = new TreeMap<>();
+                Column.decimal("Revenue (USD)"), Column.date("Period start"), Column.date("Period end")));
+        // The worldwide downloads of each platform and period (a few hundred sums; null for a period of revenue
+        // only), then the periods in the sheet's order straight from SQL: nothing the size of the sheet is held
+        // here. A share is of its own period's world: a yearly figure is not a share of January's countries.
+        Map<String, Map<PartialDate, BigDecimal>> world = new TreeMap<>();
         jdbc.sql("""
-                SELECT platform, period_month, SUM(CASE WHEN metric = 'downloads' THEN metric_value END)
-                FROM platform_month WHERE instance_id = :id GROUP BY platform, period_month""")
+                SELECT platform, period_month, period_prec, SUM(CASE WHEN metric = 'downloads' THEN metric_value END)
+                FROM platform_month WHERE instance_id = :id GROUP BY platform, period_month, period_prec""")
                 .param("id", id)
                 .query(rs -> {
-                    world.computeIfAbsent(rs.getString(1), p -> new TreeMap<>())
-                            .put(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3));
+                    world.computeIfAbsent(rs.getString(1), p -> new HashMap<>())
+                            .put(period(rs.getDate(2), rs.getString(3)), rs.getBigDecimal(4));
                 });
-        Map<String, TreeSet<LocalDate>> months = new TreeMap<>();
-        Map<String, Map<String, Map<LocalDate, Double>>> byPlatform = new TreeMap<>();
+        Map<String, Map<Precision, Map<String, Map<LocalDate, Double>>>> byPlatform = new TreeMap<>();
         // A query per platform, in the platforms' order: H2 sorts the rows of an ORDER BY in the heap, and the
         // whole sheet's rows (one per platform, country and month: 32,000 at 1M exported rows) were the
-        // report step's live-heap peak.
-        for (Map.Entry<String, Map<LocalDate, BigDecimal>> platformWorld : world.entrySet()) {
+        // report step's live-heap peak. Within a country the periods come by start (MONTH < QUARTER < YEAR on
+        // the same start), so the running total follows time.
+        for (Map.Entry<String, Map<PartialDate, BigDecimal>> platformWorld : world.entrySet()) {
             String platform = platformWorld.getKey();
             DownloadRows rows = new DownloadRows(sheet, platform, platformWorld.getValue(),
-                    months.computeIfAbsent(platform, p -> new TreeSet<>()),
                     byPlatform.computeIfAbsent(platform, p -> new TreeMap<>()));
             jdbc.sql("""
-                    SELECT region, country_name, country_code, period_month, metric, metric_value FROM platform_month
+                    SELECT region, country_name, country_code, period_month, period_prec, metric, metric_value
+                    FROM platform_month
                     WHERE instance_id = :id AND platform = :platform AND metric IN ('downloads', 'revenue')
-                    ORDER BY region, country_name, country_code, period_month, metric""")
+                    ORDER BY region, country_name, country_code, period_month, period_prec, metric""")
                     .param("id", id).param("platform", platform)
                     .query(rs -> {
-                        rows.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                                rs.getString(5), rs.getBigDecimal(6));
+                        rows.add(rs.getString(1), rs.getString(2), rs.getString(3), period(rs.getDate(4), rs.getString(5)),
+                                rs.getString(6), rs.getBigDecimal(7));
                     });
             rows.flush();
         }
         sheet.finish();
-        // One chart of downloads per platform (regions of different apps never summed), stacked beside the list;
-        // a platform with revenue only has none.
+        // One chart of downloads per platform and granularity (regions of different apps never summed, nor a
+        // year with its months), stacked beside the list; a platform with revenue only has none.
         int anchorRow = 1;
-        for (Map.Entry<String, Map<String, Map<LocalDate, Double>>> platform : byPlatform.entrySet()) {
-            if (platform.getValue().isEmpty()) {
-                continue;
+        for (Map.Entry<String, Map<Precision, Map<String, Map<LocalDate, Double>>>> platform : byPlatform.entrySet()) {
+            for (Map.Entry<Precision, Map<String, Map<LocalDate, Double>>> granularity : platform.getValue().entrySet()) {
+                Precision precision = granularity.getKey();
+                List<LocalDate> starts = List.copyOf(granularity.getValue().values().stream()
+                        .flatMap(r -> r.keySet().stream()).collect(Collectors.toCollection(TreeSet::new)));
+                workbook.addSeriesLineChart(sheet, platform.getKey() + " downloads by region per "
+                                + precision.name().toLowerCase(Locale.ROOT),
+                        starts.stream().map(start -> new PartialDate(start, precision).toString()).toList(),
+                        chartSeries(granularity.getValue(), starts), sheet.columns().size() + 1, anchorRow);
+                anchorRow += CHART_ROWS;
             }
-            List<LocalDate> platformMonths = List.copyOf(months.get(platform.getKey()));
-            workbook.addSeriesLineChart(sheet, platform.getKey() + " downloads by region per month",
-                    platformMonths.stream().map(MONTH_LABEL::format).toList(),
-                    chartSeries(platform.getValue(), platformMonths), sheet.columns().size() + 1, anchorRow);
-            anchorRow += CHART_ROWS;
         }
     }
 
+    /** A platform_month period: a month (of days or a month's figure), a quarter or a year. */
+    private static PartialDate period(java.sql.Date start, String precision) {
+        return new PartialDate(start.toLocalDate(), Precision.valueOf(precision));
+    }
+
     /**
-     * The rows of one platform's Platform Downloads: a country's downloads and revenue of a month come as
+     * The rows of one platform's Platform Downloads: a country's downloads and revenue of a period come as
      * consecutive query rows (downloads first) and make one sheet row, so one row is held at a time. The
      * running total, the share and the chart's sums are of downloads only.
      */
     private static final class DownloadRows {
         private final ListSheet sheet;
         private final String platform;
-        private final Map<LocalDate, BigDecimal> worldwide;
-        private final TreeSet<LocalDate> chartMonths;
-        private final Map<String, Map<LocalDate, Double>> byRegion;
+        private final Map<PartialDate, BigDecimal> worldwide;
+        private final Map<Precision, Map<String, Map<LocalDate, Double>>> byRegion;
         private BigDecimal cumulative = BigDecimal.ZERO;
         private String runningFor; // the country the running total is for
         private String region;
         private String countryName;
         private String countryCode;
-        private LocalDate month;
+        private PartialDate period;
         private BigDecimal downloads;
         private BigDecimal revenue;
 
-        DownloadRows(ListSheet sheet, String platform, Map<LocalDate, BigDecimal> worldwide,
-                     TreeSet<LocalDate> chartMonths, Map<String, Map<LocalDate, Double>> byRegion) {
+        DownloadRows(ListSheet sheet, String platform, Map<PartialDate, BigDecimal> worldwide,
+                     Map<Precision, Map<String, Map<LocalDate, Double>>> byRegion) {
             this.sheet = sheet;
             this.platform = platform;
             this.worldwide = worldwide;
-            this.chartMonths = chartMonths;
             this.byRegion = byRegion;
         }
 
-        void add(String region, String countryName, String countryCode, LocalDate month, String metric,
+        void add(String region, String countryName, String countryCode, PartialDate period, String metric,
                  BigDecimal value) {
-            if (!month.equals(this.month) || !countryCode.equals(this.countryCode)) {
+            if (!period.equals(this.period) || !countryCode.equals(this.countryCode)) {
                 flush();
                 this.region = region;
                 this.countryName = countryName;
                 this.countryCode = countryCode;
-                this.month = month;
+                this.period = period;
             }
             if (metric.equals(MetricLayout.DOWNLOADS)) {
                 downloads = value;
@@ -266,7 +282,7 @@ final class PlatformReportSheets {
         }
 
         void flush() {
-            if (month == null) {
+            if (period == null) {
                 return;
             }
             BigDecimal share = null;
@@ -276,15 +292,19 @@ final class PlatformReportSheets {
                     cumulative = BigDecimal.ZERO;
                 }
                 cumulative = cumulative.add(downloads);
-                BigDecimal monthWorld = worldwide.get(month);
-                share = monthWorld == null || monthWorld.signum() == 0 ? null
-                        : downloads.divide(monthWorld, MathContext.DECIMAL64);
-                chartMonths.add(month);
-                byRegion.computeIfAbsent(region, r -> new TreeMap<>()).merge(month, downloads.doubleValue(), Double::sum);
+                BigDecimal periodWorld = worldwide.get(period);
+                share = periodWorld == null || periodWorld.signum() == 0 ? null
+                        : downloads.divide(periodWorld, MathContext.DECIMAL64);
+                byRegion.computeIfAbsent(period.precision(), g -> new TreeMap<>())
+                        .computeIfAbsent(region, r -> new TreeMap<>())
+                        .merge(period.start(), downloads.doubleValue(), Double::sum);
             }
-            sheet.row(platform, region, countryName, new Formatted(month, ColumnFormat.MONTH), downloads,
-                    downloads == null ? null : cumulative, share, revenue);
-            month = null;
+            // A month is a date cell (yyyy-mm); a quarter or a year is its label, as Zone Indicators shows it.
+            Object shown = period.precision() == Precision.MONTH ? new Formatted(period.start(), ColumnFormat.MONTH)
+                    : period.toString();
+            sheet.row(platform, region, countryName, shown, downloads, downloads == null ? null : cumulative, share,
+                    revenue, period.start(), period.end());
+            period = null;
             downloads = null;
             revenue = null;
         }
@@ -292,7 +312,6 @@ final class PlatformReportSheets {
 
     static final int CHART_SERIES = 6;
     private static final int CHART_ROWS = 24;
-    private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("yyyy-MM");
     static final String OTHER_REGIONS = "Other regions";
 
     /**
