@@ -4,6 +4,7 @@ import io.cbec.etl.ingest.HeaderClassifier;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.source.InputFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -66,10 +67,17 @@ public class ValidateTasklet implements Tasklet {
                     CheckStatus.FAIL, "The input folder does not exist: create it or pass --input=DIR", ""));
             return;
         }
+        boolean none = inputs.files().isEmpty() && inputs.unsettled().isEmpty();
         recorder.record(new CheckResult("Input files present", inputs.folder().toString(),
-                CheckValue.count(1).qualified("at least"), CheckValue.count(inputs.files().size()),
-                inputs.files().isEmpty() ? CheckStatus.FAIL : CheckStatus.PASS,
-                inputs.files().isEmpty() ? "No .xlsx, .xlsm, .xls or .csv file to read" : "Files to read", ""));
+                CheckValue.count(1).qualified("at least"),
+                CheckValue.count(inputs.files().size() + inputs.unsettled().size()),
+                none ? CheckStatus.FAIL : CheckStatus.PASS,
+                none ? "No .xlsx, .xlsm, .xls or .csv file to read" : "Files to read", ""));
+        for (InputFolder.Unsettled u : inputs.unsettled()) {
+            recorder.record(new CheckResult("File settled", u.name(), "unchanged for "
+                    + u.settleTime().toSeconds() + " s", "modified " + InputFolder.localTime(u.modified()), CheckStatus.FAIL,
+                    u.reason() + "; no report is published without it (exit 75)", u.name()));
+        }
 
         record Refused(String file, String error) { }
         List<Refused> unreadable = jdbc.sql("""
@@ -79,9 +87,11 @@ public class ValidateTasklet implements Tasklet {
             recorder.record(new CheckResult("File readable", r.file(), "readable", "unreadable", CheckStatus.FAIL,
                     r.error(), r.file()));
         }
+        // A copy has the SHA-256 it shares; a file not read (still being written) has none.
         List<Refused> duplicates = jdbc.sql("""
                         SELECT file_name, error FROM source_file
-                        WHERE instance_id = :id AND status = 'REJECTED' AND NOT unreadable ORDER BY file_no""")
+                        WHERE instance_id = :id AND status = 'REJECTED' AND NOT unreadable AND sha256 IS NOT NULL
+                        ORDER BY file_no""")
                 .param("id", id).query((rs, n) -> new Refused(rs.getString(1), rs.getString(2))).list();
         for (Refused d : duplicates) {
             recorder.record(new CheckResult("File read once", d.file(), "distinct content", "duplicate",

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -94,11 +95,17 @@ public class ReportRun {
             }
         }
 
-        InputFolder.Snapshot inputs = InputFolder.scan(options.input(), properties.input().settleTime(), started);
+        InputFolder.Snapshot inputs = InputFolder.scan(options.input(), properties.input().settleTime(),
+                Clock.systemDefaultZone());
         run.begin(options, inputs);
         log.info("cbec-etl: report date {}, {} input file(s) in {}, state in {}", options.reportDate(),
                 inputs.files().size(), options.input(), options.stateDir());
         inputs.passedOver().forEach(p -> log.warn("{}: {}", p.name(), p.reason()));
+        inputs.futureDated().forEach(f -> log.warn("{}: modified {}, {} ahead of this machine's clock (a share's clock"
+                + " ahead, or unpacked from an archive): not being written, so it is read", f.name(),
+                InputFolder.localTime(f.modified()), roughly(f.ahead())));
+        inputs.unsettled().forEach(u -> log.warn("{}: modified {}, {}; the run will publish no report and end with {}",
+                u.name(), InputFolder.localTime(u.modified()), u.reason(), ExitCode.UNSETTLED.code()));
 
         JobParameters parameters = new JobParametersBuilder()
                 .addString("reportDate", options.reportDate().toString())
@@ -162,6 +169,10 @@ public class ReportRun {
             }
         }
         return null;
+    }
+
+    private static String roughly(Duration d) {
+        return d.toHours() >= 2 ? d.toHours() + " h" : d.toMinutes() >= 2 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     /**

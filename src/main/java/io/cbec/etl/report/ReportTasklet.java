@@ -9,6 +9,7 @@ import io.cbec.etl.job.RunOutcome;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.kind.RowOutcome;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.source.InputFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -59,11 +60,14 @@ public class ReportTasklet implements Tasklet {
         long id = run.instanceId();
         List<CheckResult> results = checks.results(id);
         List<FileRow> files = files(id);
-        boolean unreadable = !run.inputs().folderExists() || run.inputs().files().isEmpty()
+        List<InputFolder.Unsettled> unsettled = run.inputs().unsettled();
+        boolean unreadable = !run.inputs().folderExists() || run.inputs().files().isEmpty() && unsettled.isEmpty()
                 || jdbc.sql("SELECT COUNT(*) FROM source_file WHERE instance_id = :id AND unreadable")
                 .param("id", id).query(Long.class).single() > 0;
         boolean failed = results.stream().anyMatch(r -> r.status() == CheckStatus.FAIL);
-        RunOutcome outcome = unreadable ? RunOutcome.INPUT_ERROR : failed ? RunOutcome.DATA_ERROR : RunOutcome.PUBLISHED;
+        // A file still being written outranks failed checks: they may be failing for want of it.
+        RunOutcome outcome = unreadable ? RunOutcome.INPUT_ERROR : !unsettled.isEmpty() ? RunOutcome.UNSETTLED
+                : failed ? RunOutcome.DATA_ERROR : RunOutcome.PUBLISHED;
 
         Path output = run.options().output();
         Path temp = run.options().stateDir().resolve("tmp");
@@ -96,6 +100,11 @@ public class ReportTasklet implements Tasklet {
                 }
                 outcome = writeFailed(io, output);
             }
+        }
+        if (outcome == RunOutcome.UNSETTLED) {
+            log.warn("No report published: {} may still be being written (modified less than {} s before the run);"
+                    + " the next run reads it", unsettled.stream().map(InputFolder.Unsettled::name)
+                    .collect(Collectors.joining(", ")), unsettled.get(0).settleTime().toSeconds());
         }
         // The run's summary table is logged by the command line at the very end (also when a run fails).
         log.info("report: {} ({})", outcome, "published " + published);
