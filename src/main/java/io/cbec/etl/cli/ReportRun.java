@@ -13,6 +13,7 @@ import org.apache.poi.util.TempFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -143,11 +146,32 @@ public class ReportRun {
         } else if (last != null) {
             log.info("Resuming execution {} of these inputs, which ended {}", last.getId(), last.getStatus());
         }
+        if (last != null && last.getStatus() != BatchStatus.COMPLETED) {
+            List<String> done = completedSteps(last.getJobInstance());
+            if (!done.isEmpty()) {
+                log.info("Not redone: {} (completed in an earlier execution)", String.join(", ", done));
+            }
+        }
 
         JobExecution execution = jobOperator.start(job, parameters);
         ExitCode code = exitCode(execution);
         summary.log(execution, code, Duration.between(started, Instant.now()));
         return code;
+    }
+
+    /** The steps of the instance that completed and will not run again, in job order. */
+    private List<String> completedSteps(JobInstance instance) throws Exception {
+        if (!(job instanceof AbstractJob steps)) {
+            return List.of();
+        }
+        List<String> done = new ArrayList<>();
+        for (String name : steps.getStepNames()) {
+            StepExecution step = jobRepository.getLastStepExecution(instance, name);
+            if (step != null && step.getStatus() == BatchStatus.COMPLETED && !steps.getStep(name).isAllowStartIfComplete()) {
+                done.add(name);
+            }
+        }
+        return done;
     }
 
     /**
