@@ -5,6 +5,7 @@ import io.cbec.etl.cli.GracefulStop;
 import io.cbec.etl.cli.ReportRun;
 import io.cbec.etl.cli.RunLock;
 import io.cbec.etl.cli.RunOptions;
+import io.cbec.etl.cli.RunSummary;
 import io.cbec.etl.cli.UsageException;
 import io.cbec.etl.source.PoiLimits;
 import io.cbec.etl.job.CbecProperties;
@@ -70,9 +71,11 @@ public class CbecEtlApplication {
         }
         GracefulStop stop = GracefulStop.install();
         int code = ExitCode.INTERNAL.code();
+        boolean summarised = false;
         try (RunLock held = lock.get(); ConfigurableApplicationContext context = start(options.stateDir())) {
             stop.attach(context, context.getBean(CbecProperties.class).stopTimeout());
             code = context.getBean(ReportRun.class).run(options).code();
+            summarised = true; // ReportRun ends every run it sees through with the summary table
         } catch (StateFile.Unreadable e) {
             System.err.println("cbec-etl: " + e.getMessage());
             code = ExitCode.STATE_UNREADABLE.code();
@@ -94,6 +97,9 @@ public class CbecEtlApplication {
                 code = ExitCode.INTERNAL.code();
             }
         } finally {
+            if (!summarised) {
+                RunSummary.logBrief("nothing", "ended by the error above", code, stop.elapsed());
+            }
             stop.finished(code); // after the context (H2) is closed and the lock released
         }
         return code;

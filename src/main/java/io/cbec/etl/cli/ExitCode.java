@@ -34,4 +34,14 @@ public enum ExitCode {
     public String meaning() {
         return meaning;
     }
+
+    /** The first constant with this code (74 and 75 have several; each such path names its own). */
+    public static ExitCode of(int code) {
+        for (ExitCode c : values()) {
+            if (c.code == code) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("not an exit code of cbec-etl: " + code);
+    }
 }

@@ -30,6 +30,8 @@ public final class GracefulStop extends Thread {
     private volatile StopRequest stopRequest;
     private volatile Duration timeout = Duration.ofSeconds(60);
     private volatile int exitCode = ExitCode.STOPPED.code();
+    /** The run began when the hook was installed, right after the lock was taken. */
+    private final long startedNanos = System.nanoTime();
 
     GracefulStop() {
         super("cbec-etl-graceful-stop");
@@ -40,6 +42,11 @@ public final class GracefulStop extends Thread {
         GracefulStop hook = new GracefulStop();
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
+    }
+
+    /** Time since the run took the lock, for the summary table. */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** Spring is up: from now on a stop goes through the job's stop request. */
@@ -73,6 +80,7 @@ public final class GracefulStop extends Thread {
         StopRequest request = stopRequest;
         if (request == null) {
             log.warn("Stopped before the job started; exiting with {}", ExitCode.STOPPED.code());
+            RunSummary.logBrief("nothing", "not started", ExitCode.STOPPED.code(), elapsed());
             Runtime.getRuntime().halt(ExitCode.STOPPED.code()); // nothing started, nothing to stop
         }
         request.request();
@@ -88,6 +96,8 @@ public final class GracefulStop extends Thread {
         }
         log.error("The run did not stop within {} ms; exiting with {} anyway. The next run will find the execution"
                 + " STARTED, mark it failed and resume it.", waited, ExitCode.STOPPED.code());
+        RunSummary.logBrief("not known: the job had not finished", "still running after " + waited + " ms (cbec.stop-timeout): left STARTED, the next run"
+                + " resumes it", ExitCode.STOPPED.code(), elapsed());
         Runtime.getRuntime().halt(ExitCode.STOPPED.code());
     }
 }

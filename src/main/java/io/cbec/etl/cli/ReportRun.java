@@ -132,6 +132,9 @@ public class ReportRun {
             if (changed == null) {
                 log.info("Nothing to do: these inputs were already reported for {} (execution {} ended {}): {}",
                         options.reportDate(), last.getId(), last.getEndTime(), report);
+                summary.logNothingToDo(last, report.getFileName() + " and "
+                        + ReportFiles.dataQuality(options.output(), options.reportDate()).getFileName(),
+                        Duration.between(started, Instant.now()));
                 return ExitCode.OK;
             }
             log.warn("These inputs were reported for {} but {}: building the workbooks again", options.reportDate(),

@@ -157,6 +157,20 @@ class CronOperationsTest {
         assertThat(dataQuality.rowWhere("Files", 0, "registry.csv").orElseThrow().get(4)).isEqualTo("166");
     }
 
+    /** Past cbec.stop-timeout the process exits 75 without the job's own account: it still ends with a summary. */
+    @Test
+    void aRunThatDoesNotStopWithinTheStopTimeoutStillEndsWithItsSummary() throws Exception {
+        Path input = bigInput(dir.resolve("input"));
+        Run run = Run.start(input, dir.resolve("output"), "-Dcbec.stop-timeout=0s");
+        run.awaitOutput(PROGRESS, Duration.ofSeconds(120));
+
+        run.process.destroy(); // SIGTERM
+
+        assertThat(run.await()).isEqualTo(75);
+        assertThat(run.output()).contains("The run did not stop within").contains("Run summary:")
+                .contains("job        still running after").contains("exit code  75");
+    }
+
     @Test
     void aFailedReportStepIsResumedWithoutRedoingIngestThenIdenticalInputsAreANoOpAndForceOrNewInputsRunAnew()
             throws Exception {
@@ -185,7 +199,10 @@ class CronOperationsTest {
 
         Run again = Run.start(input, output, "--state-dir=" + state);
         assertThat(again.await()).isZero();
-        assertThat(again.output()).contains("Nothing to do: these inputs were already reported for " + DATE);
+        assertThat(again.output()).contains("Nothing to do: these inputs were already reported for " + DATE)
+                .contains("Run summary:").containsPattern("checks +[1-9][0-9]* passed, 0 failed")
+                .contains("published  nothing new: cbec-report-" + DATE + ".xlsx and cbec-data-quality-" + DATE
+                        + ".xlsx are already these inputs'").contains("exit code  0");
         assertThat(query(state, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).containsExactly("2");
         // ...and its start dropped the completed run's staged records, keeping what identifies the run
         assertThat(again.output()).contains("Housekeeping: dropped the staged records of 1 completed run(s)");
