@@ -41,7 +41,9 @@ public class CbecEtlApplication {
             options = RunOptions.parse(args, LocalDate.now());
         } catch (UsageException e) {
             System.err.println("cbec-etl: " + e.getMessage());
-            System.err.println(RunOptions.USAGE);
+            if (e.showUsage()) {
+                System.err.println(RunOptions.USAGE);
+            }
             return ExitCode.USAGE.code();
         }
         if (options.help()) {

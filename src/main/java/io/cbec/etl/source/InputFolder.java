@@ -30,9 +30,13 @@ import java.util.Set;
  */
 public final class InputFolder {
 
-    /** Extensions the job reads or refuses by name; anything else in the folder is listed and passed over. */
+    /**
+     * Extensions the job reads or refuses by name; anything else in the folder is listed and passed over. Not
+     * .txt: the documented inputs are .xlsx, .xlsm, .xls and .csv, and a notes.txt beside them is no input (read,
+     * its every edit would make the inputs new and the whole job run again).
+     */
     private static final Set<String> SPREADSHEET_EXTENSIONS = Set.of("xlsx", "xlsm", "xls", "csv", "xlsb", "ods",
-            "xltx", "xltm", "txt");
+            "xltx", "xltm");
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -107,6 +111,9 @@ public final class InputFolder {
                 continue; // hidden files and Excel's lock files are never inputs
             }
             if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                // said, since files dropped into a subfolder would otherwise be missed without a word
+                passed.add(new PassedOver(name + "/", "a folder: not read (only the files directly in the input"
+                        + " folder are)"));
                 continue;
             }
             if (!SPREADSHEET_EXTENSIONS.contains(extension(name))) {

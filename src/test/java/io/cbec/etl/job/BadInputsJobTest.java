@@ -1087,6 +1087,46 @@ class BadInputsJobTest {
         assertThat(Files.isSymbolicLink(input.resolve("link.xlsx"))).isTrue();
     }
 
+    /**
+     * Only spreadsheets directly in the input folder are inputs. A note beside them is passed over like any
+     * other document (editing it is no new input), and a subfolder is said not to be read, since files dropped
+     * into it would otherwise be missed without a word.
+     */
+    @Test
+    void case25_notesAndSubfoldersInTheInputFolderAreListedAsNotRead() throws Exception {
+        goodRegistry();
+        Files.writeString(input.resolve("notes.txt"), "Batch,Pilot zone\n2,Tianjin\n");
+        RegistryWorkbook.allBatches().batches(3).writeTo(input.resolve("sub/more.xlsx"));
+
+        assertThat(run()).isZero();
+
+        assertThat(filesRow("notes.txt").get(ERROR)).isEqualTo("not a spreadsheet file name (.xlsx, .xlsm, .xls, .csv): ignored");
+        assertThat(filesRow("sub/").get(ERROR)).isEqualTo("a folder: not read (only the files directly in the input folder are)");
+        assertThat(console).contains("WARN  sub/: a folder: not read").contains("WARN  notes.txt: not a spreadsheet file name");
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("12");
+
+        Files.writeString(input.resolve("notes.txt"), "checked 2024-02-01\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(run()).isZero();
+        assertThat(console).contains("Nothing to do");
+    }
+
+    /** The next run would read the workbooks this one publishes (its Checks as control totals...): refused. */
+    @Test
+    void case25_anOutputFolderThatIsTheInputFolderOrInsideItIsRefused() throws Exception {
+        goodRegistry();
+
+        assertThat(run("--output=" + input)).isEqualTo(64);
+        assertThat(console.strip()).as("one line, no usage text").isEqualTo("cbec-etl: --output=" + input
+                + " is the input folder " + input + ": the published workbooks would be read as inputs; publish to"
+                + " another folder");
+        assertThat(run("--output=" + input.resolve("reports"))).isEqualTo(64);
+        assertThat(console).contains("is inside the input folder");
+
+        try (Stream<Path> files = Files.list(input)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("名单.xlsx");
+        }
+    }
+
     @Test
     void case25_excelLockFilesAndDotFilesAreIgnored() throws Exception {
         goodRegistry();
