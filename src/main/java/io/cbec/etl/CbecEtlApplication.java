@@ -1,5 +1,6 @@
 package io.cbec.etl;
 
+import io.cbec.etl.cli.ConsoleLog;
 import io.cbec.etl.cli.ExitCode;
 import io.cbec.etl.cli.GracefulStop;
 import io.cbec.etl.cli.ReportRun;
@@ -50,6 +51,7 @@ public class CbecEtlApplication {
             System.out.println(RunOptions.USAGE);
             return ExitCode.OK.code();
         }
+        ConsoleLog.untilSpringStarts();
         // POI's zip-bomb, entry-count and size limits are JVM-global: set them once, before any input is opened.
         PoiLimits.apply();
         try {

@@ -51,11 +51,22 @@ public class ValidateTasklet implements Tasklet {
         }
         List<CheckResult> results = store.results(id);
         long failed = results.stream().filter(r -> r.status() == CheckStatus.FAIL).count();
-        // Cleaned: a detail may quote a raw value, whose control characters would garble the terminal or cron's mail.
-        results.stream().filter(r -> r.status() != CheckStatus.PASS).forEach(r -> log.warn("{} {}: {} (expected {},"
-                + " actual {}) {}", r.status(), r.check(), TextNormaliser.clean(r.detail()),
-                TextNormaliser.clean(r.expected().text()), TextNormaliser.clean(r.actual().text()),
-                TextNormaliser.clean(r.source())));
+        // The log level says FAIL (ERROR) or WARN (WARN), so the line does not repeat it. Cleaned: a detail may quote
+        // a raw value, whose control characters would garble the terminal or cron's mail.
+        for (CheckResult r : results) {
+            if (r.status() == CheckStatus.PASS) {
+                continue;
+            }
+            String line = String.format("Check %s: %s: %s (expected %s, actual %s)%s",
+                    r.status() == CheckStatus.FAIL ? "failed" : "warning", r.check(), TextNormaliser.clean(r.detail()),
+                    TextNormaliser.clean(r.expected().text()), TextNormaliser.clean(r.actual().text()),
+                    r.source() == null || r.source().isBlank() ? "" : " at " + TextNormaliser.clean(r.source()));
+            if (r.status() == CheckStatus.FAIL) {
+                log.error("{}", line);
+            } else {
+                log.warn("{}", line);
+            }
+        }
         log.info("validate: {} check(s), {} failed", results.size(), failed);
         return RepeatStatus.FINISHED;
     }

@@ -15,7 +15,7 @@ public enum ExitCode {
     STATE_UNREADABLE(74, "the state database cannot be opened"),
     LOCKED(75, "another run holds the lock; try later"),
     /** EX_TEMPFAIL as for the lock: nothing is wrong with the data, and running again finishes the work. */
-    STOPPED(75, "stopped on request (SIGTERM) at a chunk boundary; the next run resumes"),
+    STOPPED(75, "stopped on request at a chunk boundary; the next run resumes"),
     /** EX_TEMPFAIL: a file was still being written, so no report was published; the next run reads it. */
     UNSETTLED(75, "an input file may still be being written: not read, nothing published; the next run reads it");
 

@@ -157,6 +157,37 @@ class CronOperationsTest {
         assertThat(dataQuality.rowWhere("Files", 0, "registry.csv").orElseThrow().get(4)).isEqualTo("166");
     }
 
+    /** Ctrl-C and a hang-up stop the run as SIGTERM does, and the log names the signal that came. */
+    @Test
+    void sigintAndSighupAreNamedAndASignalBeforeTheJobStartsIsLoggedLikeEveryOtherLine() throws Exception {
+        Path input = bigInput(dir.resolve("input"));
+        Run interrupted = Run.start(input, dir.resolve("int"));
+        interrupted.awaitOutput(PROGRESS, Duration.ofSeconds(120));
+        signal("INT", interrupted.process);
+        assertThat(interrupted.await()).isEqualTo(75);
+        assertThat(interrupted.output()).contains("Stop requested (SIGINT): stopping at the next chunk boundary")
+                .doesNotContain("SIGTERM").contains("exit code  75 (stopped on request at a chunk boundary");
+
+        // The lock file is written just before the hook is installed, seconds before Spring and the job start.
+        Path lock = dir.resolve("hup/.state/run.lock");
+        Run early = Run.start(input, dir.resolve("hup"));
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+             !Files.exists(lock) || !Files.readString(lock).contains("pid " + early.process.pid()); ) {
+            assertThat(System.nanoTime()).as("the run took its lock:\n" + early.output()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+        signal("HUP", early.process);
+        assertThat(early.await()).isEqualTo(75);
+        assertThat(early.output()).containsPattern("(?m)^[0-9-]+ [0-9:]+ WARN  Stop requested \\(SIGHUP\\) before the job"
+                + " started: nothing to stop; exiting with 75$").contains("Run summary:").contains("job        not started")
+                .doesNotContain("GracefulStop");
+    }
+
+    private static void signal(String name, Process process) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor()).isZero();
+    }
+
     /** Past cbec.stop-timeout the process exits 75 without the job's own account: it still ends with a summary. */
     @Test
     void aRunThatDoesNotStopWithinTheStopTimeoutStillEndsWithItsSummary() throws Exception {

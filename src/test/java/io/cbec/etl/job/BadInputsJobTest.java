@@ -120,6 +120,8 @@ class BadInputsJobTest {
         assertThat(inputHashes()).as("input files are never modified").isEqualTo(before);
         assertThat(console).as("no control character of an input reaches the terminal or cron's mail")
                 .doesNotContainPattern("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+        assertThat(console).as("a check's status is the line's level, not repeated after it")
+                .doesNotContainPattern("(WARN|ERROR) +(WARN|FAIL) ");
         return code;
     }
 
@@ -946,6 +948,20 @@ class BadInputsJobTest {
         assertThat(failed.get(0).subList(0, 5)).containsExactly("Stated total", "total.xlsx!第二批 (batch 2)", "13", "12",
                 "FAIL");
         assertThat(failed.get(0).get(6)).startsWith("total.xlsx!第二批!16");
+        // one level on the line (ERROR for a failed check, not "WARN  FAIL"), and the place, when there is one, last
+        assertThat(console).containsPattern("(?m)^[0-9-]+ [0-9:]+ ERROR Check failed: Stated total: .*\\(expected 13,"
+                + " actual 12\\) at total.xlsx!第二批!16 A \\(.*\\)$");
+    }
+
+    @Test
+    void aCheckWarningIsLoggedOnceAtItsLevelWithNoTrailingSpace() throws Exception {
+        goodRegistry();
+        Files.writeString(input.resolve("other.csv"), "Colour,Size\nred,3\n");
+
+        assertThat(run()).isZero();
+
+        assertThat(console).contains("WARN  Check warning: Sheets recognised: ").doesNotContainPattern("WARN +WARN ")
+                .doesNotContainPattern("(?m)Check warning: .* $");
     }
 
     // ---------------------------------------------------------------------------------------------------
