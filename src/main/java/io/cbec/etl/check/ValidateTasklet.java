@@ -1,6 +1,8 @@
 package io.cbec.etl.check;
 
 import io.cbec.etl.ingest.HeaderClassifier;
+import io.cbec.etl.job.CbecProperties;
+import io.cbec.etl.job.ProgressLog;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.normalise.TextNormaliser;
@@ -14,7 +16,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Step 3: the checks that concern the inputs as a whole (files readable, no file twice, no row rejected),
@@ -29,24 +33,48 @@ public class ValidateTasklet implements Tasklet {
     private final CheckStore store;
     private final List<RecordKind> kinds;
     private final JdbcClient jdbc;
+    private final Duration progressInterval;
 
-    ValidateTasklet(RunContext run, CheckStore store, List<RecordKind> kinds, JdbcClient jdbc) {
+    /** What the step is at, and the checks recorded so far: read by the progress timer's thread. */
+    private volatile String phase;
+    private final AtomicLong recorded = new AtomicLong();
+
+    ValidateTasklet(RunContext run, CheckStore store, List<RecordKind> kinds, JdbcClient jdbc,
+                    CbecProperties properties) {
         this.run = run;
         this.store = store;
         this.kinds = kinds;
         this.jdbc = jdbc;
+        this.progressInterval = properties.progressInterval();
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long id = run.instanceId();
+        recorded.set(0);
+        phase = "starting";
+        try (ProgressLog progress = ProgressLog.start("validate", progressInterval,
+                () -> String.format("%,d check(s) so far, now at %s", recorded.get(), phase))) {
+            check(id);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void check(long id) {
         store.clear(id);
         for (RecordKind kind : kinds) {
+            phase = "settling " + kind.label();
             kind.settle(jdbc, id); // may reject rows, so before the input checks count them
         }
-        CheckRecorder recorder = store.recorder(id);
+        CheckRecorder stored = store.recorder(id);
+        CheckRecorder recorder = result -> {
+            stored.record(result);
+            recorded.incrementAndGet();
+        };
+        phase = "the input checks";
         inputChecks(id, recorder);
         for (RecordKind kind : kinds) {
+            phase = "the checks of " + kind.label();
             kind.validate(jdbc, id, recorder);
         }
         List<CheckResult> results = store.results(id);
@@ -68,7 +96,6 @@ public class ValidateTasklet implements Tasklet {
             }
         }
         log.info("validate: {} check(s), {} failed", results.size(), failed);
-        return RepeatStatus.FINISHED;
     }
 
     private void inputChecks(long id, CheckRecorder recorder) {

@@ -4,6 +4,8 @@ import io.cbec.etl.check.CheckResult;
 import io.cbec.etl.check.CheckStatus;
 import io.cbec.etl.check.CheckStore;
 import io.cbec.etl.check.CheckValue;
+import io.cbec.etl.job.CbecProperties;
+import io.cbec.etl.job.ProgressLog;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.job.RunOutcome;
 import io.cbec.etl.kind.RecordKind;
@@ -25,6 +27,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -47,12 +50,19 @@ public class ReportTasklet implements Tasklet {
     private final CheckStore checks;
     private final List<RecordKind> kinds;
     private final JdbcClient jdbc;
+    private final Duration progressInterval;
 
-    ReportTasklet(RunContext run, CheckStore checks, List<RecordKind> kinds, JdbcClient jdbc) {
+    /** The workbook being written and its file name, for the progress timer's thread. */
+    private volatile ReportWorkbook writing;
+    private volatile String writingName = "";
+
+    ReportTasklet(RunContext run, CheckStore checks, List<RecordKind> kinds, JdbcClient jdbc,
+                  CbecProperties properties) {
         this.run = run;
         this.checks = checks;
         this.kinds = kinds;
         this.jdbc = jdbc;
+        this.progressInterval = properties.progressInterval();
     }
 
     @Override
@@ -81,12 +91,18 @@ public class ReportTasklet implements Tasklet {
             outcome = RunOutcome.CANT_CREATE;
         }
         if (outcome != RunOutcome.CANT_CREATE) {
-            try {
+            writing = null;
+            try (ProgressLog progress = ProgressLog.start("report", progressInterval, () -> {
+                ReportWorkbook workbook = writing;
+                return workbook == null ? "reading the checks" : writingName + ": " + workbook.progress();
+            })) {
                 Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
+                writingName = dataQuality.getFileName().toString();
                 AtomicPublisher.writeAtomically(dataQuality, target -> writeDataQuality(id, files, results, temp, target));
                 published = dataQuality.getFileName().toString();
                 if (outcome == RunOutcome.PUBLISHED) {
                     Path report = ReportFiles.report(output, run.options().reportDate());
+                    writingName = report.getFileName().toString();
                     AtomicPublisher.writeAtomically(report, target -> writeReport(id, files, results, temp, target));
                     published = report.getFileName() + " and " + published;
                 }
@@ -99,6 +115,8 @@ public class ReportTasklet implements Tasklet {
                     throw e;
                 }
                 outcome = writeFailed(io, output);
+            } finally {
+                writing = null; // closed: nothing to show, nothing to keep
             }
         }
         if (outcome == RunOutcome.UNSETTLED) {
@@ -191,7 +209,7 @@ public class ReportTasklet implements Tasklet {
 
     private void writeDataQuality(long id, List<FileRow> files, List<CheckResult> results, Path temp, Path target)
             throws IOException {
-        try (ReportWorkbook workbook = new ReportWorkbook(temp)) {
+        try (ReportWorkbook workbook = writing(new ReportWorkbook(temp))) {
             workbook.setProperties("cbec-etl data quality " + run.options().reportDate(), run.runId());
             ListSheet sheet = workbook.listSheet("Files", List.of(Column.text("File"), Column.text("Kind"),
                     Column.text("Sheet"), Column.text("Status"), Column.integer("Rows read"),
@@ -230,9 +248,15 @@ public class ReportTasklet implements Tasklet {
         }
     }
 
+    /** Shows the workbook to the progress line. */
+    private ReportWorkbook writing(ReportWorkbook workbook) {
+        writing = workbook;
+        return workbook;
+    }
+
     private void writeReport(long id, List<FileRow> files, List<CheckResult> results, Path temp, Path target)
             throws IOException {
-        try (ReportWorkbook workbook = new ReportWorkbook(temp)) {
+        try (ReportWorkbook workbook = writing(new ReportWorkbook(temp))) {
             workbook.setProperties("cbec-etl report " + run.options().reportDate(), run.runId());
             boolean rejects = results.stream().anyMatch(r -> r.status() == CheckStatus.WARN
                     && "No rejected rows".equals(r.check()));

@@ -157,6 +157,30 @@ class CronOperationsTest {
         assertThat(dataQuality.rowWhere("Files", 0, "registry.csv").orElseThrow().get(4)).isEqualTo("166");
     }
 
+    /**
+     * Every long step says where it is at the progress interval: a resumed ingest that it is skipping what an
+     * earlier execution staged (not "ingest: 1 rows", as if it had started again), validate and report too.
+     */
+    @Test
+    void aResumedIngestSaysItIsSkippingAndValidateAndReportLogTheirProgress() throws Exception {
+        Path input = bigInput(dir.resolve("input"));
+        killMidIngest(input, dir.resolve("output"));
+
+        Run rerun = Run.start(input, dir.resolve("output"), "-Dcbec.progress-interval=1ms");
+
+        assertThat(rerun.await()).as(rerun.output()).isZero();
+        Matcher resumed = RESUMED_AFTER.matcher(rerun.output());
+        assertThat(resumed.find()).isTrue();
+        String output = rerun.output();
+        assertThat(output).containsPattern("ingest: skipping: row [0-9]+ of " + resumed.group(1)
+                        + " staged by an earlier execution, now at export.csv!export row [0-9]+")
+                .containsPattern("validate: [0-9]+ s, [0-9,]+ check\\(s\\) so far, now at ")
+                .containsPattern("report: [0-9]+ s, cbec-(report|data-quality)-" + DATE
+                        + ".xlsx: (sheet [A-Za-z ]+, [0-9,]+ rows written|saving the file)");
+        assertThat(output.substring(resumed.start()).lines().skip(1).filter(l -> l.contains("ingest: ")).findFirst())
+                .as("the first progress line after resuming").hasValueSatisfying(l -> assertThat(l).contains("skipping"));
+    }
+
     /** Ctrl-C and a hang-up stop the run as SIGTERM does, and the log names the signal that came. */
     @Test
     void sigintAndSighupAreNamedAndASignalBeforeTheJobStartsIsLoggedLikeEveryOtherLine() throws Exception {
