@@ -76,13 +76,15 @@ public class CbecEtlApplication {
         GracefulStop stop = GracefulStop.install();
         int code = ExitCode.INTERNAL.code();
         boolean summarised = false;
+        ExitCode meaning = null; // where the code alone is ambiguous (74 and 75 have several meanings)
         try (RunLock held = lock.get(); ConfigurableApplicationContext context = start(options.stateDir())) {
             stop.attach(context, context.getBean(CbecProperties.class).stopTimeout());
             code = context.getBean(ReportRun.class).run(options).code();
             summarised = true; // ReportRun ends every run it sees through with the summary table
         } catch (StateFile.Unreadable e) {
             System.err.println("cbec-etl: " + e.getMessage());
-            code = ExitCode.STATE_UNREADABLE.code();
+            meaning = ExitCode.STATE_UNREADABLE;
+            code = meaning.code();
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -102,7 +104,8 @@ public class CbecEtlApplication {
             }
         } finally {
             if (!summarised) {
-                RunSummary.logBrief("nothing", "ended by the error above", code, stop.elapsed());
+                RunSummary.logBrief("nothing", "ended by the error above", meaning != null ? meaning : ExitCode.of(code),
+                        stop.elapsed());
             }
             stop.finished(code); // after the context (H2) is closed and the lock released
         }

@@ -35,7 +35,7 @@ public enum ExitCode {
         return meaning;
     }
 
-    /** The first constant with this code (74 and 75 have several; each such path names its own). */
+    /** The first constant with this code (74 and 75 have several: a caller that can tell names its own). */
     public static ExitCode of(int code) {
         for (ExitCode c : values()) {
             if (c.code == code) {

@@ -109,7 +109,7 @@ public final class GracefulStop extends Thread {
         if (request == null) {
             log.warn("Stop requested ({}) before the job started: nothing to stop; exiting with {}", signal,
                     ExitCode.STOPPED.code());
-            RunSummary.logBrief("nothing", "not started", ExitCode.STOPPED.code(), elapsed());
+            RunSummary.logBrief("nothing", "not started", ExitCode.STOPPED, elapsed());
             Runtime.getRuntime().halt(ExitCode.STOPPED.code()); // nothing started, nothing to stop
         }
         log.warn("Stop requested ({}): stopping at the next chunk boundary (waiting up to {} s)", signal,
@@ -128,7 +128,7 @@ public final class GracefulStop extends Thread {
         log.error("The run did not stop within {} ms; exiting with {} anyway. The next run will find the execution"
                 + " STARTED, mark it failed and resume it.", waited, ExitCode.STOPPED.code());
         RunSummary.logBrief("not known: the job had not finished", "still running after " + waited + " ms (cbec.stop-timeout): left STARTED, the next run"
-                + " resumes it", ExitCode.STOPPED.code(), elapsed());
+                + " resumes it", ExitCode.STOPPED, elapsed());
         Runtime.getRuntime().halt(ExitCode.STOPPED.code());
     }
 }

@@ -69,11 +69,11 @@ public class RunSummary {
      * The summary of a run that ended without the job's own account: an error around the job (the state
      * database, the configuration, a bug), or a stop that came before the job started or did not finish in time.
      */
-    public static void logBrief(String published, String job, int code, Duration elapsed) {
+    public static void logBrief(String published, String job, ExitCode code, Duration elapsed) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%-10s %s", "published", published));
         lines.add(String.format("%-10s %s", "job", job));
-        finish(lines, ExitCode.of(code), elapsed);
+        finish(lines, code, elapsed);
     }
 
     private static void finish(List<String> lines, ExitCode code, Duration elapsed) {

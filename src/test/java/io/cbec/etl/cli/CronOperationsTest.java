@@ -205,6 +205,7 @@ class CronOperationsTest {
         assertThat(early.await()).isEqualTo(75);
         assertThat(early.output()).containsPattern("(?m)^[0-9-]+ [0-9:]+ WARN  Stop requested \\(SIGHUP\\) before the job"
                 + " started: nothing to stop; exiting with 75$").contains("Run summary:").contains("job        not started")
+                .contains("exit code  75 (stopped on request at a chunk boundary")
                 .doesNotContain("GracefulStop");
     }
 
