@@ -1,10 +1,12 @@
 package io.cbec.etl;
 
+import io.cbec.etl.cli.ConsoleLog;
 import io.cbec.etl.cli.ExitCode;
 import io.cbec.etl.cli.GracefulStop;
 import io.cbec.etl.cli.ReportRun;
 import io.cbec.etl.cli.RunLock;
 import io.cbec.etl.cli.RunOptions;
+import io.cbec.etl.cli.RunSummary;
 import io.cbec.etl.cli.UsageException;
 import io.cbec.etl.source.PoiLimits;
 import io.cbec.etl.job.CbecProperties;
@@ -40,13 +42,16 @@ public class CbecEtlApplication {
             options = RunOptions.parse(args, LocalDate.now());
         } catch (UsageException e) {
             System.err.println("cbec-etl: " + e.getMessage());
-            System.err.println(RunOptions.USAGE);
+            if (e.showUsage()) {
+                System.err.println(RunOptions.USAGE);
+            }
             return ExitCode.USAGE.code();
         }
         if (options.help()) {
             System.out.println(RunOptions.USAGE);
             return ExitCode.OK.code();
         }
+        ConsoleLog.untilSpringStarts();
         // POI's zip-bomb, entry-count and size limits are JVM-global: set them once, before any input is opened.
         PoiLimits.apply();
         try {
@@ -70,12 +75,16 @@ public class CbecEtlApplication {
         }
         GracefulStop stop = GracefulStop.install();
         int code = ExitCode.INTERNAL.code();
+        boolean summarised = false;
+        ExitCode meaning = null; // where the code alone is ambiguous (74 and 75 have several meanings)
         try (RunLock held = lock.get(); ConfigurableApplicationContext context = start(options.stateDir())) {
             stop.attach(context, context.getBean(CbecProperties.class).stopTimeout());
             code = context.getBean(ReportRun.class).run(options).code();
+            summarised = true; // ReportRun ends every run it sees through with the summary table
         } catch (StateFile.Unreadable e) {
             System.err.println("cbec-etl: " + e.getMessage());
-            code = ExitCode.STATE_UNREADABLE.code();
+            meaning = ExitCode.STATE_UNREADABLE;
+            code = meaning.code();
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -94,6 +103,10 @@ public class CbecEtlApplication {
                 code = ExitCode.INTERNAL.code();
             }
         } finally {
+            if (!summarised) {
+                RunSummary.logBrief("nothing", "ended by the error above", meaning != null ? meaning : ExitCode.of(code),
+                        stop.elapsed());
+            }
             stop.finished(code); // after the context (H2) is closed and the lock released
         }
         return code;

@@ -1,9 +1,12 @@
 package io.cbec.etl.check;
 
 import io.cbec.etl.ingest.HeaderClassifier;
+import io.cbec.etl.job.CbecProperties;
+import io.cbec.etl.job.ProgressLog;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.source.InputFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -13,7 +16,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Step 3: the checks that concern the inputs as a whole (files readable, no file twice, no row rejected),
@@ -28,36 +35,87 @@ public class ValidateTasklet implements Tasklet {
     private final CheckStore store;
     private final List<RecordKind> kinds;
     private final JdbcClient jdbc;
+    private final Duration progressInterval;
 
-    ValidateTasklet(RunContext run, CheckStore store, List<RecordKind> kinds, JdbcClient jdbc) {
+    /** What the step is at, and the checks recorded so far: read by the progress timer's thread. */
+    private volatile String phase;
+    private final AtomicLong recorded = new AtomicLong();
+
+    ValidateTasklet(RunContext run, CheckStore store, List<RecordKind> kinds, JdbcClient jdbc,
+                    CbecProperties properties) {
         this.run = run;
         this.store = store;
         this.kinds = kinds;
         this.jdbc = jdbc;
+        this.progressInterval = properties.progressInterval();
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long id = run.instanceId();
+        recorded.set(0);
+        phase = "starting";
+        try (ProgressLog progress = ProgressLog.start("validate", progressInterval,
+                () -> String.format("%,d check(s) so far, now at %s", recorded.get(), phase))) {
+            check(id);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void check(long id) {
         store.clear(id);
         for (RecordKind kind : kinds) {
+            phase = "settling " + kind.label();
             kind.settle(jdbc, id); // may reject rows, so before the input checks count them
         }
-        CheckRecorder recorder = store.recorder(id);
+        CheckRecorder stored = store.recorder(id);
+        CheckRecorder recorder = new CheckRecorder() { // counts for the progress line
+            @Override
+            public void record(CheckResult result) {
+                stored.record(result);
+                recorded.incrementAndGet();
+            }
+
+            @Override
+            public Batch batch(Connection con) throws SQLException {
+                Batch batch = stored.batch(con);
+                return new Batch() {
+                    @Override
+                    public void record(CheckResult result) throws SQLException {
+                        batch.record(result);
+                        recorded.incrementAndGet();
+                    }
+
+                    @Override
+                    public void close() throws SQLException {
+                        batch.close();
+                    }
+                };
+            }
+        };
+        phase = "the input checks";
         inputChecks(id, recorder);
         for (RecordKind kind : kinds) {
+            phase = "the checks of " + kind.label();
             kind.validate(jdbc, id, recorder);
         }
         // Only what did not pass is logged (a run has a row per stated total: thousands of passes), read one at a
-        // time. Cleaned: a detail may quote a raw value, whose control characters would garble the terminal or
-        // cron's mail.
-        store.forEach(id, true, r -> log.warn("{} {}: {} (expected {}, actual {}) {}", r.status(), r.check(),
-                TextNormaliser.clean(r.detail()), TextNormaliser.clean(r.expected().text()),
-                TextNormaliser.clean(r.actual().text()), TextNormaliser.clean(r.source())));
+        // time. The log level says FAIL (ERROR) or WARN (WARN), so the line does not repeat it. Cleaned: a detail
+        // may quote a raw value, whose control characters would garble the terminal or cron's mail.
+        store.forEach(id, true, r -> {
+            String line = String.format("Check %s: %s: %s (expected %s, actual %s)%s",
+                    r.status() == CheckStatus.FAIL ? "failed" : "warning", r.check(), TextNormaliser.clean(r.detail()),
+                    TextNormaliser.clean(r.expected().text()), TextNormaliser.clean(r.actual().text()),
+                    r.source() == null || r.source().isBlank() ? "" : " at " + TextNormaliser.clean(r.source()));
+            if (r.status() == CheckStatus.FAIL) {
+                log.error("{}", line);
+            } else {
+                log.warn("{}", line);
+            }
+        });
         long failed = store.count(id, CheckStatus.FAIL);
         long all = failed + store.count(id, CheckStatus.WARN) + store.count(id, CheckStatus.PASS);
         log.info("validate: {} check(s), {} failed", all, failed);
-        return RepeatStatus.FINISHED;
     }
 
     private void inputChecks(long id, CheckRecorder recorder) {
@@ -67,10 +125,17 @@ public class ValidateTasklet implements Tasklet {
                     CheckStatus.FAIL, "The input folder does not exist: create it or pass --input=DIR", ""));
             return;
         }
+        boolean none = inputs.files().isEmpty() && inputs.unsettled().isEmpty();
         recorder.record(new CheckResult("Input files present", inputs.folder().toString(),
-                CheckValue.count(1).qualified("at least"), CheckValue.count(inputs.files().size()),
-                inputs.files().isEmpty() ? CheckStatus.FAIL : CheckStatus.PASS,
-                inputs.files().isEmpty() ? "No .xlsx, .xlsm, .xls or .csv file to read" : "Files to read", ""));
+                CheckValue.count(1).qualified("at least"),
+                CheckValue.count(inputs.files().size() + inputs.unsettled().size()),
+                none ? CheckStatus.FAIL : CheckStatus.PASS,
+                none ? "No .xlsx, .xlsm, .xls or .csv file to read" : "Files to read", ""));
+        for (InputFolder.Unsettled u : inputs.unsettled()) {
+            recorder.record(new CheckResult("File settled", u.name(), "unchanged for "
+                    + u.settleTime().toSeconds() + " s", "modified " + InputFolder.localTime(u.modified()), CheckStatus.FAIL,
+                    u.reason() + "; no report is published without it (exit 75)", u.name()));
+        }
 
         record Refused(String file, String error) { }
         List<Refused> unreadable = jdbc.sql("""
@@ -80,9 +145,11 @@ public class ValidateTasklet implements Tasklet {
             recorder.record(new CheckResult("File readable", r.file(), "readable", "unreadable", CheckStatus.FAIL,
                     r.error(), r.file()));
         }
+        // A copy has the SHA-256 it shares; a file not read (still being written) has none.
         List<Refused> duplicates = jdbc.sql("""
                         SELECT file_name, error FROM source_file
-                        WHERE instance_id = :id AND status = 'REJECTED' AND NOT unreadable ORDER BY file_no""")
+                        WHERE instance_id = :id AND status = 'REJECTED' AND NOT unreadable AND sha256 IS NOT NULL
+                        ORDER BY file_no""")
                 .param("id", id).query((rs, n) -> new Refused(rs.getString(1), rs.getString(2))).list();
         for (Refused d : duplicates) {
             recorder.record(new CheckResult("File read once", d.file(), "distinct content", "duplicate",

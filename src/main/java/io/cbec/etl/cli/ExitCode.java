@@ -15,7 +15,9 @@ public enum ExitCode {
     STATE_UNREADABLE(74, "the state database cannot be opened"),
     LOCKED(75, "another run holds the lock; try later"),
     /** EX_TEMPFAIL as for the lock: nothing is wrong with the data, and running again finishes the work. */
-    STOPPED(75, "stopped on request (SIGTERM) at a chunk boundary; the next run resumes");
+    STOPPED(75, "stopped on request at a chunk boundary; the next run resumes"),
+    /** EX_TEMPFAIL: a file was still being written, so no report was published; the next run reads it. */
+    UNSETTLED(75, "an input file may still be being written: not read, nothing published; the next run reads it");
 
     private final int code;
     private final String meaning;
@@ -31,5 +33,15 @@ public enum ExitCode {
 
     public String meaning() {
         return meaning;
+    }
+
+    /** The first constant with this code (74 and 75 have several: a caller that can tell names its own). */
+    public static ExitCode of(int code) {
+        for (ExitCode c : values()) {
+            if (c.code == code) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("not an exit code of cbec-etl: " + code);
     }
 }

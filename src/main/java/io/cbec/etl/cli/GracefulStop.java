@@ -5,12 +5,16 @@ import org.slf4j.LoggerFactory;
 import io.cbec.etl.job.StopRequest;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JVM shutdown hook that turns SIGTERM (or Ctrl-C) into a graceful stop: it raises the job's
+ * The JVM shutdown hook that turns SIGTERM (or Ctrl-C, SIGHUP) into a graceful stop: it raises the job's
  * {@link StopRequest}, which the ingest step honours after its current chunk commits (the step and job end
  * STOPPED and the next run resumes from there); it waits, bounded, for the run to end, then ends the process
  * with the run's own exit code ({@link ExitCode#STOPPED}, 75, when it stopped). It does not call
@@ -30,16 +34,49 @@ public final class GracefulStop extends Thread {
     private volatile StopRequest stopRequest;
     private volatile Duration timeout = Duration.ofSeconds(60);
     private volatile int exitCode = ExitCode.STOPPED.code();
+    /** The run began when the hook was installed, right after the lock was taken. */
+    private final long startedNanos = System.nanoTime();
 
     GracefulStop() {
         super("cbec-etl-graceful-stop");
     }
 
+    /** Which signal set the shutdown going, for the log: the hook itself cannot tell. */
+    private static volatile String signal = "a signal";
+
     /** Installs the hook for this run. */
     public static GracefulStop install() {
+        nameSignals();
         GracefulStop hook = new GracefulStop();
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
+    }
+
+    /**
+     * Replaces the JVM's handlers of SIGTERM, SIGINT and SIGHUP with ones that note the signal's name and then do
+     * what the JVM's do: exit with 128 + the signal's number, which runs the shutdown hooks. A signal the process
+     * was started ignoring (nohup) or left to the OS (-Xrs) is left so.
+     */
+    private static void nameSignals() {
+        for (String name : List.of("TERM", "INT", "HUP")) {
+            try {
+                Signal sig = new Signal(name);
+                SignalHandler previous = Signal.handle(sig, s -> {
+                    signal = "SIG" + s.getName();
+                    System.exit(128 + s.getNumber());
+                });
+                if (previous == SignalHandler.SIG_IGN || previous == SignalHandler.SIG_DFL) {
+                    Signal.handle(sig, previous);
+                }
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // not a signal here, or reserved by the JVM: its own handler stays and the log says "a signal"
+            }
+        }
+    }
+
+    /** Time since the run took the lock, for the summary table. */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** Spring is up: from now on a stop goes through the job's stop request. */
@@ -68,13 +105,15 @@ public final class GracefulStop extends Thread {
             return; // a normal exit: the code is already on its way
         }
         long start = System.nanoTime();
-        log.warn("Stop requested (SIGTERM): stopping at the next chunk boundary (waiting up to {} s)",
-                timeout.toSeconds());
         StopRequest request = stopRequest;
         if (request == null) {
-            log.warn("Stopped before the job started; exiting with {}", ExitCode.STOPPED.code());
+            log.warn("Stop requested ({}) before the job started: nothing to stop; exiting with {}", signal,
+                    ExitCode.STOPPED.code());
+            RunSummary.logBrief("nothing", "not started", ExitCode.STOPPED, elapsed());
             Runtime.getRuntime().halt(ExitCode.STOPPED.code()); // nothing started, nothing to stop
         }
+        log.warn("Stop requested ({}): stopping at the next chunk boundary (waiting up to {} s)", signal,
+                timeout.toSeconds());
         request.request();
         try {
             finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -88,6 +127,8 @@ public final class GracefulStop extends Thread {
         }
         log.error("The run did not stop within {} ms; exiting with {} anyway. The next run will find the execution"
                 + " STARTED, mark it failed and resume it.", waited, ExitCode.STOPPED.code());
+        RunSummary.logBrief("not known: the job had not finished", "still running after " + waited + " ms (cbec.stop-timeout): left STARTED, the next run"
+                + " resumes it", ExitCode.STOPPED, elapsed());
         Runtime.getRuntime().halt(ExitCode.STOPPED.code());
     }
 }

@@ -13,6 +13,7 @@ import org.apache.poi.util.TempFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -20,14 +21,17 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -94,11 +98,17 @@ public class ReportRun {
             }
         }
 
-        InputFolder.Snapshot inputs = InputFolder.scan(options.input(), properties.input().settleTime(), started);
+        InputFolder.Snapshot inputs = InputFolder.scan(options.input(), properties.input().settleTime(),
+                Clock.systemDefaultZone());
         run.begin(options, inputs);
         log.info("cbec-etl: report date {}, {} input file(s) in {}, state in {}", options.reportDate(),
                 inputs.files().size(), options.input(), options.stateDir());
         inputs.passedOver().forEach(p -> log.warn("{}: {}", p.name(), p.reason()));
+        inputs.futureDated().forEach(f -> log.warn("{}: modified {}, {} ahead of this machine's clock (a share's clock"
+                + " ahead, or unpacked from an archive): not being written, so it is read", f.name(),
+                InputFolder.localTime(f.modified()), roughly(f.ahead())));
+        inputs.unsettled().forEach(u -> log.warn("{}: modified {}, {}; the run will publish no report and end with {}",
+                u.name(), InputFolder.localTime(u.modified()), u.reason(), ExitCode.UNSETTLED.code()));
 
         JobParameters parameters = new JobParametersBuilder()
                 .addString("reportDate", options.reportDate().toString())
@@ -122,6 +132,9 @@ public class ReportRun {
             if (changed == null) {
                 log.info("Nothing to do: these inputs were already reported for {} (execution {} ended {}): {}",
                         options.reportDate(), last.getId(), last.getEndTime(), report);
+                summary.logNothingToDo(last, report.getFileName() + " and "
+                        + ReportFiles.dataQuality(options.output(), options.reportDate()).getFileName(),
+                        Duration.between(started, Instant.now()));
                 return ExitCode.OK;
             }
             log.warn("These inputs were reported for {} but {}: building the workbooks again", options.reportDate(),
@@ -136,11 +149,32 @@ public class ReportRun {
         } else if (last != null) {
             log.info("Resuming execution {} of these inputs, which ended {}", last.getId(), last.getStatus());
         }
+        if (last != null && last.getStatus() != BatchStatus.COMPLETED) {
+            List<String> done = completedSteps(last.getJobInstance());
+            if (!done.isEmpty()) {
+                log.info("Not redone: {} (completed in an earlier execution)", String.join(", ", done));
+            }
+        }
 
         JobExecution execution = jobOperator.start(job, parameters);
         ExitCode code = exitCode(execution);
         summary.log(execution, code, Duration.between(started, Instant.now()));
         return code;
+    }
+
+    /** The steps of the instance that completed and will not run again, in job order. */
+    private List<String> completedSteps(JobInstance instance) throws Exception {
+        if (!(job instanceof AbstractJob steps)) {
+            return List.of();
+        }
+        List<String> done = new ArrayList<>();
+        for (String name : steps.getStepNames()) {
+            StepExecution step = jobRepository.getLastStepExecution(instance, name);
+            if (step != null && step.getStatus() == BatchStatus.COMPLETED && !steps.getStep(name).isAllowStartIfComplete()) {
+                done.add(name);
+            }
+        }
+        return done;
     }
 
     /**
@@ -162,6 +196,10 @@ public class ReportRun {
             }
         }
         return null;
+    }
+
+    private static String roughly(Duration d) {
+        return d.toHours() >= 2 ? d.toHours() + " h" : d.toMinutes() >= 2 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.cbec.etl.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -25,7 +27,8 @@ public record RunOptions(Path input, Path output, LocalDate reportDate, Path sta
               --help                 print this help and exit
             Exit codes: 0 done or nothing to do, 64 usage, 65 data error (check failed or rows rejected),
               66 input missing or unreadable, 70 internal error, 73 cannot create output, 74 I/O error,
-              75 another run holds the lock, or this run was stopped (SIGTERM): run again to resume.""";
+              75 another run holds the lock, this run was stopped (SIGTERM), or an input file was still being
+              written: run again to resume.""";
 
     public static RunOptions parse(String[] args, LocalDate today) throws UsageException {
         Path input = Path.of("input");
@@ -79,9 +82,29 @@ public record RunOptions(Path input, Path output, LocalDate reportDate, Path sta
                 default -> throw new UsageException("unknown option: " + arg);
             }
         }
+        Path absInput = input.toAbsolutePath().normalize();
         Path absOutput = output.toAbsolutePath().normalize();
         Path absState = state == null ? absOutput.resolve(".state") : state.toAbsolutePath().normalize();
-        return new RunOptions(input.toAbsolutePath().normalize(), absOutput, date, absState, allowRejects, force, help);
+        if (!help && within(absOutput, absInput)) {
+            // The next run would read the workbooks this one publishes as inputs (its Checks as control totals...).
+            throw new UsageException("--output=" + absOutput + (absOutput.equals(absInput) ? " is" : " is inside")
+                    + " the input folder " + absInput + ": the published workbooks would be read as inputs;"
+                    + " publish to another folder", false);
+        }
+        return new RunOptions(absInput, absOutput, date, absState, allowRejects, force, help);
+    }
+
+    /** Whether {@code folder} is {@code parent} or below it, also through symbolic links where they exist. */
+    private static boolean within(Path folder, Path parent) {
+        if (folder.startsWith(parent)) {
+            return true;
+        }
+        try {
+            return Files.isDirectory(parent) && Files.isDirectory(folder)
+                    && folder.toRealPath().startsWith(parent.toRealPath());
+        } catch (IOException e) {
+            return false; // not readable here: the run itself will say so
+        }
     }
 
     private static LocalDate parseDate(String value) throws UsageException {

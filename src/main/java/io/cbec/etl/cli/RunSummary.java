@@ -16,12 +16,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The short table a run ends with, however it ended (published, data error, failed, stopped): what cron
- * mails and what a person reads first. Figures come from the state database, so a resumed run reports the
- * whole instance, not just the part this process did.
+ * The short table a run ends with, however it ended (published, data error, failed, stopped, nothing to do,
+ * or an error before or around the job): what cron mails and what a person reads first. Figures come from the
+ * state database, so a resumed run reports the whole instance, not just the part this process did.
  */
 @Component
-class RunSummary {
+public class RunSummary {
 
     private static final Logger log = LoggerFactory.getLogger(RunSummary.class);
 
@@ -43,6 +43,40 @@ class RunSummary {
         lines.add(String.format("%-10s %s", "published", published(execution)));
         lines.add(String.format("%-10s %s (execution %d, exit status %s)", "job", execution.getStatus(),
                 execution.getId(), execution.getExitStatus().getExitCode()));
+        finish(lines, code, elapsed);
+    }
+
+    /**
+     * The inputs were already reported: what that run read and checked (its row figures went with its staged
+     * records, dropped once it completed), and that nothing was written.
+     */
+    void logNothingToDo(JobExecution completed, String workbooks, Duration elapsed) {
+        List<String> lines = new ArrayList<>();
+        try {
+            List<String> figures = figures(completed.getJobInstance().getInstanceId());
+            lines.add(figures.get(0));
+            lines.add(figures.get(2));
+        } catch (RuntimeException e) {
+            lines.add(String.format("%-10s %s", "figures", "not available: " + e.getMessage()));
+        }
+        lines.add(String.format("%-10s nothing new: %s are already these inputs'", "published", workbooks));
+        lines.add(String.format("%-10s nothing to do (execution %d COMPLETED %s)", "job", completed.getId(),
+                completed.getEndTime() == null ? "earlier" : completed.getEndTime().withNano(0).toString().replace('T', ' ')));
+        finish(lines, ExitCode.OK, elapsed);
+    }
+
+    /**
+     * The summary of a run that ended without the job's own account: an error around the job (the state
+     * database, the configuration, a bug), or a stop that came before the job started or did not finish in time.
+     */
+    public static void logBrief(String published, String job, ExitCode code, Duration elapsed) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-10s %s", "published", published));
+        lines.add(String.format("%-10s %s", "job", job));
+        finish(lines, code, elapsed);
+    }
+
+    private static void finish(List<String> lines, ExitCode code, Duration elapsed) {
         lines.add(String.format("%-10s %d (%s)", "exit code", code.code(), code.meaning()));
         lines.add(String.format("%-10s %.1f s", "elapsed", elapsed.toMillis() / 1000.0));
         log.info("Run summary:\n  {}", String.join("\n  ", lines));

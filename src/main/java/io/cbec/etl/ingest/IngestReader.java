@@ -53,6 +53,8 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
     private long started;
     private long lastProgress;
     private long total;
+    /** While a restart re-reads the rows an earlier execution staged: how many; 0 otherwise. */
+    private long skippingTo;
 
     IngestReader(RunContext run, SheetPlanStore store, HeaderClassifier classifier, CbecProperties properties) {
         this.run = run;
@@ -130,7 +132,12 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
     @Override
     protected void jumpToItem(int itemIndex) throws Exception {
         log.info("ingest: resuming after {} row(s) staged by an earlier execution; skipping to there", itemIndex);
-        super.jumpToItem(itemIndex);
+        skippingTo = itemIndex;
+        try {
+            super.jumpToItem(itemIndex);
+        } finally {
+            skippingTo = 0;
+        }
     }
 
     private void openSheet() throws SourceException {
@@ -155,8 +162,14 @@ public class IngestReader extends AbstractItemCountingItemStreamItemReader<Inges
         if (now - lastProgress >= progressIntervalNanos) {
             lastProgress = now;
             double seconds = (now - started) / 1e9;
-            log.info("ingest: {} rows ({} rows/s), now at {}!{} row {}", total, Math.round(total / seconds),
-                    plan.fileName(), plan.sheetName(), rowsInSheet);
+            if (skippingTo > 0) {
+                // not "ingest: 1 rows", which would read as if the ingest had started again from the first row
+                log.info("ingest: skipping: row {} of {} staged by an earlier execution, now at {}!{} row {}", total,
+                        skippingTo, plan.fileName(), plan.sheetName(), rowsInSheet);
+            } else {
+                log.info("ingest: {} rows ({} rows/s), now at {}!{} row {}", total, Math.round(total / seconds),
+                        plan.fileName(), plan.sheetName(), rowsInSheet);
+            }
         }
     }
 

@@ -58,7 +58,7 @@ public class InventoryTasklet implements Tasklet {
         InputFolder.Snapshot inputs = run.inputs();
         if (!inputs.folderExists()) {
             log.error("Input folder {} does not exist: create it or pass --input=DIR", inputs.folder());
-        } else if (inputs.files().isEmpty()) {
+        } else if (inputs.files().isEmpty() && inputs.unsettled().isEmpty()) {
             log.error("No input files in {}: put .xlsx, .xlsm, .xls or .csv files there", inputs.folder());
         }
         Map<String, String> firstBySha = new HashMap<>();
@@ -73,6 +73,10 @@ public class InventoryTasklet implements Tasklet {
             inventory(id, file);
         }
         int fileNo = inputs.files().size();
+        // REJECTED (not read, for a reason), not UNRECOGNISED: the file may well be a good spreadsheet.
+        for (InputFolder.Unsettled unsettled : inputs.unsettled()) {
+            store.addFile(id, ++fileNo, unsettled.name(), null, null, null, "REJECTED", false, unsettled.reason());
+        }
         for (InputFolder.PassedOver passed : inputs.passedOver()) {
             store.addFile(id, ++fileNo, passed.name(), null, null, null, "UNRECOGNISED", false, passed.reason());
         }

@@ -28,7 +28,7 @@ public record CbecProperties(Input input, Map<String, Map<String, List<String>>>
     }
 
     /**
-     * @param settleTime      files modified more recently are skipped: they may still be being written
+     * @param settleTime      a file modified more recently may still be being written: not read, nothing published (75)
      * @param maxRowsPerSheet a sheet with more data rows is refused (REJECTED, exit 66) instead of read on:
      *                        a bound on time and staging space for hostile or runaway sheets
      */

@@ -26,9 +26,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The job's shape, top-down: inventory, ingest, validate, report (docs/design.md).
  *
- * <p>Inventory and ingest are done once per instance; a restart resumes after them. Validate and report
- * always run again on a restart ({@code allowStartIfComplete}): they are cheap, and a report step that
- * ended in a data error must decide again rather than let a restart look like success.
+ * <p>Inventory, ingest and validate are done once per instance; a restart resumes after the last one that
+ * completed. Validate reads only what the instance staged (its inputs, date and --allow-rejects are the
+ * instance), so its stored checks stay true; redoing it would repeat its sort of every figure, minutes on a
+ * large export. The report step always runs again ({@code allowStartIfComplete}): one that ended without
+ * publishing (a data error, no space) must decide and write again rather than let a restart look like success.
  */
 @Configuration
 @EnableConfigurationProperties(CbecProperties.class)
@@ -77,8 +79,7 @@ class CbecReportJobConfig {
     @Bean
     Step validateStep(JobRepository jobRepository, PlatformTransactionManager tx, ValidateTasklet tasklet,
                       StopRequest stop) {
-        return new StepBuilder("validate", jobRepository).tasklet(tasklet, tx).listener(stop)
-                .allowStartIfComplete(true).build();
+        return new StepBuilder("validate", jobRepository).tasklet(tasklet, tx).listener(stop).build();
     }
 
     @Bean

@@ -40,8 +40,13 @@ public class RunContext {
         return instanceId;
     }
 
-    /** Stable across reruns of the same inputs and date, so identical runs give identical cells. */
+    /**
+     * Stable across reruns of the same inputs and date, so identical runs give identical cells. It names the job
+     * instance, so it says {@code --allow-rejects} too (a job parameter): a run without it writes a data-quality
+     * workbook that fails the rejected rows, and the run with it must not take that workbook for its own.
+     */
     public String runId() {
-        return options.reportDate() + "-" + inputs.fingerprint().substring(0, 12);
+        return options.reportDate() + "-" + inputs.fingerprint().substring(0, 12)
+                + (options.allowRejects() ? "-allow-rejects" : "");
     }
 }

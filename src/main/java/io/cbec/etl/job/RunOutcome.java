@@ -10,6 +10,8 @@ public enum RunOutcome {
     PUBLISHED(ExitCode.OK),
     DATA_ERROR(ExitCode.DATA_ERROR),
     INPUT_ERROR(ExitCode.NO_INPUT),
+    /** An input file was still being written: it was not read, so the report is not published. */
+    UNSETTLED(ExitCode.UNSETTLED),
     CANT_CREATE(ExitCode.CANT_CREATE),
     IO_ERROR(ExitCode.IO_ERROR);
 

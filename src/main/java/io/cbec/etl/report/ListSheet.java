@@ -139,6 +139,7 @@ public final class ListSheet {
             }
         }
         canvas.keepForCharts(rowIndex, values);
+        canvas.owner.countRow();
         lastRowIndex = rowIndex;
         previousPlainRowIndex = lastPlainRowIndex;
         lastPlainRowIndex = rowIndex;

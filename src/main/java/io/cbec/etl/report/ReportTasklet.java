@@ -3,11 +3,14 @@ package io.cbec.etl.report;
 import io.cbec.etl.check.CheckStatus;
 import io.cbec.etl.check.CheckStore;
 import io.cbec.etl.check.CheckValue;
+import io.cbec.etl.job.CbecProperties;
+import io.cbec.etl.job.ProgressLog;
 import io.cbec.etl.job.RunContext;
 import io.cbec.etl.job.RunOutcome;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.kind.RowOutcome;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.source.InputFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -23,6 +26,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -46,23 +50,33 @@ public class ReportTasklet implements Tasklet {
     private final CheckStore checks;
     private final List<RecordKind> kinds;
     private final JdbcClient jdbc;
+    private final Duration progressInterval;
 
-    ReportTasklet(RunContext run, CheckStore checks, List<RecordKind> kinds, JdbcClient jdbc) {
+    /** The workbook being written and its file name, for the progress timer's thread. */
+    private volatile ReportWorkbook writing;
+    private volatile String writingName = "";
+
+    ReportTasklet(RunContext run, CheckStore checks, List<RecordKind> kinds, JdbcClient jdbc,
+                  CbecProperties properties) {
         this.run = run;
         this.checks = checks;
         this.kinds = kinds;
         this.jdbc = jdbc;
+        this.progressInterval = properties.progressInterval();
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long id = run.instanceId();
         List<FileRow> files = files(id);
-        boolean unreadable = !run.inputs().folderExists() || run.inputs().files().isEmpty()
+        List<InputFolder.Unsettled> unsettled = run.inputs().unsettled();
+        boolean unreadable = !run.inputs().folderExists() || run.inputs().files().isEmpty() && unsettled.isEmpty()
                 || jdbc.sql("SELECT COUNT(*) FROM source_file WHERE instance_id = :id AND unreadable")
                 .param("id", id).query(Long.class).single() > 0;
         boolean failed = checks.count(id, CheckStatus.FAIL) > 0;
-        RunOutcome outcome = unreadable ? RunOutcome.INPUT_ERROR : failed ? RunOutcome.DATA_ERROR : RunOutcome.PUBLISHED;
+        // A file still being written outranks failed checks: they may be failing for want of it.
+        RunOutcome outcome = unreadable ? RunOutcome.INPUT_ERROR : !unsettled.isEmpty() ? RunOutcome.UNSETTLED
+                : failed ? RunOutcome.DATA_ERROR : RunOutcome.PUBLISHED;
 
         Path output = run.options().output();
         Path temp = run.options().stateDir().resolve("tmp");
@@ -76,12 +90,18 @@ public class ReportTasklet implements Tasklet {
             outcome = RunOutcome.CANT_CREATE;
         }
         if (outcome != RunOutcome.CANT_CREATE) {
-            try {
+            writing = null;
+            try (ProgressLog progress = ProgressLog.start("report", progressInterval, () -> {
+                ReportWorkbook workbook = writing;
+                return workbook == null ? "reading the checks" : writingName + ": " + workbook.progress();
+            })) {
                 Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
+                writingName = dataQuality.getFileName().toString();
                 AtomicPublisher.writeAtomically(dataQuality, target -> writeDataQuality(id, files, temp, target));
                 published = dataQuality.getFileName().toString();
                 if (outcome == RunOutcome.PUBLISHED) {
                     Path report = ReportFiles.report(output, run.options().reportDate());
+                    writingName = report.getFileName().toString();
                     AtomicPublisher.writeAtomically(report, target -> writeReport(id, files, temp, target));
                     published = report.getFileName() + " and " + published;
                 }
@@ -94,7 +114,14 @@ public class ReportTasklet implements Tasklet {
                     throw e;
                 }
                 outcome = writeFailed(io, output);
+            } finally {
+                writing = null; // closed: nothing to show, nothing to keep
             }
+        }
+        if (outcome == RunOutcome.UNSETTLED) {
+            log.warn("No report published: {} may still be being written (modified less than {} s before the run);"
+                    + " the next run reads it", unsettled.stream().map(InputFolder.Unsettled::name)
+                    .collect(Collectors.joining(", ")), unsettled.get(0).settleTime().toSeconds());
         }
         // The run's summary table is logged by the command line at the very end (also when a run fails).
         log.info("report: {} ({})", outcome, "published " + published);
@@ -181,7 +208,7 @@ public class ReportTasklet implements Tasklet {
 
     private void writeDataQuality(long id, List<FileRow> files, Path temp, Path target)
             throws IOException {
-        try (ReportWorkbook workbook = new ReportWorkbook(temp)) {
+        try (ReportWorkbook workbook = writing(new ReportWorkbook(temp))) {
             workbook.setProperties("cbec-etl data quality " + run.options().reportDate(), run.runId());
             ListSheet sheet = workbook.listSheet("Files", List.of(Column.text("File"), Column.text("Kind"),
                     Column.text("Sheet"), Column.text("Status"), Column.integer("Rows read"),
@@ -220,9 +247,15 @@ public class ReportTasklet implements Tasklet {
         }
     }
 
+    /** Shows the workbook to the progress line. */
+    private ReportWorkbook writing(ReportWorkbook workbook) {
+        writing = workbook;
+        return workbook;
+    }
+
     private void writeReport(long id, List<FileRow> files, Path temp, Path target)
             throws IOException {
-        try (ReportWorkbook workbook = new ReportWorkbook(temp)) {
+        try (ReportWorkbook workbook = writing(new ReportWorkbook(temp))) {
             workbook.setProperties("cbec-etl report " + run.options().reportDate(), run.runId());
             boolean rejects = checks.has(id, "No rejected rows", CheckStatus.WARN);
             ListSheet summary = workbook.listSheet("Summary", List.of(Column.text("Item"), Column.text("Value")));

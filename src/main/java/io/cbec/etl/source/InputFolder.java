@@ -10,8 +10,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -26,9 +30,15 @@ import java.util.Set;
  */
 public final class InputFolder {
 
-    /** Extensions the job reads or refuses by name; anything else in the folder is listed and passed over. */
+    /**
+     * Extensions the job reads or refuses by name; anything else in the folder is listed and passed over. Not
+     * .txt: the documented inputs are .xlsx, .xlsm, .xls and .csv, and a notes.txt beside them is no input (read,
+     * its every edit would make the inputs new and the whole job run again).
+     */
     private static final Set<String> SPREADSHEET_EXTENSIONS = Set.of("xlsx", "xlsm", "xls", "csv", "xlsb", "ods",
-            "xltx", "xltm", "txt");
+            "xltx", "xltm");
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private InputFolder() {
     }
@@ -39,21 +49,51 @@ public final class InputFolder {
     /** A file the run passes over, with the reason shown in the Files sheet. */
     public record PassedOver(String name, String reason) { }
 
-    public record Snapshot(Path folder, boolean folderExists, List<InputFile> files, List<PassedOver> passedOver) {
+    /**
+     * A spreadsheet modified within the settle time of the scan: it may still be being copied in, so it is
+     * not read, and no report may be published without it (the run ends with 75; the next run reads it).
+     */
+    public record Unsettled(String name, Instant modified, Duration settleTime) {
 
-        /** SHA-256 over the sorted names and contents' hashes: the identity of these inputs. */
+        /** Why the file was not read and what to do, for the Files sheet and the log. */
+        public String reason() {
+            return "not read: modified less than " + settleTime.toSeconds() + " s before the run"
+                    + " (cbec.input.settle-time), so it may still be being written; the next run reads it";
+        }
+    }
+
+    /** A spreadsheet whose modification time is past the settle time in the future: read, with a warning. */
+    public record FutureDated(String name, Instant modified, Duration ahead) { }
+
+    public record Snapshot(Path folder, boolean folderExists, List<InputFile> files, List<PassedOver> passedOver,
+                           List<Unsettled> unsettled, List<FutureDated> futureDated) {
+
+        /**
+         * SHA-256 over the sorted names and contents' hashes: the identity of these inputs. A file still being
+         * written counts by its name alone, so that inputs with one are never "already reported" by the run of
+         * the same inputs without it; with none, the fingerprint is what it always was.
+         */
         public String fingerprint() {
             MessageDigest digest = sha256();
             for (InputFile f : files) {
                 digest.update((f.name() + "\t" + f.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
             }
+            for (Unsettled u : unsettled) {
+                digest.update((u.name() + "\tbeing written\n").getBytes(StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(digest.digest());
         }
     }
 
-    public static Snapshot scan(Path folder, Duration settleTime, Instant now) throws IOException {
+    /**
+     * Lists the folder. A file modified within {@code settleTime} of the clock, before or after, may still be
+     * being written (a share's clock a little ahead included) and is not read; one modified further in the
+     * future is not being written (a share's clock far ahead, a file unpacked from an archive) and is read.
+     * The clock is read per file, since hashing the files before it can take a while.
+     */
+    public static Snapshot scan(Path folder, Duration settleTime, Clock clock) throws IOException {
         if (!Files.isDirectory(folder)) {
-            return new Snapshot(folder, false, List.of(), List.of());
+            return new Snapshot(folder, false, List.of(), List.of(), List.of(), List.of());
         }
         Path realFolder = folder.toRealPath();
         List<Path> entries = new ArrayList<>();
@@ -63,12 +103,17 @@ public final class InputFolder {
         entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
         List<InputFile> files = new ArrayList<>();
         List<PassedOver> passed = new ArrayList<>();
+        List<Unsettled> unsettled = new ArrayList<>();
+        List<FutureDated> futureDated = new ArrayList<>();
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
             if (name.startsWith(".") || name.startsWith("~$")) {
                 continue; // hidden files and Excel's lock files are never inputs
             }
             if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                // said, since files dropped into a subfolder would otherwise be missed without a word
+                passed.add(new PassedOver(name + "/", "a folder: not read (only the files directly in the input"
+                        + " folder are)"));
                 continue;
             }
             if (!SPREADSHEET_EXTENSIONS.contains(extension(name))) {
@@ -91,14 +136,22 @@ public final class InputFolder {
                 continue;
             }
             Instant modified = Files.getLastModifiedTime(target).toInstant();
-            if (modified.isAfter(now.minus(settleTime))) {
-                passed.add(new PassedOver(name, "modified less than " + settleTime.toSeconds()
-                        + " s ago, may still be being written: skipped this run"));
+            Instant now = clock.instant();
+            if (modified.isAfter(now.plus(settleTime))) {
+                futureDated.add(new FutureDated(name, modified, Duration.between(now, modified)));
+            } else if (modified.isAfter(now.minus(settleTime))) {
+                unsettled.add(new Unsettled(name, modified, settleTime));
                 continue;
             }
             files.add(new InputFile(files.size() + 1, name, target, Files.size(target), sha256Of(target)));
         }
-        return new Snapshot(folder, true, List.copyOf(files), List.copyOf(passed));
+        return new Snapshot(folder, true, List.copyOf(files), List.copyOf(passed), List.copyOf(unsettled),
+                List.copyOf(futureDated));
+    }
+
+    /** A file time as the log and the workbooks show times: local, to the second. */
+    public static String localTime(Instant instant) {
+        return LOCAL_TIME.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
     }
 
     static String extension(String name) {

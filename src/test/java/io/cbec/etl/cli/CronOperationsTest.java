@@ -158,6 +158,76 @@ class CronOperationsTest {
         assertThat(dataQuality.rowWhere("Files", 0, "registry.csv").orElseThrow().get(4)).isEqualTo("166");
     }
 
+    /**
+     * Every long step says where it is at the progress interval: a resumed ingest that it is skipping what an
+     * earlier execution staged (not "ingest: 1 rows", as if it had started again), validate and report too.
+     */
+    @Test
+    void aResumedIngestSaysItIsSkippingAndValidateAndReportLogTheirProgress() throws Exception {
+        Path input = bigInput(dir.resolve("input"));
+        killMidIngest(input, dir.resolve("output"));
+
+        Run rerun = Run.start(input, dir.resolve("output"), "-Dcbec.progress-interval=1ms");
+
+        assertThat(rerun.await()).as(rerun.output()).isZero();
+        Matcher resumed = RESUMED_AFTER.matcher(rerun.output());
+        assertThat(resumed.find()).isTrue();
+        String output = rerun.output();
+        assertThat(output).containsPattern("ingest: skipping: row [0-9]+ of " + resumed.group(1)
+                        + " staged by an earlier execution, now at export.csv!export row [0-9]+")
+                .containsPattern("validate: [0-9]+ s, [0-9,]+ check\\(s\\) so far, now at ")
+                .containsPattern("report: [0-9]+ s, cbec-(report|data-quality)-" + DATE
+                        + ".xlsx: (sheet [A-Za-z ]+, [0-9,]+ rows written|saving the file)");
+        assertThat(output.substring(resumed.start()).lines().skip(1).filter(l -> l.contains("ingest: ")).findFirst())
+                .as("the first progress line after resuming").hasValueSatisfying(l -> assertThat(l).contains("skipping"));
+    }
+
+    /** Ctrl-C and a hang-up stop the run as SIGTERM does, and the log names the signal that came. */
+    @Test
+    void sigintAndSighupAreNamedAndASignalBeforeTheJobStartsIsLoggedLikeEveryOtherLine() throws Exception {
+        Path input = bigInput(dir.resolve("input"));
+        Run interrupted = Run.start(input, dir.resolve("int"));
+        interrupted.awaitOutput(PROGRESS, Duration.ofSeconds(120));
+        signal("INT", interrupted.process);
+        assertThat(interrupted.await()).isEqualTo(75);
+        assertThat(interrupted.output()).contains("Stop requested (SIGINT): stopping at the next chunk boundary")
+                .doesNotContain("SIGTERM").contains("exit code  75 (stopped on request at a chunk boundary");
+
+        // The lock file is written just before the hook is installed, seconds before Spring and the job start.
+        Path lock = dir.resolve("hup/.state/run.lock");
+        Run early = Run.start(input, dir.resolve("hup"));
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+             !Files.exists(lock) || !Files.readString(lock).contains("pid " + early.process.pid()); ) {
+            assertThat(System.nanoTime()).as("the run took its lock:\n" + early.output()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+        signal("HUP", early.process);
+        assertThat(early.await()).isEqualTo(75);
+        assertThat(early.output()).containsPattern("(?m)^[0-9-]+ [0-9:]+ WARN  Stop requested \\(SIGHUP\\) before the job"
+                + " started: nothing to stop; exiting with 75$").contains("Run summary:").contains("job        not started")
+                .contains("exit code  75 (stopped on request at a chunk boundary")
+                .doesNotContain("GracefulStop");
+    }
+
+    private static void signal(String name, Process process) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor()).isZero();
+    }
+
+    /** Past cbec.stop-timeout the process exits 75 without the job's own account: it still ends with a summary. */
+    @Test
+    void aRunThatDoesNotStopWithinTheStopTimeoutStillEndsWithItsSummary() throws Exception {
+        Path input = bigInput(dir.resolve("input"));
+        Run run = Run.start(input, dir.resolve("output"), "-Dcbec.stop-timeout=0s");
+        run.awaitOutput(PROGRESS, Duration.ofSeconds(120));
+
+        run.process.destroy(); // SIGTERM
+
+        assertThat(run.await()).isEqualTo(75);
+        assertThat(run.output()).contains("The run did not stop within").contains("Run summary:")
+                .contains("job        still running after").contains("exit code  75");
+    }
+
     @Test
     void aFailedReportStepIsResumedWithoutRedoingIngestThenIdenticalInputsAreANoOpAndForceOrNewInputsRunAnew()
             throws Exception {
@@ -176,14 +246,20 @@ class CronOperationsTest {
         Files.delete(output);
         Run resumed = Run.start(input, output, "--state-dir=" + state);
         assertThat(resumed.await()).isZero();
-        assertThat(stepCounts(state)).containsExactly("ingest 1", "inventory 1", "report 2", "validate 2");
+        // validate completed before the report step failed: its checks are stored, so only report runs again
+        assertThat(stepCounts(state)).containsExactly("ingest 1", "inventory 1", "report 2", "validate 1");
+        assertThat(resumed.output()).contains("Not redone: inventory, ingest, validate (completed in an earlier execution)")
+                .doesNotContain("validate: ").containsPattern("checks +[1-9][0-9]* passed, 0 failed");
         PublishedWorkbook first = new PublishedWorkbook(output.resolve("cbec-report-" + DATE + ".xlsx"));
         Path firstReport = Files.copy(output.resolve("cbec-report-" + DATE + ".xlsx"), dir.resolve("first-report.xlsx"));
         assertThat(first.summary("Active pilot zones")).isEqualTo("165");
 
         Run again = Run.start(input, output, "--state-dir=" + state);
         assertThat(again.await()).isZero();
-        assertThat(again.output()).contains("Nothing to do: these inputs were already reported for " + DATE);
+        assertThat(again.output()).contains("Nothing to do: these inputs were already reported for " + DATE)
+                .contains("Run summary:").containsPattern("checks +[1-9][0-9]* passed, 0 failed")
+                .contains("published  nothing new: cbec-report-" + DATE + ".xlsx and cbec-data-quality-" + DATE
+                        + ".xlsx are already these inputs'").contains("exit code  0");
         assertThat(query(state, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).containsExactly("2");
         // ...and its start dropped the completed run's staged records, keeping what identifies the run
         assertThat(again.output()).contains("Housekeeping: dropped the staged records of 1 completed run(s)");

@@ -31,18 +31,24 @@ class StateFolderTest {
         Files.write(state, garbage);
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream err = System.err;
+        PrintStream out = System.out;
         int code;
         try {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
             code = job.run();
         } finally {
             System.setErr(err);
+            System.setOut(out);
         }
         String console = captured.toString(StandardCharsets.UTF_8);
 
         assertThat(code).as(console).isEqualTo(74);
         assertThat(console.lines()).as("one line, no stack trace").hasSize(1);
+        assertThat(log.toString(StandardCharsets.UTF_8)).as("the run took the lock: it ends with its summary")
+                .contains("Run summary:").contains("job        ended by the error above").contains("exit code  74 (the state database cannot be opened)");
         assertThat(console).startsWith("cbec-etl: cannot open the state database " + state + ": ")
                 .contains("move it aside (mv " + state + " " + state + ".broken) and run again");
         assertThat(Files.readAllBytes(state)).as("the broken file is kept for whoever looks into it").isEqualTo(garbage);

@@ -122,6 +122,8 @@ class BadInputsJobTest {
         assertThat(inputHashes()).as("input files are never modified").isEqualTo(before);
         assertThat(console).as("no control character of an input reaches the terminal or cron's mail")
                 .doesNotContainPattern("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+        assertThat(console).as("a check's status is the line's level, not repeated after it")
+                .doesNotContainPattern("(WARN|ERROR) +(WARN|FAIL) ");
         return code;
     }
 
@@ -955,6 +957,20 @@ class BadInputsJobTest {
         assertThat(failed.get(0).subList(0, 5)).containsExactly("Stated total", "total.xlsx!第二批 (batch 2)", "13", "12",
                 "FAIL");
         assertThat(failed.get(0).get(6)).startsWith("total.xlsx!第二批!16");
+        // one level on the line (ERROR for a failed check, not "WARN  FAIL"), and the place, when there is one, last
+        assertThat(console).containsPattern("(?m)^[0-9-]+ [0-9:]+ ERROR Check failed: Stated total: .*\\(expected 13,"
+                + " actual 12\\) at total.xlsx!第二批!16 A \\(.*\\)$");
+    }
+
+    @Test
+    void aCheckWarningIsLoggedOnceAtItsLevelWithNoTrailingSpace() throws Exception {
+        goodRegistry();
+        Files.writeString(input.resolve("other.csv"), "Colour,Size\nred,3\n");
+
+        assertThat(run()).isZero();
+
+        assertThat(console).contains("WARN  Check warning: Sheets recognised: ").doesNotContainPattern("WARN +WARN ")
+                .doesNotContainPattern("(?m)Check warning: .* $");
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -1014,21 +1030,70 @@ class BadInputsJobTest {
     // ---------------------------------------------------------------------------------------------------
     // 25: files being written, links, lock and dot files
 
+    /**
+     * A file still being copied in is not read, and no report is published without it: a report built on the
+     * other files would say PASSED with exit 0 while the folder held a file it never read. 75: try later.
+     */
     @Test
-    void case25_aFileStillBeingWrittenIsSkippedWithAWarning() throws Exception {
+    void case25_aFileStillBeingWrittenIsNotReadAndNoReportIsPublishedWithoutIt() throws Exception {
         System.setProperty("cbec.input.settle-time", "1h");
         Path old = goodRegistry();
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS)));
         RegistryWorkbook.allBatches().batches(3).writeTo(input.resolve("copying.xlsx"));
 
+        assertThat(run()).isEqualTo(75);
+
+        assertThat(report()).as("no report built without copying.xlsx").doesNotExist();
+        List<String> fresh = filesRow("copying.xlsx");
+        assertThat(fresh.get(STATUS)).isEqualTo("REJECTED");
+        assertThat(fresh.get(ERROR)).isEqualTo("not read: modified less than 3600 s before the run"
+                + " (cbec.input.settle-time), so it may still be being written; the next run reads it");
+        assertThat(fresh.get(ROWS_READ)).isEqualTo("0");
+        assertThat(dataQuality().rowWhere("Checks", 0, "File settled").orElseThrow())
+                .contains("copying.xlsx", "unchanged for 3600 s", "FAIL");
+        assertThat(dataQuality().rowWhere("Checks", 0, "File read once")).as("not a copy of another file").isEmpty();
+        assertThat(console).containsPattern("copying.xlsx: modified [0-9-]+ [0-9:]+, not read: modified less than 3600 s")
+                .contains("No report published: copying.xlsx may still be being written")
+                .contains("exit code  75");
+        assertGoodRegistryListed();
+
+        // Once it has settled, the next run reads it and publishes.
+        Files.setLastModifiedTime(input.resolve("copying.xlsx"), FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS)));
+        assertThat(run()).isZero();
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("34");
+    }
+
+    /** The same inputs were reported; a file now being copied in beside them is no "nothing to do". */
+    @Test
+    void case25_aFileBeingWrittenBesideInputsAlreadyReportedIsNotNothingToDo() throws Exception {
+        System.setProperty("cbec.input.settle-time", "1h");
+        Path old = goodRegistry();
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS)));
+        assertThat(run()).isZero();
+        RegistryWorkbook.allBatches().batches(3).writeTo(input.resolve("copying.xlsx"));
+
+        assertThat(run()).isEqualTo(75);
+
+        assertThat(console).doesNotContain("Nothing to do").contains("No report published: copying.xlsx");
+        assertThat(filesRow("copying.xlsx").get(STATUS)).isEqualTo("REJECTED");
+    }
+
+    /**
+     * A modification time far in the future (a share's clock ahead, a file unpacked from an archive) is not a
+     * file being written: else it would be skipped on every run until the clock caught up.
+     */
+    @Test
+    void case25_aFileDatedInTheFutureIsReadWithAWarning() throws Exception {
+        goodRegistry();
+        Path future = RegistryWorkbook.allBatches().batches(3).writeTo(input.resolve("unpacked.xlsx"));
+        Files.setLastModifiedTime(future, FileTime.from(Instant.now().plus(2, ChronoUnit.HOURS).plusSeconds(30)));
+
         assertThat(run()).isZero();
 
-        List<String> fresh = filesRow("copying.xlsx");
-        assertThat(fresh.get(ERROR)).contains("may still be being written: skipped this run");
-        assertThat(fresh.get(ROWS_READ)).isEqualTo("0");
-        assertThat(console).contains("copying.xlsx: modified less than 3600 s ago");
-        assertGoodRegistryListed();
-        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("12");
+        assertThat(console).containsPattern("WARN +unpacked.xlsx: modified [0-9-]+ [0-9:]+, 2 h ahead of this machine's"
+                + " clock .*: not being written, so it is read");
+        assertThat(filesRow("unpacked.xlsx").get(STATUS)).isEqualTo("READ");
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("34");
     }
 
     @Test
@@ -1045,6 +1110,46 @@ class BadInputsJobTest {
         assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("12");
         assertThat(sha256(outside)).isEqualTo(outsideHash);
         assertThat(Files.isSymbolicLink(input.resolve("link.xlsx"))).isTrue();
+    }
+
+    /**
+     * Only spreadsheets directly in the input folder are inputs. A note beside them is passed over like any
+     * other document (editing it is no new input), and a subfolder is said not to be read, since files dropped
+     * into it would otherwise be missed without a word.
+     */
+    @Test
+    void case25_notesAndSubfoldersInTheInputFolderAreListedAsNotRead() throws Exception {
+        goodRegistry();
+        Files.writeString(input.resolve("notes.txt"), "Batch,Pilot zone\n2,Tianjin\n");
+        RegistryWorkbook.allBatches().batches(3).writeTo(input.resolve("sub/more.xlsx"));
+
+        assertThat(run()).isZero();
+
+        assertThat(filesRow("notes.txt").get(ERROR)).isEqualTo("not a spreadsheet file name (.xlsx, .xlsm, .xls, .csv): ignored");
+        assertThat(filesRow("sub/").get(ERROR)).isEqualTo("a folder: not read (only the files directly in the input folder are)");
+        assertThat(console).contains("WARN  sub/: a folder: not read").contains("WARN  notes.txt: not a spreadsheet file name");
+        assertThat(new PublishedWorkbook(report()).summary("Active pilot zones")).isEqualTo("12");
+
+        Files.writeString(input.resolve("notes.txt"), "checked 2024-02-01\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(run()).isZero();
+        assertThat(console).contains("Nothing to do");
+    }
+
+    /** The next run would read the workbooks this one publishes (its Checks as control totals...): refused. */
+    @Test
+    void case25_anOutputFolderThatIsTheInputFolderOrInsideItIsRefused() throws Exception {
+        goodRegistry();
+
+        assertThat(run("--output=" + input)).isEqualTo(64);
+        assertThat(console.strip()).as("one line, no usage text").isEqualTo("cbec-etl: --output=" + input
+                + " is the input folder " + input + ": the published workbooks would be read as inputs; publish to"
+                + " another folder");
+        assertThat(run("--output=" + input.resolve("reports"))).isEqualTo(64);
+        assertThat(console).contains("is inside the input folder");
+
+        try (Stream<Path> files = Files.list(input)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("名单.xlsx");
+        }
     }
 
     @Test

@@ -785,8 +785,10 @@ class IndicatorReportJobTest {
 
         assertThat(job.run("--allow-rejects")).isZero();
         assertThat(job.report().rows("Indicators by Province").stream().skip(1).map(r -> String.join(" ", r)))
-                .containsExactly("2024-01 Zhejiang Exports 300,000,000.00 CNY", "2024-01 Zhejiang Overseas warehouses 4 count",
-                        "2024-01 Total Exports 300,000,000.00 CNY", "2024-01 Total Overseas warehouses 4 count");
+                .containsExactly("2024-01 Zhejiang Exports 300,000,000.00 CNY 2024-01-01 2024-01-31",
+                        "2024-01 Zhejiang Overseas warehouses 4 count 2024-01-01 2024-01-31",
+                        "2024-01 Total Exports 300,000,000.00 CNY 2024-01-01 2024-01-31",
+                        "2024-01 Total Overseas warehouses 4 count 2024-01-01 2024-01-31");
     }
 
     @Test

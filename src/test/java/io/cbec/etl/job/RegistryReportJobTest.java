@@ -146,6 +146,31 @@ class RegistryReportJobTest {
         assertThat(report.summary("Active pilot zones")).isEqualTo("32");
     }
 
+    /**
+     * An analyst publishes by hand with --allow-rejects while cron runs without it: cron's failing run rewrites
+     * the data-quality workbook, so the next --allow-rejects run must rebuild it rather than say "nothing to do"
+     * beside a report that contradicts it.
+     */
+    @Test
+    void switchingAllowRejectsBackAndForthNeverLeavesADataQualityWorkbookThatContradictsTheReport() throws Exception {
+        RegistryWorkbook.allBatches().batches(7).editRows(rows -> {
+            rows.set(4, new String[] {"火星市", "吉林省"});
+            return rows;
+        }).writeTo(dir.resolve("input/名单.xlsx"));
+        assertThat(job.run("--allow-rejects")).isZero();
+        assertThat(job.run()).isEqualTo(65);
+        assertThat(job.dataQuality().rowWhere("Checks", 0, "No rejected rows").orElseThrow()).contains("FAIL");
+
+        assertThat(job.run("--allow-rejects")).isZero();
+
+        assertThat(job.dataQuality().rowWhere("Checks", 0, "No rejected rows").orElseThrow()).contains("WARN")
+                .doesNotContain("FAIL");
+        assertThat(job.report().summary("Validation")).isEqualTo("PASSED WITH REJECTS");
+        assertThat(ReportFiles.runId(job.dataQualityPath())).isEqualTo(ReportFiles.runId(job.reportPath()))
+                .hasValueSatisfying(id -> assertThat(id).endsWith("-allow-rejects"));
+        assertThat(job.report().summary("Run id")).endsWith("-allow-rejects");
+    }
+
     @Test
     void aSecondRunWithTheSameInputsDoesNothing() throws Exception {
         RegistryWorkbook.allBatches().batches(1, 2).writeTo(dir.resolve("input/名单.xlsx"));
