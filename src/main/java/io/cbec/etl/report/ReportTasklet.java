@@ -9,6 +9,7 @@ import io.cbec.etl.job.RunOutcome;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.kind.RowOutcome;
 import io.cbec.etl.normalise.TextNormaliser;
+import io.cbec.etl.source.IoFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -20,12 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -72,29 +72,41 @@ public class ReportTasklet implements Tasklet {
             Files.createDirectories(output);
         } catch (IOException e) {
             // Whatever the reason (a file in the way, no permission, read-only disk), there is no folder to write to.
-            log.error("Cannot create output folder {}: {}. Check that it is a folder and writable, or pass --output.",
-                    output, e.toString());
+            log.error("Cannot create output folder {}: {}. Check that it is a folder this account can write, or pass"
+                    + " --output=DIR.", output, IoFailures.describe(e, output));
             outcome = RunOutcome.CANT_CREATE;
         }
         if (outcome != RunOutcome.CANT_CREATE) {
+            // Both workbooks are written in full before either replaces its predecessor, then published together:
+            // a full disk (or anything else) failing either leaves the pair on disk as the previous run published
+            // it, never a data-quality workbook about a report that was not published.
+            List<AtomicPublisher.Staged> staged = new ArrayList<>();
             try {
-                Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
-                AtomicPublisher.writeAtomically(dataQuality, target -> writeDataQuality(id, files, results, temp, target));
-                published = dataQuality.getFileName().toString();
                 if (outcome == RunOutcome.PUBLISHED) {
                     Path report = ReportFiles.report(output, run.options().reportDate());
-                    AtomicPublisher.writeAtomically(report, target -> writeReport(id, files, results, temp, target));
-                    published = report.getFileName() + " and " + published;
+                    staged.add(AtomicPublisher.stage(report, target -> writeReport(id, files, results, temp, target)));
                 }
+                Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
+                staged.add(AtomicPublisher.stage(dataQuality,
+                        target -> writeDataQuality(id, files, results, temp, target)));
+                AtomicPublisher.publishTogether(staged);
+                published = staged.stream().map(s -> s.target().getFileName().toString())
+                        .collect(Collectors.joining(" and "));
+            } catch (AtomicPublisher.PartlyPublished e) {
+                outcome = writeFailed(e.failure(), output, e.published());
+                published = e.published().stream().map(p -> p.getFileName().toString())
+                        .collect(Collectors.joining(" and "));
             } catch (IOException e) {
-                outcome = writeFailed(e, output);
+                outcome = writeFailed(e, output, List.of());
             } catch (RuntimeException e) {
                 // POI's streaming writer wraps the IOException of its own temp files (disk full) in a RuntimeException.
-                IOException io = ioCause(e);
+                IOException io = IoFailures.find(e);
                 if (io == null) {
                     throw e;
                 }
-                outcome = writeFailed(io, output);
+                outcome = writeFailed(io, output, List.of());
+            } finally {
+                staged.forEach(AtomicPublisher.Staged::discard);
             }
         }
         // The run's summary table is logged by the command line at the very end (also when a run fails).
@@ -103,21 +115,20 @@ public class ReportTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private static RunOutcome writeFailed(IOException e, Path output) {
+    private static RunOutcome writeFailed(IOException e, Path output, List<Path> published) {
         RunOutcome outcome = writeFailure(e);
-        log.error("{} writing to {}: {}. Nothing half-written was published; the previous report is untouched.",
-                outcome == RunOutcome.CANT_CREATE ? "Cannot create output" : "I/O error (disk full?)", output,
-                e.toString());
-        return outcome;
-    }
-
-    private static IOException ioCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException io) {
-                return io;
-            }
+        // Only a file system without hard links can leave one workbook published (AtomicPublisher.publishTogether).
+        String kept = published.isEmpty()
+                ? "Nothing was published; the previous report and data-quality workbook are untouched."
+                : "Only " + published.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" and "))
+                + " was published and could not be put back; the next run publishes both again.";
+        if (outcome == RunOutcome.CANT_CREATE) {
+            log.error("Cannot create output in {}: {}. Give the account that runs cbec-etl write access to it, or pass"
+                    + " --output=DIR. {}", output, IoFailures.describe(e, output), kept);
+        } else {
+            log.error("I/O error (disk full?) writing to {}: {}. {}", output, IoFailures.describe(e, output), kept);
         }
-        return null;
+        return outcome;
     }
 
     /**
@@ -125,13 +136,7 @@ public class ReportTasklet implements Tasklet {
      * output cannot be created there at all); anything else (disk full, a failed rename, ...) is 74.
      */
     static RunOutcome writeFailure(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return RunOutcome.CANT_CREATE;
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null && fs.getReason().contains("Read-only")) {
-            return RunOutcome.CANT_CREATE;
-        }
-        return RunOutcome.IO_ERROR;
+        return IoFailures.notWritable(e) ? RunOutcome.CANT_CREATE : RunOutcome.IO_ERROR;
     }
 
     /** One row of the Files sheet: a sheet, or a file that has no readable sheet. */
