@@ -5,7 +5,9 @@ import io.cbec.etl.cli.GracefulStop;
 import io.cbec.etl.cli.ReportRun;
 import io.cbec.etl.cli.RunLock;
 import io.cbec.etl.cli.RunOptions;
+import io.cbec.etl.cli.StateWriteFailure;
 import io.cbec.etl.cli.UsageException;
+import io.cbec.etl.source.IoFailures;
 import io.cbec.etl.source.PoiLimits;
 import io.cbec.etl.job.CbecProperties;
 import io.cbec.etl.job.StateFile;
@@ -52,15 +54,18 @@ public class CbecEtlApplication {
         try {
             Files.createDirectories(options.stateDir());
         } catch (IOException e) {
-            System.err.println("cbec-etl: cannot create the state folder " + options.stateDir() + ": " + e
-                    + ". Check the path and its permissions, or pass --state-dir.");
+            System.err.println("cbec-etl: cannot create the state folder " + options.stateDir() + ": "
+                    + IoFailures.describe(e, options.stateDir()) + ". Check the path and its permissions, or pass"
+                    + " --state-dir=DIR.");
             return ExitCode.CANT_CREATE.code();
         }
         Optional<RunLock> lock;
         try {
             lock = RunLock.tryAcquire(options.stateDir());
         } catch (IOException e) {
-            System.err.println("cbec-etl: cannot lock the state folder " + options.stateDir() + ": " + e);
+            System.err.println("cbec-etl: cannot lock the state folder " + options.stateDir() + ": "
+                    + IoFailures.describe(e, options.stateDir()) + ". Give the account that runs cbec-etl write access"
+                    + " to the folder and its run.lock (check their owner and permissions), or pass --state-dir=DIR.");
             return ExitCode.CANT_CREATE.code();
         }
         if (lock.isEmpty()) {
@@ -88,6 +93,11 @@ public class CbecEtlApplication {
                 System.err.println("cbec-etl: configuration error" + (binding == null ? "" : " in " + binding.getName())
                         + ": " + root.getMessage() + ". Correct it in config/application.yml.");
                 code = ExitCode.USAGE.code();
+            } else if (IoFailures.find(e) != null) {
+                // the state database or a folder the run needed could not be written before the job started
+                IOException io = IoFailures.find(e);
+                System.err.println("cbec-etl: " + StateWriteFailure.message(io, options.stateDir()));
+                code = StateWriteFailure.exitCode(io).code();
             } else {
                 System.err.println("cbec-etl: internal error: " + e);
                 e.printStackTrace();
