@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cbec.etl.cli.CronOperationsTest.Run;
 import io.cbec.etl.fixtures.PublishedWorkbook;
+import io.cbec.etl.fixtures.RegistryWorkbook;
+import io.cbec.etl.fixtures.Unprivileged;
 import io.cbec.etl.source.IoFailures;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -69,6 +72,43 @@ class StateWriteFailureTest {
         PublishedWorkbook dataQuality = new PublishedWorkbook(output.resolve("cbec-data-quality-" + DATE + ".xlsx"));
         assertThat(dataQuality.rowWhere("Files", 0, "export.csv").orElseThrow().get(4))
                 .isEqualTo(String.format("%,d", EXPORT_DAYS * 2 * 41));
+    }
+
+    /**
+     * A state database this account may not write, as a run by hand as root leaves it for cron's account: H2 opens
+     * it read-only without a word, and the run failed at its first write with an SQL stack trace (exit 70). The
+     * child honours the file's mode even when the suite runs as root ({@link Unprivileged}).
+     */
+    @Test
+    void aStateDatabaseThisAccountCannotWriteExits74InOneLineSayingToFixItsOwnerOrMoveItAside() throws Exception {
+        Path input = dir.resolve("input");
+        RegistryWorkbook.allBatches().writeTo(input.resolve("名单.xlsx"));
+        Path output = dir.resolve("output");
+        Run first = Run.start(input, output);
+        assertThat(first.await()).as(first.output()).isZero();
+        Path database = output.resolve(".state/cbec-etl.mv.db");
+        Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("r--r--r--"));
+        byte[] before = Files.readAllBytes(database);
+        byte[] report = Files.readAllBytes(output.resolve("cbec-report-" + DATE + ".xlsx"));
+
+        Run readOnly = Run.start(Unprivileged.commandPrefix(dir), null, input, output);
+        int code = readOnly.await();
+
+        String log = readOnly.output();
+        assertThat(code).as(log).isEqualTo(74);
+        assertThat(log.lines()).as("one line, no stack trace").hasSize(1);
+        assertThat(log).startsWith("cbec-etl: the state database " + database + " (owner ")
+                .contains(") is read-only for the account running cbec-etl (")
+                .contains("fix its owner or permissions (chown ")
+                .contains("or move it aside (mv " + database + " " + database + ".broken) and run again");
+        assertThat(Files.readAllBytes(database)).as("left as it was").isEqualTo(before);
+        assertThat(Files.readAllBytes(output.resolve("cbec-report-" + DATE + ".xlsx"))).isEqualTo(report);
+
+        // given write access again, the run finds the inputs reported
+        Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
+        Run fixed = Run.start(Unprivileged.commandPrefix(dir), null, input, output);
+        assertThat(fixed.await()).as(fixed.output()).isZero();
+        assertThat(fixed.output()).contains("Nothing to do: these inputs were already reported for " + DATE);
     }
 
     /** What H2 throws when the disk under its file is full (MVStoreException omitted), and the checks' sort. */
