@@ -7,6 +7,7 @@ import io.cbec.etl.cli.RunLock;
 import io.cbec.etl.cli.RunOptions;
 import io.cbec.etl.cli.StateWriteFailure;
 import io.cbec.etl.cli.UsageException;
+import io.cbec.etl.cli.YamlSyntaxError;
 import io.cbec.etl.source.IoFailures;
 import io.cbec.etl.source.PoiLimits;
 import io.cbec.etl.job.CbecProperties;
@@ -15,7 +16,10 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +90,12 @@ public class CbecEtlApplication {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            if (findCause(e, BindException.class) != null || root instanceof IllegalArgumentException) {
+            Optional<MarkedYAMLException> yaml = YamlSyntaxError.find(e);
+            if (yaml.isPresent()) {
+                // config/application.yml is not YAML at all: the file, line and column, not SnakeYAML's trace
+                System.err.println("cbec-etl: " + YamlSyntaxError.message(yaml.get()));
+                code = ExitCode.USAGE.code();
+            } else if (findCause(e, BindException.class) != null || root instanceof IllegalArgumentException) {
                 // A wrong value in application.yml or config/application.yml (or -D): one line saying which and
                 // why is what whoever reads cron mail needs, not Spring's stack of bean names.
                 BindException binding = findCause(e, BindException.class);
@@ -125,6 +134,11 @@ public class CbecEtlApplication {
         // SIGTERM is handled by GracefulStop, which needs the context, the database and logging alive until the
         // job has stopped at a chunk boundary: so neither Spring's nor Boot's logging shutdown hook may run first.
         app.setRegisterShutdownHook(false);
+        // A config file that fails to load does so before Boot has set up logging from application.yml, whose
+        // level for this logger is OFF: without this, logback's defaults would print Spring's report of it, with
+        // its trace, before the command line's one line.
+        LoggingSystem.get(CbecEtlApplication.class.getClassLoader())
+                .setLogLevel(SpringApplication.class.getName(), LogLevel.OFF);
         // The job repository and staging share one H2 file database in the state folder (StateFile says how it
         // is opened and why); its file is compacted now, while the heap is nearly empty.
         StateFile.compact(stateDir);
