@@ -193,7 +193,7 @@ public class ReportRun {
                     Files.delete(p);
                     deleted += file ? 1 : 0;
                 } catch (IOException e) {
-                    log.warn("Cannot delete {} left by an earlier run: {}", p, e.toString());
+                    log.warn("Cannot delete {} left by an earlier run: {}", p, IoFailures.reason(e));
                 }
             }
         }

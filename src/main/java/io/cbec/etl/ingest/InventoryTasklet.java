@@ -4,6 +4,7 @@ import io.cbec.etl.job.RunContext;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.source.FileTypeDetector;
 import io.cbec.etl.source.InputFolder;
+import io.cbec.etl.source.IoFailures;
 import io.cbec.etl.source.RowStream;
 import io.cbec.etl.source.SheetInfo;
 import io.cbec.etl.source.SourceException;
@@ -91,7 +92,7 @@ public class InventoryTasklet implements Tasklet {
         try {
             detection = FileTypeDetector.detect(file.path());
         } catch (java.io.IOException e) {
-            refuse(id, file, null, "cannot read the file: " + e.getMessage());
+            refuse(id, file, null, "cannot read the file: " + IoFailures.reason(e));
             return;
         }
         if (detection.problem() != null) {

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -122,11 +123,16 @@ public class ReportTasklet implements Tasklet {
                 ? "Nothing was published; the previous report and data-quality workbook are untouched."
                 : "Only " + published.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" and "))
                 + " was published and could not be put back; the next run publishes both again.";
+        // The run's own temp files in the folder (.cbec-report-....tmp, deleted by now) would only be noise.
+        String detail = e instanceof FileSystemException fs && fs.getOtherFile() == null && fs.getFile() != null
+                && Path.of(fs.getFile()).getFileName().toString().startsWith(".")
+                && output.toAbsolutePath().equals(Path.of(fs.getFile()).toAbsolutePath().getParent())
+                ? IoFailures.reason(e) : IoFailures.describe(e, output);
         if (outcome == RunOutcome.CANT_CREATE) {
             log.error("Cannot create output in {}: {}. Give the account that runs cbec-etl write access to it, or pass"
-                    + " --output=DIR. {}", output, IoFailures.describe(e, output), kept);
+                    + " --output=DIR. {}", output, detail, kept);
         } else {
-            log.error("I/O error (disk full?) writing to {}: {}. {}", output, IoFailures.describe(e, output), kept);
+            log.error("I/O error (disk full?) writing to {}: {}. {}", output, detail, kept);
         }
         return outcome;
     }

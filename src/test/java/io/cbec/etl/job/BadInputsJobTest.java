@@ -1103,7 +1103,8 @@ class BadInputsJobTest {
 
         assertThat(code).isEqualTo(73);
         assertThat(Files.readString(notAFolder)).isEqualTo("a file where the output folder should be");
-        assertThat(console).contains("Cannot create output folder " + notAFolder);
+        assertThat(console).contains("Cannot create output folder " + notAFolder + ": already exists and is not a folder."
+                + " Check that it is a folder this account can write, or pass --output=DIR.").doesNotContain("Exception");
         try (Stream<Path> tmp = Files.list(dir.resolve("state/tmp"))) {
             assertThat(tmp).isEmpty();
         }
