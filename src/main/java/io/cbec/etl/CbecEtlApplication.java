@@ -7,7 +7,10 @@ import io.cbec.etl.cli.ReportRun;
 import io.cbec.etl.cli.RunLock;
 import io.cbec.etl.cli.RunOptions;
 import io.cbec.etl.cli.RunSummary;
+import io.cbec.etl.cli.StateWriteFailure;
 import io.cbec.etl.cli.UsageException;
+import io.cbec.etl.cli.YamlSyntaxError;
+import io.cbec.etl.source.IoFailures;
 import io.cbec.etl.source.PoiLimits;
 import io.cbec.etl.job.CbecProperties;
 import io.cbec.etl.job.StateFile;
@@ -15,7 +18,10 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,15 +63,18 @@ public class CbecEtlApplication {
         try {
             Files.createDirectories(options.stateDir());
         } catch (IOException e) {
-            System.err.println("cbec-etl: cannot create the state folder " + options.stateDir() + ": " + e
-                    + ". Check the path and its permissions, or pass --state-dir.");
+            System.err.println("cbec-etl: cannot create the state folder " + options.stateDir() + ": "
+                    + IoFailures.describe(e, options.stateDir()) + ". Check the path and its permissions, or pass"
+                    + " --state-dir=DIR.");
             return ExitCode.CANT_CREATE.code();
         }
         Optional<RunLock> lock;
         try {
             lock = RunLock.tryAcquire(options.stateDir());
         } catch (IOException e) {
-            System.err.println("cbec-etl: cannot lock the state folder " + options.stateDir() + ": " + e);
+            System.err.println("cbec-etl: cannot lock the state folder " + options.stateDir() + ": "
+                    + IoFailures.describe(e, options.stateDir()) + ". Give the account that runs cbec-etl write access"
+                    + " to the folder and its run.lock (check their owner and permissions), or pass --state-dir=DIR.");
             return ExitCode.CANT_CREATE.code();
         }
         if (lock.isEmpty()) {
@@ -90,13 +99,23 @@ public class CbecEtlApplication {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            if (findCause(e, BindException.class) != null || root instanceof IllegalArgumentException) {
+            Optional<MarkedYAMLException> yaml = YamlSyntaxError.find(e);
+            if (yaml.isPresent()) {
+                // config/application.yml is not YAML at all: the file, line and column, not SnakeYAML's trace
+                System.err.println("cbec-etl: " + YamlSyntaxError.message(yaml.get()));
+                code = ExitCode.USAGE.code();
+            } else if (findCause(e, BindException.class) != null || root instanceof IllegalArgumentException) {
                 // A wrong value in application.yml or config/application.yml (or -D): one line saying which and
                 // why is what whoever reads cron mail needs, not Spring's stack of bean names.
                 BindException binding = findCause(e, BindException.class);
                 System.err.println("cbec-etl: configuration error" + (binding == null ? "" : " in " + binding.getName())
                         + ": " + root.getMessage() + ". Correct it in config/application.yml.");
                 code = ExitCode.USAGE.code();
+            } else if (IoFailures.find(e) != null) {
+                // the state database or a folder the run needed could not be written before the job started
+                IOException io = IoFailures.find(e);
+                System.err.println("cbec-etl: " + StateWriteFailure.message(io, options.stateDir()));
+                code = StateWriteFailure.exitCode(io).code();
             } else {
                 System.err.println("cbec-etl: internal error: " + e);
                 e.printStackTrace();
@@ -128,6 +147,11 @@ public class CbecEtlApplication {
         // SIGTERM is handled by GracefulStop, which needs the context, the database and logging alive until the
         // job has stopped at a chunk boundary: so neither Spring's nor Boot's logging shutdown hook may run first.
         app.setRegisterShutdownHook(false);
+        // A config file that fails to load does so before Boot has set up logging from application.yml, whose
+        // level for this logger is OFF: without this, logback's defaults would print Spring's report of it, with
+        // its trace, before the command line's one line.
+        LoggingSystem.get(CbecEtlApplication.class.getClassLoader())
+                .setLogLevel(SpringApplication.class.getName(), LogLevel.OFF);
         // The job repository and staging share one H2 file database in the state folder (StateFile says how it
         // is opened and why); its file is compacted now, while the heap is nearly empty.
         StateFile.compact(stateDir);

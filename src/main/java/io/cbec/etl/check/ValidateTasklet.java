@@ -125,6 +125,12 @@ public class ValidateTasklet implements Tasklet {
                     CheckStatus.FAIL, "The input folder does not exist: create it or pass --input=DIR", ""));
             return;
         }
+        if (inputs.folderProblem() != null) {
+            recorder.record(new CheckResult("Input files present", inputs.folder().toString(), "a readable folder",
+                    inputs.folderProblem(), CheckStatus.FAIL, "Cannot read the input folder: " + inputs.folderProblem()
+                    + ". Give the account that runs cbec-etl read access to it, or pass --input=DIR", ""));
+            return;
+        }
         boolean none = inputs.files().isEmpty() && inputs.unsettled().isEmpty();
         recorder.record(new CheckResult("Input files present", inputs.folder().toString(),
                 CheckValue.count(1).qualified("at least"),

@@ -8,6 +8,7 @@ import io.cbec.etl.job.StateHousekeeping;
 import io.cbec.etl.report.AtomicPublisher;
 import io.cbec.etl.report.ReportFiles;
 import io.cbec.etl.source.InputFolder;
+import io.cbec.etl.source.IoFailures;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.slf4j.Logger;
@@ -156,8 +157,22 @@ public class ReportRun {
             }
         }
 
-        JobExecution execution = jobOperator.start(job, parameters);
-        ExitCode code = exitCode(execution);
+        JobExecution execution;
+        ExitCode code;
+        try {
+            execution = jobOperator.start(job, parameters);
+            code = exitCode(execution, options.stateDir());
+        } catch (Exception e) {
+            // Spring Batch could not record how the job ended: its repository, the state database, failed to write
+            // (a full disk closes H2). The execution stays marked STARTED, so the next run resumes it as stale.
+            IOException io = IoFailures.find(e);
+            execution = run.execution();
+            if (io == null || execution == null) {
+                throw e;
+            }
+            log.error(StateWriteFailure.message(io, options.stateDir()));
+            code = StateWriteFailure.exitCode(io);
+        }
         summary.log(execution, code, Duration.between(started, Instant.now()));
         return code;
     }
@@ -216,14 +231,14 @@ public class ReportRun {
                     Files.delete(p);
                     deleted += file ? 1 : 0;
                 } catch (IOException e) {
-                    log.warn("Cannot delete {} left by an earlier run: {}", p, e.toString());
+                    log.warn("Cannot delete {} left by an earlier run: {}", p, IoFailures.reason(e));
                 }
             }
         }
         return deleted;
     }
 
-    private ExitCode exitCode(JobExecution execution) {
+    private static ExitCode exitCode(JobExecution execution, Path stateDir) {
         if (execution.getStatus() == BatchStatus.STOPPED) {
             log.warn("Stopped on request at a chunk boundary (execution {} is STOPPED): run again with the same"
                     + " inputs to resume", execution.getId());
@@ -233,13 +248,16 @@ public class ReportRun {
         if (outcome != null) {
             return outcome.exitCode();
         }
+        // A write to the state folder that failed (its disk full during ingest or the checks' sort) is no bug: one
+        // line saying so, not the stack trace. Anything else is, and its trace is what the log must hold.
         for (Throwable failure : execution.getAllFailureExceptions()) {
-            if (failure instanceof IOException) {
-                log.error("I/O error: {}", failure.toString());
-                return ExitCode.IO_ERROR;
+            IOException io = IoFailures.find(failure);
+            if (io != null) {
+                log.error(StateWriteFailure.message(io, stateDir));
+                return StateWriteFailure.exitCode(io);
             }
-            log.error("Internal error in the job", failure);
         }
+        execution.getAllFailureExceptions().forEach(failure -> log.error("Internal error in the job", failure));
         return ExitCode.INTERNAL;
     }
 }

@@ -38,7 +38,8 @@ public class RunSummary {
         try {
             lines.addAll(figures(execution.getJobInstance().getInstanceId()));
         } catch (RuntimeException e) {
-            lines.add(String.format("%-10s %s", "figures", "not available: " + e.getMessage()));
+            // the state database failed (a full disk closes it): the line above this table said why
+            lines.add(String.format("%-10s %s", "figures", "not available: the state database cannot be read now"));
         }
         lines.add(String.format("%-10s %s", "published", published(execution)));
         lines.add(String.format("%-10s %s (execution %d, exit status %s)", "job", execution.getStatus(),

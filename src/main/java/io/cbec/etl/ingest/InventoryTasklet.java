@@ -4,6 +4,7 @@ import io.cbec.etl.job.RunContext;
 import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.source.FileTypeDetector;
 import io.cbec.etl.source.InputFolder;
+import io.cbec.etl.source.IoFailures;
 import io.cbec.etl.source.RowStream;
 import io.cbec.etl.source.SheetInfo;
 import io.cbec.etl.source.SourceException;
@@ -58,11 +59,18 @@ public class InventoryTasklet implements Tasklet {
         InputFolder.Snapshot inputs = run.inputs();
         if (!inputs.folderExists()) {
             log.error("Input folder {} does not exist: create it or pass --input=DIR", inputs.folder());
+        } else if (inputs.folderProblem() != null) {
+            log.error("Cannot read the input folder {}: {}. Give the account that runs cbec-etl read access to it,"
+                    + " or pass --input=DIR", inputs.folder(), inputs.folderProblem());
         } else if (inputs.files().isEmpty() && inputs.unsettled().isEmpty()) {
             log.error("No input files in {}: put .xlsx, .xlsm, .xls or .csv files there", inputs.folder());
         }
         Map<String, String> firstBySha = new HashMap<>();
         for (InputFolder.InputFile file : inputs.files()) {
+            if (!file.readable()) {
+                refuse(id, file, null, file.problem());
+                continue;
+            }
             String same = firstBySha.putIfAbsent(file.sha256(), file.name());
             if (same != null) {
                 store.addFile(id, file.fileNo(), file.name(), null, file.size(), file.sha256(), "REJECTED", false,
@@ -88,7 +96,7 @@ public class InventoryTasklet implements Tasklet {
         try {
             detection = FileTypeDetector.detect(file.path());
         } catch (java.io.IOException e) {
-            refuse(id, file, null, "cannot read the file: " + e.getMessage());
+            refuse(id, file, null, "cannot read the file: " + IoFailures.reason(e));
             return;
         }
         if (detection.problem() != null) {

@@ -102,7 +102,7 @@ class CbecReportJobConfig {
 
         @Override
         public void beforeJob(JobExecution execution) {
-            run.instance(execution.getJobInstance().getInstanceId());
+            run.started(execution);
         }
 
         @Override

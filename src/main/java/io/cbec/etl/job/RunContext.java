@@ -2,6 +2,7 @@ package io.cbec.etl.job;
 
 import io.cbec.etl.cli.RunOptions;
 import io.cbec.etl.source.InputFolder;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,14 +16,24 @@ public class RunContext {
     private RunOptions options;
     private InputFolder.Snapshot inputs;
     private long instanceId = -1;
+    private JobExecution execution;
 
     public void begin(RunOptions options, InputFolder.Snapshot inputs) {
         this.options = options;
         this.inputs = inputs;
     }
 
-    void instance(long instanceId) {
-        this.instanceId = instanceId;
+    void started(JobExecution execution) {
+        this.instanceId = execution.getJobInstance().getInstanceId();
+        this.execution = execution;
+    }
+
+    /**
+     * The execution this process started, as it stands in memory, or null before the job starts: what the command
+     * line reports when the job repository could not record how it ended.
+     */
+    public JobExecution execution() {
+        return execution;
     }
 
     public RunOptions options() {

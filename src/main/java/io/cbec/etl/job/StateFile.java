@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The state folder's H2 file database: its JDBC URL, and the compaction of its file before a run.
@@ -53,20 +56,48 @@ public final class StateFile {
             return;
         }
         // DB_CLOSE_ON_EXIT=FALSE: no H2 shutdown hook for a database that is closed a moment later
-        try (Connection ignored = DriverManager.getConnection(baseUrl(stateDir) + ";IFEXISTS=TRUE;DB_CLOSE_ON_EXIT=FALSE",
-                "sa", "")) {
+        boolean readOnly;
+        try (Connection connection = DriverManager.getConnection(baseUrl(stateDir)
+                + ";IFEXISTS=TRUE;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("CALL READONLY()")) {
+            // H2 opens a file this account may not write read-only, without a word; the run would then fail at its
+            // first write (the schema) with an SQL stack trace. Typically a run by hand as root left the file.
+            readOnly = result.next() && result.getBoolean(1);
             // closing the only connection closes the database, which compacts the file
         } catch (SQLException e) {
             throw new Unreadable(file, e);
         }
+        if (readOnly) {
+            throw Unreadable.readOnly(file);
+        }
     }
 
-    /** The state file cannot be opened: what H2 said, and what to do. */
+    /** The state file cannot be opened, or not for writing: what H2 said or what is wrong, and what to do. */
     public static final class Unreadable extends IOException {
         Unreadable(Path file, SQLException cause) {
             super("cannot open the state database " + file + ": " + firstLine(cause.getMessage())
                     + ". It holds the run history and staged rows, not the reports: move it aside (mv " + file + " "
                     + file + ".broken) and run again, which starts the inputs from scratch", cause);
+        }
+
+        private Unreadable(String message) {
+            super(message);
+        }
+
+        static Unreadable readOnly(Path file) {
+            String owner;
+            try {
+                owner = " (owner " + Files.getOwner(file).getName() + ", mode "
+                        + PosixFilePermissions.toString(Files.getPosixFilePermissions(file)) + ")";
+            } catch (IOException | UnsupportedOperationException e) {
+                owner = "";
+            }
+            String user = System.getProperty("user.name");
+            return new Unreadable("the state database " + file + owner + " is read-only for the account running"
+                    + " cbec-etl (" + user + "): fix its owner or permissions (chown " + user + " " + file
+                    + "), or move it aside (mv " + file + " " + file + ".broken) and run again, which starts the"
+                    + " inputs from scratch");
         }
 
         private static String firstLine(String message) {

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.LinkOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,14 +36,143 @@ public final class AtomicPublisher {
      * failure the temp file is deleted and the exception propagates; the target is untouched.
      */
     public static void writeAtomically(Path target, IOConsumer<Path> writer) throws IOException {
+        stage(target, writer).publish();
+    }
+
+    /**
+     * Runs {@code writer} on a fresh temp file beside {@code target} and keeps it there, unpublished. Files that
+     * belong together (a report and its data-quality workbook) are all staged before any is published
+     * ({@link #publishTogether}): a full disk then fails a write before any target changed, never between two of
+     * them. On failure the temp file is deleted and the exception propagates.
+     */
+    public static Staged stage(Path target, IOConsumer<Path> writer) throws IOException {
         Objects.requireNonNull(writer, "writer");
         Path temp = tempFileFor(target);
         try {
             writer.accept(temp);
-            publish(temp, target);
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(temp, e);
             throw e;
+        }
+        return new Staged(temp, target);
+    }
+
+    /** A written temp file waiting to replace its target: {@link #publish()} it, or {@link #discard()} it. */
+    public record Staged(Path temp, Path target) {
+
+        /** Renames the temp file over the target ({@link AtomicPublisher#publish}); on failure it is deleted. */
+        public void publish() throws IOException {
+            AtomicPublisher.publish(temp, target);
+        }
+
+        /** Deletes the temp file unless it was published; the target stays as it was. */
+        public void discard() {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // a temp file left behind is swept at the next start (sweepStaleTemps)
+            }
+        }
+    }
+
+    /**
+     * Publishes staged files as one: each is renamed over its target in turn and, should a rename fail, the
+     * targets already replaced are put back as they were (from a hard link to each, kept until then) or removed
+     * where there was none, so that the folder holds all the new files or all the previous ones: a report and
+     * the data-quality workbook beside it always belong together. On a file system without hard links a
+     * replaced target cannot be put back; the exception is then a {@link PartlyPublished} naming it.
+     */
+    public static void publishTogether(List<Staged> staged) throws IOException {
+        List<Previous> previous = new ArrayList<>();
+        try {
+            for (Staged s : staged) {
+                previous.add(Previous.keep(s.target()));
+            }
+            for (int i = 0; i < staged.size(); i++) {
+                try {
+                    staged.get(i).publish();
+                } catch (IOException | RuntimeException | Error e) {
+                    List<Path> left = new ArrayList<>();
+                    for (int j = i - 1; j >= 0; j--) {
+                        if (!previous.get(j).putBack(e)) {
+                            left.add(staged.get(j).target());
+                        }
+                    }
+                    if (!left.isEmpty() && e instanceof IOException io) {
+                        throw new PartlyPublished(left, io);
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            previous.forEach(Previous::forget);
+        }
+    }
+
+    /** A failed {@link #publishTogether} that left some targets replaced: which ones, and the failure. */
+    public static final class PartlyPublished extends IOException {
+        private final transient List<Path> published;
+
+        PartlyPublished(List<Path> published, IOException failure) {
+            super(failure.getMessage(), failure);
+            this.published = List.copyOf(published);
+        }
+
+        public List<Path> published() {
+            return published;
+        }
+
+        public IOException failure() {
+            return (IOException) getCause();
+        }
+    }
+
+    /** What a target was before {@link #publishTogether} replaced it: nothing, or a file kept by a hard link. */
+    private record Previous(Path target, boolean existed, Path link) {
+
+        static Previous keep(Path target) {
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                return new Previous(target, false, null);
+            }
+            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                return new Previous(target, true, null); // a folder in the way: its rename fails, nothing to put back
+            }
+            Path link = tempNameFor(target);
+            try {
+                // named like a temp file, so that a run killed right now leaves nothing the next start won't sweep
+                Files.createLink(link, target);
+                return new Previous(target, true, link);
+            } catch (IOException | UnsupportedOperationException e) {
+                return new Previous(target, true, null);
+            }
+        }
+
+        /** Restores the target as it was; false when it cannot (no hard link, or the rename back failed). */
+        boolean putBack(Throwable failure) {
+            try {
+                if (!existed) {
+                    Files.deleteIfExists(target);
+                    return true;
+                }
+                if (link == null) {
+                    return false;
+                }
+                Files.move(link, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return true;
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+                return false;
+            }
+        }
+
+        void forget() {
+            if (link != null) {
+                try {
+                    Files.deleteIfExists(link);
+                } catch (IOException e) {
+                    // swept at the next start (sweepStaleTemps)
+                }
+            }
         }
     }
 
@@ -50,20 +182,23 @@ public final class AtomicPublisher {
      * Same folder, because only a rename within one file system is atomic.
      */
     public static Path tempFileFor(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        String name = absolute.getFileName().toString();
-        String prefix = name.startsWith("cbec-") ? "." + name : TEMP_PREFIX + name;
         while (true) {
             // Files.createFile rather than createTempFile: the latter makes the file owner-only (0600),
             // and the rename would carry that to the published report; createFile honours the umask.
-            Path temp = folder.resolve(prefix + "." + randomHex() + TEMP_SUFFIX);
             try {
-                return Files.createFile(temp);
+                return Files.createFile(tempNameFor(target));
             } catch (FileAlreadyExistsException e) {
                 // 64 random bits collided: try another name
             }
         }
+    }
+
+    /** A fresh temp file name beside {@code target} (see {@link #tempFileFor}); the file is not created. */
+    private static Path tempNameFor(Path target) {
+        Path absolute = target.toAbsolutePath();
+        String name = absolute.getFileName().toString();
+        String prefix = name.startsWith("cbec-") ? "." + name : TEMP_PREFIX + name;
+        return absolute.getParent().resolve(prefix + "." + randomHex() + TEMP_SUFFIX);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.cbec.etl.kind.RecordKind;
 import io.cbec.etl.kind.RowOutcome;
 import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.source.InputFolder;
+import io.cbec.etl.source.IoFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -22,13 +23,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,37 +86,47 @@ public class ReportTasklet implements Tasklet {
             Files.createDirectories(output);
         } catch (IOException e) {
             // Whatever the reason (a file in the way, no permission, read-only disk), there is no folder to write to.
-            log.error("Cannot create output folder {}: {}. Check that it is a folder and writable, or pass --output.",
-                    output, e.toString());
+            log.error("Cannot create output folder {}: {}. Check that it is a folder this account can write, or pass"
+                    + " --output=DIR.", output, IoFailures.describe(e, output));
             outcome = RunOutcome.CANT_CREATE;
         }
         if (outcome != RunOutcome.CANT_CREATE) {
+            // Both workbooks are written in full before either replaces its predecessor, then published together:
+            // a full disk (or anything else) failing either leaves the pair on disk as the previous run published
+            // it, never a data-quality workbook about a report that was not published.
+            List<AtomicPublisher.Staged> staged = new ArrayList<>();
             writing = null;
             try (ProgressLog progress = ProgressLog.start("report", progressInterval, () -> {
                 ReportWorkbook workbook = writing;
                 return workbook == null ? "reading the checks" : writingName + ": " + workbook.progress();
             })) {
-                Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
-                writingName = dataQuality.getFileName().toString();
-                AtomicPublisher.writeAtomically(dataQuality, target -> writeDataQuality(id, files, temp, target));
-                published = dataQuality.getFileName().toString();
                 if (outcome == RunOutcome.PUBLISHED) {
                     Path report = ReportFiles.report(output, run.options().reportDate());
                     writingName = report.getFileName().toString();
-                    AtomicPublisher.writeAtomically(report, target -> writeReport(id, files, temp, target));
-                    published = report.getFileName() + " and " + published;
+                    staged.add(AtomicPublisher.stage(report, target -> writeReport(id, files, temp, target)));
                 }
+                Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
+                writingName = dataQuality.getFileName().toString();
+                staged.add(AtomicPublisher.stage(dataQuality, target -> writeDataQuality(id, files, temp, target)));
+                AtomicPublisher.publishTogether(staged);
+                published = staged.stream().map(s -> s.target().getFileName().toString())
+                        .collect(Collectors.joining(" and "));
+            } catch (AtomicPublisher.PartlyPublished e) {
+                outcome = writeFailed(e.failure(), output, e.published());
+                published = e.published().stream().map(p -> p.getFileName().toString())
+                        .collect(Collectors.joining(" and "));
             } catch (IOException e) {
-                outcome = writeFailed(e, output);
+                outcome = writeFailed(e, output, List.of());
             } catch (RuntimeException e) {
                 // POI's streaming writer wraps the IOException of its own temp files (disk full) in a RuntimeException.
-                IOException io = ioCause(e);
+                IOException io = IoFailures.find(e);
                 if (io == null) {
                     throw e;
                 }
-                outcome = writeFailed(io, output);
+                outcome = writeFailed(io, output, List.of());
             } finally {
                 writing = null; // closed: nothing to show, nothing to keep
+                staged.forEach(AtomicPublisher.Staged::discard);
             }
         }
         if (outcome == RunOutcome.UNSETTLED) {
@@ -129,21 +140,25 @@ public class ReportTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private static RunOutcome writeFailed(IOException e, Path output) {
+    private static RunOutcome writeFailed(IOException e, Path output, List<Path> published) {
         RunOutcome outcome = writeFailure(e);
-        log.error("{} writing to {}: {}. Nothing half-written was published; the previous report is untouched.",
-                outcome == RunOutcome.CANT_CREATE ? "Cannot create output" : "I/O error (disk full?)", output,
-                e.toString());
-        return outcome;
-    }
-
-    private static IOException ioCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException io) {
-                return io;
-            }
+        // Only a file system without hard links can leave one workbook published (AtomicPublisher.publishTogether).
+        String kept = published.isEmpty()
+                ? "Nothing was published; the previous report and data-quality workbook are untouched."
+                : "Only " + published.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" and "))
+                + " was published and could not be put back; the next run publishes both again.";
+        // The run's own temp files in the folder (.cbec-report-....tmp, deleted by now) would only be noise.
+        String detail = e instanceof FileSystemException fs && fs.getOtherFile() == null && fs.getFile() != null
+                && Path.of(fs.getFile()).getFileName().toString().startsWith(".")
+                && output.toAbsolutePath().equals(Path.of(fs.getFile()).toAbsolutePath().getParent())
+                ? IoFailures.reason(e) : IoFailures.describe(e, output);
+        if (outcome == RunOutcome.CANT_CREATE) {
+            log.error("Cannot create output in {}: {}. Give the account that runs cbec-etl write access to it, or pass"
+                    + " --output=DIR. {}", output, detail, kept);
+        } else {
+            log.error("I/O error (disk full?) writing to {}: {}. {}", output, detail, kept);
         }
-        return null;
+        return outcome;
     }
 
     /**
@@ -151,13 +166,7 @@ public class ReportTasklet implements Tasklet {
      * output cannot be created there at all); anything else (disk full, a failed rename, ...) is 74.
      */
     static RunOutcome writeFailure(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return RunOutcome.CANT_CREATE;
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null && fs.getReason().contains("Read-only")) {
-            return RunOutcome.CANT_CREATE;
-        }
-        return RunOutcome.IO_ERROR;
+        return IoFailures.notWritable(e) ? RunOutcome.CANT_CREATE : RunOutcome.IO_ERROR;
     }
 
     /** One row of the Files sheet: a sheet, or a file that has no readable sheet. */

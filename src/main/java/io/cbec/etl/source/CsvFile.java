@@ -25,7 +25,7 @@ final class CsvFile implements SpreadsheetFile {
         try {
             return new CsvFile(file, CsvDialect.sniff(file));
         } catch (IOException e) {
-            throw new SourceException("cannot read the file (" + e.getMessage() + ")", e);
+            throw new SourceException("cannot read the file: " + IoFailures.reason(e), e);
         }
     }
 
@@ -52,7 +52,7 @@ final class CsvFile implements SpreadsheetFile {
         try {
             return new CsvRowStream(Files.newInputStream(file), dialect);
         } catch (IOException e) {
-            throw new SourceException("cannot read the file (" + e.getMessage() + ")", e);
+            throw new SourceException("cannot read the file: " + IoFailures.reason(e), e);
         }
     }
 

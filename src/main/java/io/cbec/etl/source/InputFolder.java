@@ -3,6 +3,8 @@ package io.cbec.etl.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -43,8 +45,16 @@ public final class InputFolder {
     private InputFolder() {
     }
 
-    /** A file the run will read. */
-    public record InputFile(int fileNo, String name, Path path, long size, String sha256) { }
+    /**
+     * A file the run will read; or, with a {@code problem}, one it cannot ("cannot read the file: permission
+     * denied"), which is REJECTED with that reason and ends the run with 66 (its size and SHA-256 are then null).
+     */
+    public record InputFile(int fileNo, String name, Path path, Long size, String sha256, String problem) {
+
+        public boolean readable() {
+            return problem == null;
+        }
+    }
 
     /** A file the run passes over, with the reason shown in the Files sheet. */
     public record PassedOver(String name, String reason) { }
@@ -65,18 +75,27 @@ public final class InputFolder {
     /** A spreadsheet whose modification time is past the settle time in the future: read, with a warning. */
     public record FutureDated(String name, Instant modified, Duration ahead) { }
 
-    public record Snapshot(Path folder, boolean folderExists, List<InputFile> files, List<PassedOver> passedOver,
-                           List<Unsettled> unsettled, List<FutureDated> futureDated) {
+    /**
+     * What the input folder holds. {@code folderProblem} is why a folder that exists cannot be listed
+     * ("permission denied"), else null.
+     */
+    public record Snapshot(Path folder, boolean folderExists, String folderProblem, List<InputFile> files,
+                           List<PassedOver> passedOver, List<Unsettled> unsettled, List<FutureDated> futureDated) {
 
         /**
-         * SHA-256 over the sorted names and contents' hashes: the identity of these inputs. A file still being
-         * written counts by its name alone, so that inputs with one are never "already reported" by the run of
-         * the same inputs without it; with none, the fingerprint is what it always was.
+         * SHA-256 over the sorted names and contents' hashes: the identity of these inputs. A file that cannot be
+         * read counts by its name and reason, so that making it readable makes a new instance that reads it. A
+         * file still being written counts by its name alone, so that inputs with one are never "already
+         * reported" by the run of the same inputs without it; with none, the fingerprint is what it always was.
          */
         public String fingerprint() {
             MessageDigest digest = sha256();
             for (InputFile f : files) {
-                digest.update((f.name() + "\t" + f.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+                String content = f.readable() ? f.sha256() : "unreadable: " + f.problem();
+                digest.update((f.name() + "\t" + content + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            if (folderProblem != null) {
+                digest.update(("unreadable folder: " + folderProblem).getBytes(StandardCharsets.UTF_8));
             }
             for (Unsettled u : unsettled) {
                 digest.update((u.name() + "\tbeing written\n").getBytes(StandardCharsets.UTF_8));
@@ -93,12 +112,18 @@ public final class InputFolder {
      */
     public static Snapshot scan(Path folder, Duration settleTime, Clock clock) throws IOException {
         if (!Files.isDirectory(folder)) {
-            return new Snapshot(folder, false, List.of(), List.of(), List.of(), List.of());
+            return new Snapshot(folder, false, null, List.of(), List.of(), List.of(), List.of());
         }
-        Path realFolder = folder.toRealPath();
+        Path realFolder;
         List<Path> entries = new ArrayList<>();
+        // Input folders arrive on shared drives, dropped by other accounts: one this user may not list is a fault
+        // of the input (66, named in one line), not of the job.
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
+            realFolder = folder.toRealPath();
             dir.forEach(entries::add);
+        } catch (IOException | DirectoryIteratorException e) {
+            IOException io = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
+            return new Snapshot(folder, true, IoFailures.reason(io), List.of(), List.of(), List.of(), List.of());
         }
         entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
         List<InputFile> files = new ArrayList<>();
@@ -126,6 +151,9 @@ public final class InputFolder {
             } catch (NoSuchFileException e) {
                 passed.add(new PassedOver(name, "broken symbolic link: ignored"));
                 continue;
+            } catch (IOException e) {
+                files.add(unreadable(files.size() + 1, name, entry, e));
+                continue;
             }
             if (!target.startsWith(realFolder)) {
                 passed.add(new PassedOver(name, "symbolic link out of the input folder: not followed"));
@@ -135,23 +163,33 @@ public final class InputFolder {
                 passed.add(new PassedOver(name, "not a regular file: ignored"));
                 continue;
             }
-            Instant modified = Files.getLastModifiedTime(target).toInstant();
-            Instant now = clock.instant();
-            if (modified.isAfter(now.plus(settleTime))) {
-                futureDated.add(new FutureDated(name, modified, Duration.between(now, modified)));
-            } else if (modified.isAfter(now.minus(settleTime))) {
-                unsettled.add(new Unsettled(name, modified, settleTime));
-                continue;
+            try {
+                Instant modified = Files.getLastModifiedTime(target).toInstant();
+                Instant now = clock.instant();
+                if (modified.isAfter(now.plus(settleTime))) {
+                    futureDated.add(new FutureDated(name, modified, Duration.between(now, modified)));
+                } else if (modified.isAfter(now.minus(settleTime))) {
+                    unsettled.add(new Unsettled(name, modified, settleTime));
+                    continue;
+                }
+                files.add(new InputFile(files.size() + 1, name, target, Files.size(target), sha256Of(target), null));
+            } catch (IOException e) {
+                // e.g. a file another account dropped with mode 600: the others are still read, and the run ends 66
+                files.add(unreadable(files.size() + 1, name, target, e));
             }
-            files.add(new InputFile(files.size() + 1, name, target, Files.size(target), sha256Of(target)));
         }
-        return new Snapshot(folder, true, List.copyOf(files), List.copyOf(passed), List.copyOf(unsettled),
+        return new Snapshot(folder, true, null, List.copyOf(files), List.copyOf(passed), List.copyOf(unsettled),
                 List.copyOf(futureDated));
     }
 
     /** A file time as the log and the workbooks show times: local, to the second. */
     public static String localTime(Instant instant) {
         return LOCAL_TIME.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
+    }
+
+    private static InputFile unreadable(int fileNo, String name, Path path, IOException e) {
+        return new InputFile(fileNo, name, path, null, null, "cannot read the file: " + IoFailures.reason(e)
+                + (e instanceof AccessDeniedException ? " (give the account that runs cbec-etl read access to it)" : ""));
     }
 
     static String extension(String name) {

@@ -437,7 +437,18 @@ class CronOperationsTest {
 
         /** Options starting with -D are JVM system properties (cbec.* settings); the rest go to the command. */
         static Run start(Path input, Path output, String... extra) throws IOException {
-            List<String> command = new ArrayList<>(List.of(
+            return start(List.of(), null, input, output, extra);
+        }
+
+        /**
+         * As {@link #start(Path, Path, String...)}, the JVM started by {@code wrapper} (e.g. {@code setpriv ...} or
+         * {@code sh -c 'ulimit -f N; exec "$@"' sh}) and in {@code workDir} (null: this process's), where a
+         * {@code config/application.yml} is read from.
+         */
+        static Run start(List<String> wrapper, Path workDir, Path input, Path output, String... extra)
+                throws IOException {
+            List<String> command = new ArrayList<>(wrapper);
+            command.addAll(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Dcbec.input.settle-time=0s", "-Dcbec.progress-interval=300ms"));
@@ -450,8 +461,8 @@ class CronOperationsTest {
             command.addAll(args);
             Path log = Files.createTempFile("cbec-run-" + RUNS.incrementAndGet() + "-", ".log");
             log.toFile().deleteOnExit();
-            return new Run(new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start(), log);
+            return new Run(new ProcessBuilder(command).directory(workDir == null ? null : workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
         }
 
         void awaitOutput(String regex, Duration timeout) throws InterruptedException {

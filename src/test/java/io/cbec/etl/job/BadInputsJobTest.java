@@ -1217,7 +1217,8 @@ class BadInputsJobTest {
 
         assertThat(code).isEqualTo(73);
         assertThat(Files.readString(notAFolder)).isEqualTo("a file where the output folder should be");
-        assertThat(console).contains("Cannot create output folder " + notAFolder);
+        assertThat(console).contains("Cannot create output folder " + notAFolder + ": already exists and is not a folder."
+                + " Check that it is a folder this account can write, or pass --output=DIR.").doesNotContain("Exception");
         try (Stream<Path> tmp = Files.list(dir.resolve("state/tmp"))) {
             assertThat(tmp).isEmpty();
         }
@@ -1241,6 +1242,33 @@ class BadInputsJobTest {
         assertThat(Files.getLastModifiedTime(report())).isEqualTo(previousTime);
         assertThat(dataQuality.resolve("in-the-way")).isDirectory();
         assertThat(console).contains("I/O error (disk full?) writing to");
+        assertNoTempFiles();
+    }
+
+    @Test
+    void case27_aReportThatCannotBePublishedLeavesThePreviousDataQualityWorkbookTooSoThePairStaysTogether()
+            throws Exception {
+        RegistryWorkbook.allBatches().batches(2).statedTotal(2, 13).writeTo(input.resolve("total.xlsx"));
+        assertThat(run()).isEqualTo(65);
+        Path dataQuality = dir.resolve("output/cbec-data-quality-" + DATE + ".xlsx");
+        byte[] previous = Files.readAllBytes(dataQuality);
+        FileTime previousTime = Files.getLastModifiedTime(dataQuality);
+        // The total corrected, the run passes its checks, but its report cannot be put in place: a folder is in
+        // the way, as a full disk or a failed rename would stop it. Its data-quality workbook ("all checks passed")
+        // must not replace the previous one beside a report that was never published.
+        RegistryWorkbook.allBatches().batches(2).statedTotal(2, 12).writeTo(input.resolve("total.xlsx"));
+        Files.createDirectories(report().resolve("in-the-way"));
+
+        assertThat(run()).isEqualTo(74);
+
+        assertThat(Files.readAllBytes(dataQuality)).as("previous data-quality workbook byte-identical").isEqualTo(previous);
+        assertThat(Files.getLastModifiedTime(dataQuality)).isEqualTo(previousTime);
+        assertThat(dataQuality().rows("Checks").stream().filter(r -> r.get(0).equals("Stated total")).map(r -> r.get(4)))
+                .containsExactly("FAIL");
+        assertThat(report().resolve("in-the-way")).isDirectory();
+        assertThat(console).contains("I/O error (disk full?) writing to " + dir.resolve("output") + ": ")
+                .contains("Nothing was published; the previous report and data-quality workbook are untouched.")
+                .contains("published  nothing").doesNotContain("Exception");
         assertNoTempFiles();
     }
 

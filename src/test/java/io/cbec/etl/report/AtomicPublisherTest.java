@@ -73,6 +73,37 @@ class AtomicPublisherTest {
     }
 
     @Test
+    void filesPublishedTogetherAreAllNewOrAllAsBeforeWhenALaterRenameFails() throws IOException {
+        Path report = Files.writeString(folder.resolve("cbec-report.xlsx"), "previous report");
+        Path dataQuality = folder.resolve("cbec-data-quality.xlsx");
+        Files.createDirectories(dataQuality.resolve("in-the-way"));
+        Path added = folder.resolve("cbec-added.xlsx"); // none before: removed again
+        List<AtomicPublisher.Staged> staged = List.of(
+                AtomicPublisher.stage(report, temp -> Files.writeString(temp, "new report")),
+                AtomicPublisher.stage(added, temp -> Files.writeString(temp, "new file")),
+                AtomicPublisher.stage(dataQuality, temp -> Files.writeString(temp, "new data quality")));
+
+        assertThatThrownBy(() -> AtomicPublisher.publishTogether(staged)).isInstanceOf(IOException.class)
+                .isNotInstanceOf(AtomicPublisher.PartlyPublished.class);
+
+        assertThat(report).hasContent("previous report");
+        assertThat(dataQuality.resolve("in-the-way")).isDirectory();
+        assertThat(folderContents()).containsExactly("cbec-data-quality.xlsx", "cbec-report.xlsx");
+    }
+
+    @Test
+    void filesPublishedTogetherAllReplaceTheirTargets() throws IOException {
+        Path report = Files.writeString(folder.resolve("cbec-report.xlsx"), "previous report");
+        Path dataQuality = folder.resolve("cbec-data-quality.xlsx");
+        AtomicPublisher.publishTogether(List.of(
+                AtomicPublisher.stage(report, temp -> Files.writeString(temp, "new report")),
+                AtomicPublisher.stage(dataQuality, temp -> Files.writeString(temp, "new data quality"))));
+        assertThat(report).hasContent("new report");
+        assertThat(dataQuality).hasContent("new data quality");
+        assertThat(folderContents()).containsExactly("cbec-data-quality.xlsx", "cbec-report.xlsx");
+    }
+
+    @Test
     void publishingFromAnotherFolderIsRefusedAndTheSourceDeleted() throws IOException {
         Path elsewhere = Files.createDirectory(folder.resolve("elsewhere"));
         Path source = Files.writeString(elsewhere.resolve("x.tmp"), "x");
