@@ -106,6 +106,8 @@ CREATE TABLE IF NOT EXISTS check_result (
     actual_format   VARCHAR(300),
     PRIMARY KEY (instance_id, seq)
 );
+-- The report asks whether any check failed, or one warned: without this, each question read every result
+CREATE INDEX IF NOT EXISTS check_result_status ON check_result (instance_id, status, check_name);
 
 -- Platform metrics (app-analytics exports): each country's figure (app, metric, date, precision, country,
 -- value, and the file, sheet and row it was read from), staged as blocks of up to 2,048 figures sorted by
