@@ -99,21 +99,21 @@ public class CbecEtlApplication {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            Optional<MarkedYAMLException> yaml = YamlSyntaxError.find(e);
-            if (yaml.isPresent()) {
+            MarkedYAMLException yaml = findCause(e, MarkedYAMLException.class);
+            BindException binding = findCause(e, BindException.class);
+            IOException io = IoFailures.find(e);
+            if (yaml != null) {
                 // config/application.yml is not YAML at all: the file, line and column, not SnakeYAML's trace
-                System.err.println("cbec-etl: " + YamlSyntaxError.message(yaml.get()));
+                System.err.println("cbec-etl: " + YamlSyntaxError.message(yaml));
                 code = ExitCode.USAGE.code();
-            } else if (findCause(e, BindException.class) != null || root instanceof IllegalArgumentException) {
+            } else if (binding != null || root instanceof IllegalArgumentException) {
                 // A wrong value in application.yml or config/application.yml (or -D): one line saying which and
                 // why is what whoever reads cron mail needs, not Spring's stack of bean names.
-                BindException binding = findCause(e, BindException.class);
                 System.err.println("cbec-etl: configuration error" + (binding == null ? "" : " in " + binding.getName())
                         + ": " + root.getMessage() + ". Correct it in config/application.yml.");
                 code = ExitCode.USAGE.code();
-            } else if (IoFailures.find(e) != null) {
+            } else if (io != null) {
                 // the state database or a folder the run needed could not be written before the job started
-                IOException io = IoFailures.find(e);
                 System.err.println("cbec-etl: " + StateWriteFailure.message(io, options.stateDir()));
                 code = StateWriteFailure.exitCode(io).code();
             } else {

@@ -72,7 +72,7 @@ public class ValidateTasklet implements Tasklet {
             kind.settle(jdbc, id); // may reject rows, so before the input checks count them
         }
         CheckRecorder stored = store.recorder(id);
-        CheckRecorder recorder = new CheckRecorder() { // counts for the progress line
+        CheckRecorder recorder = new CheckRecorder() { // counts for the progress line and the step's result line
             @Override
             public void record(CheckResult result) {
                 stored.record(result);

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -24,16 +23,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class YamlSyntaxError {
 
     private YamlSyntaxError() {
-    }
-
-    /** The YAML syntax error under {@code failure}, if it is one. */
-    public static Optional<MarkedYAMLException> find(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MarkedYAMLException yaml) {
-                return Optional.of(yaml);
-            }
-        }
-        return Optional.empty();
     }
 
     /**
