@@ -960,6 +960,8 @@ class BadInputsJobTest {
         // one level on the line (ERROR for a failed check, not "WARN  FAIL"), and the place, when there is one, last
         assertThat(console).containsPattern("(?m)^[0-9-]+ [0-9:]+ ERROR Check failed: Stated total: .*\\(expected 13,"
                 + " actual 12\\) at total.xlsx!第二批!16 A \\(.*\\)$");
+        // counted as they are recorded: as many as the Checks sheet lists, the one failure among them
+        assertThat(console).contains("validate: " + (dataQuality().rows("Checks").size() - 1) + " check(s), 1 failed");
     }
 
     @Test
