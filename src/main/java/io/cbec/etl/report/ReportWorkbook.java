@@ -1,10 +1,7 @@
 package io.cbec.etl.report;
 
 import java.io.BufferedOutputStream;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,9 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -42,7 +36,7 @@ import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProper
  *
  * <p>Limitation: POI's temp-file location is a JVM-wide setting. The constructor points it at
  * {@code tempDir}, so two workbooks built at the same time with different folders would share the
- * later one's folder. The job writes one workbook at a time into its own temp folder.
+ * later one's folder. The job writes its two workbooks at the same time, into the one temp folder.
  *
  * <p>Not thread-safe; one thread writes a workbook.
  */
