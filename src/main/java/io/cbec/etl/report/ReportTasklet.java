@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -53,9 +57,8 @@ public class ReportTasklet implements Tasklet {
     private final JdbcClient jdbc;
     private final Duration progressInterval;
 
-    /** The workbook being written and its file name, for the progress timer's thread. */
-    private volatile ReportWorkbook writing;
-    private volatile String writingName = "";
+    /** The workbooks being written, by file name, for the progress timer's thread. */
+    private final Map<String, ReportWorkbook> writing = new ConcurrentSkipListMap<>();
 
     ReportTasklet(RunContext run, CheckStore checks, List<RecordKind> kinds, JdbcClient jdbc,
                   CbecProperties properties) {
@@ -95,19 +98,26 @@ public class ReportTasklet implements Tasklet {
             // a full disk (or anything else) failing either leaves the pair on disk as the previous run published
             // it, never a data-quality workbook about a report that was not published.
             List<AtomicPublisher.Staged> staged = new ArrayList<>();
-            writing = null;
-            try (ProgressLog progress = ProgressLog.start("report", progressInterval, () -> {
-                ReportWorkbook workbook = writing;
-                return workbook == null ? "reading the checks" : writingName + ": " + workbook.progress();
-            })) {
-                if (outcome == RunOutcome.PUBLISHED) {
-                    Path report = ReportFiles.report(output, run.options().reportDate());
-                    writingName = report.getFileName().toString();
-                    staged.add(AtomicPublisher.stage(report, target -> writeReport(id, files, temp, target)));
+            writing.clear();
+            Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
+            // The data-quality workbook is written on a second thread while this one writes the report: they
+            // share nothing but the database, and the second core is otherwise idle in this step.
+            FutureTask<AtomicPublisher.Staged> dataQualityStaged = new FutureTask<>(() -> AtomicPublisher.stage(
+                    dataQuality, target -> writeDataQuality(id, files, temp, target)));
+            try (ProgressLog progress = ProgressLog.start("report", progressInterval, this::progress)) {
+                Thread dataQualityWriter = new Thread(dataQualityStaged, "report-data-quality");
+                dataQualityWriter.setDaemon(true);
+                dataQualityWriter.start();
+                try {
+                    if (outcome == RunOutcome.PUBLISHED) {
+                        Path report = ReportFiles.report(output, run.options().reportDate());
+                        staged.add(AtomicPublisher.stage(report, target -> writeReport(id, files, temp, target)));
+                    }
+                } catch (IOException | RuntimeException | Error e) {
+                    discardWhenDone(dataQualityStaged); // the report's failure is the one to tell
+                    throw e;
                 }
-                Path dataQuality = ReportFiles.dataQuality(output, run.options().reportDate());
-                writingName = dataQuality.getFileName().toString();
-                staged.add(AtomicPublisher.stage(dataQuality, target -> writeDataQuality(id, files, temp, target)));
+                staged.add(finished(dataQualityStaged));
                 AtomicPublisher.publishTogether(staged);
                 published = staged.stream().map(s -> s.target().getFileName().toString())
                         .collect(Collectors.joining(" and "));
@@ -125,7 +135,7 @@ public class ReportTasklet implements Tasklet {
                 }
                 outcome = writeFailed(io, output, List.of());
             } finally {
-                writing = null; // closed: nothing to show, nothing to keep
+                writing.clear(); // closed: nothing to show, nothing to keep
                 staged.forEach(AtomicPublisher.Staged::discard);
             }
         }
@@ -217,7 +227,8 @@ public class ReportTasklet implements Tasklet {
 
     private void writeDataQuality(long id, List<FileRow> files, Path temp, Path target)
             throws IOException {
-        try (ReportWorkbook workbook = writing(new ReportWorkbook(temp))) {
+        try (ReportWorkbook workbook = new ReportWorkbook(temp);
+             Shown shown = show(ReportFiles.dataQuality(run.options().output(), run.options().reportDate()), workbook)) {
             workbook.setProperties("cbec-etl data quality " + run.options().reportDate(), run.runId());
             ListSheet sheet = workbook.listSheet("Files", List.of(Column.text("File"), Column.text("Kind"),
                     Column.text("Sheet"), Column.text("Status"), Column.integer("Rows read"),
@@ -256,15 +267,63 @@ public class ReportTasklet implements Tasklet {
         }
     }
 
-    /** Shows the workbook to the progress line. */
-    private ReportWorkbook writing(ReportWorkbook workbook) {
-        writing = workbook;
-        return workbook;
+    /** Shows a workbook on the progress line, under the name it is published as, until closed. */
+    private Shown show(Path published, ReportWorkbook workbook) {
+        String name = published.getFileName().toString();
+        writing.put(name, workbook);
+        return () -> writing.remove(name);
+    }
+
+    private interface Shown extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private String progress() {
+        return writing.isEmpty() ? "reading the checks" : writing.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue().progress()).collect(Collectors.joining("; "));
+    }
+
+    /** Waits for the data-quality workbook's thread and deletes what it staged; its own failure is not news. */
+    private static void discardWhenDone(FutureTask<AtomicPublisher.Staged> task) {
+        try {
+            task.get().discard();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // it deleted its temp file as it failed (AtomicPublisher.stage)
+        }
+    }
+
+    /**
+     * The staged data-quality workbook, once its thread is done. Its failure is this thread's: an
+     * {@link IOException} (a full disk) or a runtime exception is rethrown as it was.
+     */
+    private static AtomicPublisher.Staged finished(FutureTask<AtomicPublisher.Staged> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the data-quality workbook was being written");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private void writeReport(long id, List<FileRow> files, Path temp, Path target)
             throws IOException {
-        try (ReportWorkbook workbook = writing(new ReportWorkbook(temp))) {
+        try (ReportWorkbook workbook = new ReportWorkbook(temp);
+             Shown shown = show(ReportFiles.report(run.options().output(), run.options().reportDate()), workbook)) {
             workbook.setProperties("cbec-etl report " + run.options().reportDate(), run.runId());
             boolean rejects = checks.has(id, "No rejected rows", CheckStatus.WARN);
             ListSheet summary = workbook.listSheet("Summary", List.of(Column.text("Item"), Column.text("Value")));

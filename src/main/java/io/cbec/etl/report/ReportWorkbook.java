@@ -88,7 +88,7 @@ public final class ReportWorkbook implements AutoCloseable {
 
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
-            return new FastDeflateSheetDataWriter();
+            return new StreamingSheetWriter();
         }
 
         @Override
@@ -96,44 +96,6 @@ public final class ReportWorkbook implements AutoCloseable {
             ZipArchiveOutputStream zip = super.createArchiveOutputStream(stream);
             zip.setLevel(Deflater.BEST_SPEED);
             return zip;
-        }
-    }
-
-    /** A sheet's temp file, compressed as SXSSF's own compressed temp files are, at the fastest level. */
-    private static final class FastDeflateSheetDataWriter extends SheetDataWriter {
-
-        FastDeflateSheetDataWriter() throws IOException {
-            super();
-        }
-
-        @Override
-        protected OutputStream decorateOutputStream(FileOutputStream out) {
-            Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-            return new DeflaterOutputStream(out, deflater, 64 * 1024) {
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        deflater.end(); // its native memory now, not at some later GC
-                    }
-                }
-            };
-        }
-
-        @Override
-        protected InputStream decorateInputStream(FileInputStream in) {
-            Inflater inflater = new Inflater(true);
-            return new InflaterInputStream(in, inflater, 64 * 1024) {
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        inflater.end();
-                    }
-                }
-            };
         }
     }
 
