@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,14 +144,17 @@ public final class Bench {
                 + " uncollected garbage).\n");
         System.out.println("Three ways of timing the same job. *Cold*: one run in a fresh JVM, timed inside it, start-up of"
                 + " Spring's context included (its heap columns are measured in that run). *Warm*: in one JVM, " + WARM_UPS
-                + " untimed runs on the 100,000-row export, then " + runs + " timed runs (best shown), each in fresh"
-                + " folders, context start-up included: the job's own work once the JIT compiler has compiled it, as the"
-                + " reading contenders are measured. *bin/cbec-etl*: the whole process as cron runs it, with"
+                + " untimed runs on the 100,000-row export, then untimed runs on the input until the JIT compilers take"
+                + " under " + WarmJobBenchmark.QUIET_SHARE_PERCENT + "% of a run (at most "
+                + WarmJobBenchmark.MAX_INPUT_WARM_UPS + "; the warm-ups column counts them), then " + runs
+                + " timed runs (best and median shown), each in fresh folders, context start-up included: the job's own"
+                + " work once the JIT compiler has compiled it, as the reading contenders are measured. *bin/cbec-etl*: the whole process as cron runs it, with"
                 + " `CBEC_ETL_JAVA_OPTS=" + HEAP + "` (JVM start and the JIT's warm-up included, its class cache prepared"
                 + " beforehand by an untimed run on an empty folder).\n");
         System.out.println("| rows | cold, seconds | cold, rows/s | exit code | peak live heap (full GC) | after-GC peak"
-                + " | peak heap touched | warm, seconds | warm, rows/s | bin/cbec-etl, seconds | bin/cbec-etl, rows/s |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " | peak heap touched | warm-ups on the input | warm, seconds (best; median) | warm, rows/s (best)"
+                + " | bin/cbec-etl, seconds | bin/cbec-etl, rows/s |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Path cache = dir.resolve("launcher-cache");
         launcher(cache, Files.createDirectories(dir.resolve("launcher-empty")), dir.resolve("launcher-warm-up"));
         for (String size : sizes) {
@@ -172,20 +176,28 @@ public final class Bench {
                 }
             }
             long[] heap = heap(out);
-            long warm = Long.MAX_VALUE;
+            List<Long> warmRuns = new ArrayList<>();
+            int inputWarmUps = -WARM_UPS;
             for (String line : child(List.of(HEAP, JOB_GC), "io.cbec.etl.bench.WarmJobBenchmark",
                     dir.resolve("warm-" + rows).toString(), BenchInputs.appExportXlsx(dir, 100_000).toString(),
                     Integer.toString(WARM_UPS), Integer.toString(runs), input.toString())) {
-                if (line.startsWith("JOB ") && line.endsWith(" 0")) {
-                    warm = Math.min(warm, Long.parseLong(line.split(" ")[1]));
+                String[] f = line.split(" ");
+                if (f[0].equals("WARM")) {
+                    inputWarmUps++;
+                } else if (f[0].equals("JOB") && f[2].equals("0")) {
+                    warmRuns.add(Long.parseLong(f[1]));
                 }
             }
+            Collections.sort(warmRuns);
+            long warm = warmRuns.isEmpty() ? Long.MAX_VALUE : warmRuns.get(0);
+            long warmMedian = warmRuns.isEmpty() ? Long.MAX_VALUE : warmRuns.get(warmRuns.size() / 2);
             Path launcherIn = Files.createDirectories(dir.resolve("launcher-" + rows).resolve("input"));
             Files.copy(input, launcherIn.resolve(input.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             long[] process = launcher(cache, launcherIn, dir.resolve("launcher-" + rows));
-            System.out.printf("| %,d | %.1f | %,.0f | %s | %s | %s | %s | %.1f | %,.0f | %.1f (exit %d) | %,.0f |%n", rows,
-                    nanos / 1e9, rows / (nanos / 1e9), exit, mb(live), mb(heap[0]), mb(heap[1]), warm / 1e9,
-                    rows / (warm / 1e9), process[0] / 1e9, process[1], rows / (process[0] / 1e9));
+            System.out.printf("| %,d | %.1f | %,.0f | %s | %s | %s | %s | %d | %.1f; %.1f | %,.0f | %.1f (exit %d) | %,.0f |%n",
+                    rows, nanos / 1e9, rows / (nanos / 1e9), exit, mb(live), mb(heap[0]), mb(heap[1]), inputWarmUps,
+                    warm / 1e9, warmMedian / 1e9, rows / (warm / 1e9), process[0] / 1e9, process[1],
+                    rows / (process[0] / 1e9));
         }
         System.out.println();
     }
