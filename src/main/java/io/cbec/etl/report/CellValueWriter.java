@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -29,6 +33,8 @@ final class CellValueWriter {
     private final WorkbookStyles styles;
     /** Renders {@link FormattedNumber}s for their width; made on first use (most sheets have none). */
     private DataFormatter formatter;
+    /** The shapes of the formats seen: a workbook has a few (each is a cell style). */
+    private final Map<String, GroupedFormat> groupedFormats = new HashMap<>();
 
     CellValueWriter(WorkbookStyles styles) {
         this.styles = styles;
@@ -133,12 +139,54 @@ final class CellValueWriter {
         Cell cell = row.createCell(column);
         cell.setCellValue(value);
         cell.setCellStyle(styles.get(key));
+        // The format's own text (a unit, a qualifier) is part of the width.
+        GroupedFormat grouped = groupedFormats.computeIfAbsent(number.excelFormat(), GroupedFormat::of);
+        if (grouped.counts(value)) {
+            return new Written(key, grouped.displayChars(value));
+        }
         if (formatter == null) {
             formatter = new DataFormatter(Locale.ROOT);
         }
-        // The format's own text (a unit, a qualifier) is part of the width: render it as Excel would.
+        // Any other format: render it as Excel would.
         String shown = formatter.formatRawCellContents(value, -1, number.excelFormat());
         return new Written(key, ColumnWidthTracker.displayChars(shown));
+    }
+
+    /**
+     * A number format of the shape the checks write, {@code "words "#,##0.00" words"}: the width of its words
+     * and its decimals, so that a figure's width is counted rather than rendered by POI's DataFormatter, which
+     * was a fifth of writing a Checks row (tens of thousands of rows: one per stated platform total).
+     * A test holds the count to what DataFormatter shows.
+     */
+    record GroupedFormat(int wordsChars, int decimals) {
+
+        /** Not of that shape: rendered by DataFormatter. */
+        static final GroupedFormat OTHER = new GroupedFormat(-1, -1);
+        private static final Pattern SHAPE =
+                Pattern.compile("(?:\"([^\"]*)\")?#,##0(?:\\.(0{1,9}))?(?:\"([^\"]*)\")?");
+
+        static GroupedFormat of(String format) {
+            Matcher m = SHAPE.matcher(format);
+            if (!m.matches()) {
+                return OTHER;
+            }
+            int words = (m.group(1) == null ? 0 : ColumnWidthTracker.displayChars(m.group(1)))
+                    + (m.group(3) == null ? 0 : ColumnWidthTracker.displayChars(m.group(3)));
+            return new GroupedFormat(words, m.group(2) == null ? 0 : m.group(2).length());
+        }
+
+        /** Whether {@link #displayChars} can count {@code value}: its digits fit a long with room to spare. */
+        boolean counts(double value) {
+            return this != OTHER && Math.abs(value) * Math.pow(10, decimals) < 1e15;
+        }
+
+        /** Characters shown for {@code value}, when it {@link #counts}. */
+        int displayChars(double value) {
+            double scale = Math.pow(10, decimals);
+            long rounded = Math.round(Math.abs(value) * scale);
+            int sign = value < 0 ? 1 : 0; // as POI shows it: -0.4 is "-0"
+            return wordsChars + sign + groupedDigits((long) (rounded / scale)) + (decimals == 0 ? 0 : decimals + 1);
+        }
     }
 
     private Written date(Row row, int column, LocalDateTime value, ColumnFormat format, boolean bold) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.junit.jupiter.api.Test;
 
 /** The counted width of a number cell is the length of what Excel shows for its format. */
@@ -34,5 +35,27 @@ class NumberDisplayCharsTest {
                         .isEqualTo(shown(v, format).length());
             }
         }
+    }
+
+    @Test
+    void countsTheChecksFormatsAsPoisDataFormatterShowsThem() {
+        DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        String[] formats = {"#,##0", "#,##0.0", "#,##0.000", "#,##0\" 亿元\"", "\"nearly \"#,##0.00\" USD\"",
+            "\"at least \"#,##0", "\"约 \"#,##0.0\" 万人次\""};
+        SplittableRandom random = new SplittableRandom(29);
+        for (String format : formats) {
+            CellValueWriter.GroupedFormat grouped = CellValueWriter.GroupedFormat.of(format);
+            assertThat(grouped).as(format).isNotEqualTo(CellValueWriter.GroupedFormat.OTHER);
+            for (int i = 0; i < 20_000 + EDGES.length; i++) {
+                double v = i < EDGES.length ? EDGES[i]
+                        : Math.round((random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(13)) * 1000) / 1000.0;
+                if (grouped.counts(v)) {
+                    assertThat(grouped.displayChars(v)).as("%s %s", format, v)
+                            .isEqualTo(ColumnWidthTracker.displayChars(formatter.formatRawCellContents(v, -1, format)));
+                }
+            }
+        }
+        assertThat(CellValueWriter.GroupedFormat.of("0.0%")).isEqualTo(CellValueWriter.GroupedFormat.OTHER);
+        assertThat(CellValueWriter.GroupedFormat.of("\"a\"0")).isEqualTo(CellValueWriter.GroupedFormat.OTHER);
     }
 }
