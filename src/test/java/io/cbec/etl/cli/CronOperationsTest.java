@@ -4,6 +4,7 @@ import io.cbec.etl.fixtures.PublishedWorkbook;
 import io.cbec.etl.fixtures.ReferenceZones;
 import io.cbec.etl.fixtures.RegistryWorkbook;
 import io.cbec.etl.fixtures.SampleInputGenerator;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,7 +189,8 @@ class CronOperationsTest {
     @Test
     void sigintAndSighupAreNamedAndASignalBeforeTheJobStartsIsLoggedLikeEveryOtherLine() throws Exception {
         Path input = bigInput(dir.resolve("input"));
-        Run interrupted = Run.start(input, dir.resolve("int"));
+        List<String> signalsDefault = withDefaultIntAndHup();
+        Run interrupted = Run.start(signalsDefault, null, input, dir.resolve("int"));
         // As soon as the job has classified the export, seconds before its ingest ends: a signal sent on the first
         // progress line could land after the ingest on a loaded machine, and a report already being written is
         // finished, not stopped (exit 0).
@@ -200,7 +202,7 @@ class CronOperationsTest {
 
         // The lock file is written just before the hook is installed, seconds before Spring and the job start.
         Path lock = dir.resolve("hup/.state/run.lock");
-        Run early = Run.start(input, dir.resolve("hup"));
+        Run early = Run.start(signalsDefault, null, input, dir.resolve("hup"));
         for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
              !Files.exists(lock) || !Files.readString(lock).contains("pid " + early.process.pid()); ) {
             assertThat(System.nanoTime()).as("the run took its lock:\n" + early.output()).isLessThan(deadline);
@@ -213,6 +215,26 @@ class CronOperationsTest {
                 + " started: nothing to stop; exiting with 75$").contains("Run summary:").contains("job        not started")
                 .contains("exit code  75 (stopped on request at a chunk boundary")
                 .doesNotContain("GracefulStop");
+    }
+
+    /**
+     * What to start a run with so that it gets SIGINT and SIGHUP: a build started in the background (`.ci/run &`,
+     * nohup) has them ignored, a child inherits that, and the JVM then leaves them ignored. Nothing when they are
+     * not ignored here (/proc/self/status, SigIgn: bit n-1 for signal n); otherwise coreutils' env resets them.
+     */
+    private static List<String> withDefaultIntAndHup() throws Exception {
+        long ignored = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("SigIgn:")).findFirst()
+                .map(l -> Long.parseLong(l.substring("SigIgn:".length()).trim(), 16)).orElse(0L);
+        if ((ignored & 0b11) == 0) {
+            return List.of();
+        }
+        List<String> env = List.of("env", "--default-signal=INT,HUP");
+        List<String> probe = new ArrayList<>(env);
+        probe.add("true");
+        Assumptions.assumeTrue(new ProcessBuilder(probe).start().waitFor() == 0,
+                "SIGINT and SIGHUP are ignored in this build's process, and env cannot restore them");
+        return env;
     }
 
     private static void signal(String name, Process process) throws Exception {
