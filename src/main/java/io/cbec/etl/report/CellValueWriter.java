@@ -162,6 +162,8 @@ final class CellValueWriter {
 
         /** Not of that shape: rendered by DataFormatter. */
         static final GroupedFormat OTHER = new GroupedFormat(-1, -1);
+        /** 10 to the power of each number of decimals the shape allows, not computed per cell. */
+        private static final double[] SCALE = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
         private static final Pattern SHAPE =
                 Pattern.compile("(?:\"([^\"]*)\")?#,##0(?:\\.(0{1,9}))?(?:\"([^\"]*)\")?");
 
@@ -177,12 +179,12 @@ final class CellValueWriter {
 
         /** Whether {@link #displayChars} can count {@code value}: its digits fit a long with room to spare. */
         boolean counts(double value) {
-            return this != OTHER && Math.abs(value) * Math.pow(10, decimals) < 1e15;
+            return this != OTHER && Math.abs(value) * SCALE[decimals] < 1e15;
         }
 
         /** Characters shown for {@code value}, when it {@link #counts}. */
         int displayChars(double value) {
-            double scale = Math.pow(10, decimals);
+            double scale = SCALE[decimals];
             long rounded = Math.round(Math.abs(value) * scale);
             int sign = value < 0 ? 1 : 0; // as POI shows it: -0.4 is "-0"
             return wordsChars + sign + groupedDigits((long) (rounded / scale)) + (decimals == 0 ? 0 : decimals + 1);
