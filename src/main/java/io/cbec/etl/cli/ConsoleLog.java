@@ -8,6 +8,9 @@ import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
 /**
  * The console log until Spring Boot sets it up from application.yml: a stop or an error before then (the state
  * database, the configuration) is logged in the lines every other line has, not in logback's default format
@@ -17,6 +20,7 @@ public final class ConsoleLog {
 
     /** As {@code logging.pattern.console} in application.yml. */
     static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss} %-5level %msg%n";
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private ConsoleLog() {
     }
@@ -39,5 +43,15 @@ public final class ConsoleLog {
         root.setLevel(Level.WARN);
         root.addAppender(console);
         context.getLogger("io.cbec.etl").setLevel(Level.INFO);
+    }
+
+    /**
+     * Writes one line as {@link #PATTERN} lays it out, straight to stdout, past logback. For a signal during Spring
+     * Boot's start: Boot resets logback and then sets each logger's level in turn, and a line logged in between can
+     * be dropped (seen: the WARN of a stop printed, the INFO summary after it not).
+     */
+    static void printNow(String level, String message) {
+        System.out.printf("%s %-5s %s%n", TIMESTAMP.format(LocalDateTime.now()), level, message);
+        System.out.flush();
     }
 }

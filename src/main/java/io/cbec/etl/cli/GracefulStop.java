@@ -107,9 +107,11 @@ public final class GracefulStop extends Thread {
         long start = System.nanoTime();
         StopRequest request = stopRequest;
         if (request == null) {
-            log.warn("Stop requested ({}) before the job started: nothing to stop; exiting with {}", signal,
-                    ExitCode.STOPPED.code());
-            RunSummary.logBrief("nothing", "not started", ExitCode.STOPPED, elapsed());
+            // Spring Boot may be re-configuring logback on the main thread right now, when a line logged through it
+            // can be filtered out: these two go to the console directly, in the same format.
+            ConsoleLog.printNow("WARN", "Stop requested (" + signal + ") before the job started: nothing to stop;"
+                    + " exiting with " + ExitCode.STOPPED.code());
+            ConsoleLog.printNow("INFO", RunSummary.brief("nothing", "not started", ExitCode.STOPPED, elapsed()));
             Runtime.getRuntime().halt(ExitCode.STOPPED.code()); // nothing started, nothing to stop
         }
         log.warn("Stop requested ({}): stopping at the next chunk boundary (waiting up to {} s)", signal,

@@ -71,16 +71,25 @@ public class RunSummary {
      * database, the configuration, a bug), or a stop that came before the job started or did not finish in time.
      */
     public static void logBrief(String published, String job, ExitCode code, Duration elapsed) {
+        log.info(brief(published, job, code, elapsed));
+    }
+
+    /** The text {@link #logBrief} logs, for a caller that cannot rely on logback being set up (see ConsoleLog). */
+    static String brief(String published, String job, ExitCode code, Duration elapsed) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%-10s %s", "published", published));
         lines.add(String.format("%-10s %s", "job", job));
-        finish(lines, code, elapsed);
+        return text(lines, code, elapsed);
     }
 
     private static void finish(List<String> lines, ExitCode code, Duration elapsed) {
+        log.info(text(lines, code, elapsed));
+    }
+
+    private static String text(List<String> lines, ExitCode code, Duration elapsed) {
         lines.add(String.format("%-10s %d (%s)", "exit code", code.code(), code.meaning()));
         lines.add(String.format("%-10s %.1f s", "elapsed", elapsed.toMillis() / 1000.0));
-        log.info("Run summary:\n  {}", String.join("\n  ", lines));
+        return "Run summary:\n  " + String.join("\n  ", lines);
     }
 
     private List<String> figures(long id) {
