@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -217,6 +218,26 @@ class PlatformReportJobTest {
         assertThat(series.get("Northern America")).hasSize(5).last().isEqualTo((double) northJanuary);
         double all = days.stream().mapToLong(PlatformSampleInput.Day::total).sum();
         assertThat(series.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).sum()).isEqualTo(all);
+    }
+
+    @Test
+    void aChartShowsTheLast120PeriodsAndSaysSoWhileTheSheetKeepsThemAll() throws Exception {
+        int months = 130; // ten more than a chart shows
+        Object[][] rows = new Object[months + 1][];
+        rows[0] = new Object[] {"Month", "App", "Country", "Downloads"};
+        YearMonth first = YearMonth.of(2013, 1);
+        for (int m = 0; m < months; m++) {
+            rows[m + 1] = new Object[] {first.plusMonths(m).toString(), "Temu", "United States", (double) (m + 1)};
+        }
+        OneSheetWorkbook.write(dir.resolve("input/temu-decade.xlsx"), "Metrics", rows);
+
+        assertThat(job.run()).isZero();
+
+        assertThat(job.report().rows("Platform Downloads")).hasSize(months + 1);
+        Map<String, Map<String, List<Double>>> charts = charts(job.reportPath());
+        assertThat(charts).containsOnlyKeys("Temu downloads by region per month, last 120 of 130 months");
+        List<Double> shown = charts.values().iterator().next().get("Northern America");
+        assertThat(shown).hasSize(120).startsWith(11.0, 12.0).endsWith(130.0);
     }
 
     @Test

@@ -224,8 +224,13 @@ final class PlatformReportSheets {
                 Precision precision = granularity.getKey();
                 List<LocalDate> starts = List.copyOf(granularity.getValue().values().stream()
                         .flatMap(r -> r.keySet().stream()).collect(Collectors.toCollection(TreeSet::new)));
-                workbook.addSeriesLineChart(sheet, platform.getKey() + " downloads by region per "
-                                + precision.name().toLowerCase(Locale.ROOT),
+                String unit = precision.name().toLowerCase(Locale.ROOT);
+                String title = platform.getKey() + " downloads by region per " + unit;
+                if (starts.size() > CHART_PERIODS) {
+                    title += ", last " + CHART_PERIODS + " of " + starts.size() + " " + unit + "s";
+                    starts = starts.subList(starts.size() - CHART_PERIODS, starts.size());
+                }
+                workbook.addSeriesLineChart(sheet, title,
                         starts.stream().map(start -> new PartialDate(start, precision).toString()).toList(),
                         chartSeries(granularity.getValue(), starts), sheet.columns().size() + 1, anchorRow);
                 anchorRow += CHART_ROWS;
@@ -312,6 +317,12 @@ final class PlatformReportSheets {
 
     static final int CHART_SERIES = 6;
     private static final int CHART_ROWS = 24;
+    /**
+     * A chart shows at most the last ten years of months: more points than that are not told apart on a chart
+     * this size, and each costs about 1 KB of heap until the workbook is written (POI holds a chart as XML
+     * objects), so a chart of every month of decades was the largest thing the report step held.
+     */
+    static final int CHART_PERIODS = 120;
     static final String OTHER_REGIONS = "Other regions";
 
     /**
