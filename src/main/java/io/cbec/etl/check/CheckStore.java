@@ -1,5 +1,6 @@
 package io.cbec.etl.check;
 
+import io.cbec.etl.job.OverlappedBatch;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,27 +76,18 @@ public class CheckStore {
 
             @Override
             public Batch batch(Connection con) throws SQLException {
-                PreparedStatement insert = con.prepareStatement(INSERT);
+                // numbered here, in the order recorded; written by the batch's own thread
+                OverlappedBatch inserts = new OverlappedBatch(con, INSERT, INSERT_BATCH, "cbec-etl-check-results");
                 return new Batch() {
-                    private int batched;
-
                     @Override
                     public void record(CheckResult r) throws SQLException {
-                        bind(insert, instanceId, ++seq[0], r);
-                        insert.addBatch();
-                        if (++batched == INSERT_BATCH) {
-                            insert.executeBatch();
-                            batched = 0;
-                        }
+                        bind(inserts.statement(), instanceId, ++seq[0], r);
+                        inserts.addBatch();
                     }
 
                     @Override
                     public void close() throws SQLException {
-                        try (insert) {
-                            if (batched > 0) {
-                                insert.executeBatch();
-                            }
-                        }
+                        inserts.close();
                     }
                 };
             }

@@ -1,5 +1,6 @@
 package io.cbec.etl.kind.platform;
 
+import io.cbec.etl.job.OverlappedBatch;
 import io.cbec.etl.normalise.PartialDate;
 import io.cbec.etl.normalise.Precision;
 import java.math.BigDecimal;
@@ -114,8 +115,13 @@ final class FigureScan {
         }
         List<CountryDirectory.Area> areas = statedAreas(con, id);
         Pass pass = new Pass(con, monthsCon, id, areas, overlaps ? new PeriodOverlaps(MAX_LISTED + 1) : null, passes);
-        figures.run(id, pass::figure);
-        return pass.finish();
+        try {
+            figures.run(id, pass::figure);
+            return pass.finish();
+        } catch (SQLException | RuntimeException e) {
+            pass.months.abandon(e); // its batches run on a thread of their own: none may write after this
+            throw e;
+        }
     }
 
     private List<CountryDirectory.Area> statedAreas(Connection con, long id) throws SQLException {
@@ -400,10 +406,9 @@ final class FigureScan {
      * current month are held: at most a month, a quarter and a year per country.
      */
     private static final class MonthlySums {
-        private final PreparedStatement insert;
+        private final OverlappedBatch inserts;
         private final long id;
         private final CountryDirectory countries;
-        private int batched;
         private String platform;
         private String parent;
         private String metric;
@@ -420,10 +425,10 @@ final class FigureScan {
         MonthlySums(Connection con, long id, CountryDirectory countries) throws SQLException {
             this.id = id;
             this.countries = countries;
-            insert = con.prepareStatement("""
+            inserts = new OverlappedBatch(con, """
                     INSERT INTO platform_month (instance_id, platform, parent, metric, country_code, region,
                         country_name, period_month, period_prec, metric_value, latest_start, latest_prec)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", INSERT_BATCH, "cbec-etl-monthly-sums");
         }
 
         void add(String platform, String parent, String metric, LocalDate period, String precision, String country,
@@ -453,6 +458,7 @@ final class FigureScan {
         private void flush() throws SQLException {
             for (Map.Entry<String, Map<String, Month>> granularity : byPeriod.entrySet()) {
                 for (Map.Entry<String, Month> e : granularity.getValue().entrySet()) {
+                    PreparedStatement insert = inserts.statement();
                     insert.setLong(1, id);
                     insert.setString(2, platform);
                     insert.setString(3, parent);
@@ -466,22 +472,28 @@ final class FigureScan {
                     insert.setBigDecimal(10, e.getValue().value);
                     insert.setDate(11, Date.valueOf(e.getValue().latest));
                     insert.setString(12, e.getValue().latestPrecision);
-                    insert.addBatch();
-                    if (++batched == INSERT_BATCH) {
-                        insert.executeBatch();
-                        batched = 0;
-                    }
+                    inserts.addBatch();
                 }
             }
             byPeriod.clear();
         }
 
         void close() throws SQLException {
-            flush();
-            if (batched > 0) {
-                insert.executeBatch();
+            try {
+                flush();
+            } finally {
+                inserts.close();
             }
-            insert.close();
+        }
+
+        /** After a failure: waits for the batches already sent, without writing more. */
+        void abandon(Exception failure) {
+            byPeriod.clear();
+            try {
+                inserts.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 }
