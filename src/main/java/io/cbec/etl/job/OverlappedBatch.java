@@ -1,5 +1,6 @@
 package io.cbec.etl.job;
 
+import io.cbec.etl.source.ThreadFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -84,17 +85,7 @@ public final class OverlappedBatch implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while a batch insert was being written", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new SQLException(cause);
+            throw ThreadFailures.rethrow(e.getCause(), SQLException.class);
         }
     }
 

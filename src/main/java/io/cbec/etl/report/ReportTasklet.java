@@ -12,6 +12,7 @@ import io.cbec.etl.kind.RowOutcome;
 import io.cbec.etl.normalise.TextNormaliser;
 import io.cbec.etl.source.InputFolder;
 import io.cbec.etl.source.IoFailures;
+import io.cbec.etl.source.ThreadFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -306,17 +307,7 @@ public class ReportTasklet implements Tasklet {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the data-quality workbook was being written");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw ThreadFailures.rethrow(e.getCause(), IOException.class);
         }
     }
 

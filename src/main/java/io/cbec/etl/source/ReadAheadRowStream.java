@@ -113,16 +113,7 @@ public final class ReadAheadRowStream implements RowStream {
         if (failure == null) {
             return null;
         }
-        if (failure instanceof SourceException e) {
-            throw e;
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException(failure);
+        throw ThreadFailures.rethrow(failure, SourceException.class);
     }
 
     /** Stops the reading thread, waits for it, then closes the sheet it was reading. */
