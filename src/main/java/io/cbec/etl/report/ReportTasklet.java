@@ -104,7 +104,7 @@ public class ReportTasklet implements Tasklet {
             // The data-quality workbook is written on a second thread while this one writes the report: they
             // share nothing but the database, and the second core is otherwise idle in this step.
             FutureTask<AtomicPublisher.Staged> dataQualityStaged = new FutureTask<>(() -> AtomicPublisher.stage(
-                    dataQuality, target -> writeDataQuality(id, files, temp, target)));
+                    dataQuality, target -> writeDataQuality(id, files, temp, dataQuality, target)));
             try (ProgressLog progress = ProgressLog.start("report", progressInterval, this::progress)) {
                 Thread dataQualityWriter = new Thread(dataQualityStaged, "report-data-quality");
                 dataQualityWriter.setDaemon(true);
@@ -112,7 +112,7 @@ public class ReportTasklet implements Tasklet {
                 try {
                     if (outcome == RunOutcome.PUBLISHED) {
                         Path report = ReportFiles.report(output, run.options().reportDate());
-                        staged.add(AtomicPublisher.stage(report, target -> writeReport(id, files, temp, target)));
+                        staged.add(AtomicPublisher.stage(report, target -> writeReport(id, files, temp, report, target)));
                     }
                 } catch (IOException | RuntimeException | Error e) {
                     discardWhenDone(dataQualityStaged); // the report's failure is the one to tell
@@ -226,10 +226,10 @@ public class ReportTasklet implements Tasklet {
         }
     }
 
-    private void writeDataQuality(long id, List<FileRow> files, Path temp, Path target)
+    private void writeDataQuality(long id, List<FileRow> files, Path temp, Path published, Path target)
             throws IOException {
         try (ReportWorkbook workbook = new ReportWorkbook(temp);
-             Shown shown = show(ReportFiles.dataQuality(run.options().output(), run.options().reportDate()), workbook)) {
+             Shown shown = show(published, workbook)) {
             workbook.setProperties("cbec-etl data quality " + run.options().reportDate(), run.runId());
             ListSheet sheet = workbook.listSheet("Files", List.of(Column.text("File"), Column.text("Kind"),
                     Column.text("Sheet"), Column.text("Status"), Column.integer("Rows read"),
@@ -311,10 +311,10 @@ public class ReportTasklet implements Tasklet {
         }
     }
 
-    private void writeReport(long id, List<FileRow> files, Path temp, Path target)
+    private void writeReport(long id, List<FileRow> files, Path temp, Path published, Path target)
             throws IOException {
         try (ReportWorkbook workbook = new ReportWorkbook(temp);
-             Shown shown = show(ReportFiles.report(run.options().output(), run.options().reportDate()), workbook)) {
+             Shown shown = show(published, workbook)) {
             workbook.setProperties("cbec-etl report " + run.options().reportDate(), run.runId());
             boolean rejects = checks.has(id, "No rejected rows", CheckStatus.WARN);
             ListSheet summary = workbook.listSheet("Summary", List.of(Column.text("Item"), Column.text("Value")));

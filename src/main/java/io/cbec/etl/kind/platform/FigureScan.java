@@ -486,7 +486,10 @@ final class FigureScan {
             }
         }
 
-        /** After a failure: waits for the batches already sent, without writing more. */
+        /**
+         * After a failure: the month being summed is dropped, the batches already bound are written and waited
+         * for, so that nothing writes once the failure is thrown (validate's rerun deletes the months first).
+         */
         void abandon(Exception failure) {
             byPeriod.clear();
             try {
